@@ -1,0 +1,1 @@
+package dev.lalaland.bot; public class Main { public static void main(String[] a){} }
