@@ -1,1 +1,0 @@
-package dev.lalaland.bot; public class Main { public static void main(String[] a){} }
