@@ -332,6 +332,15 @@ public final class FakeDiscord implements AutoCloseable {
         return inject(interactions().component(userId, channelId, messageId, customId, 3, List.of(values)));
     }
 
+    /**
+     * Forgets every injected interaction (their callbacks then answer 10062 Unknown interaction).
+     * For long benchmark runs, together with {@link #clearRequests()} and {@link #clearMessages()}.
+     */
+    public void forgetInteractions() {
+        interactionsById.clear();
+        interactionsByToken.clear();
+    }
+
     public Optional<InteractionHandle> interaction(String interactionId) {
         return Optional.ofNullable(interactionsById.get(interactionId));
     }
@@ -408,6 +417,9 @@ public final class FakeDiscord implements AutoCloseable {
         return await(
                 () -> {
                     synchronized (requests) {
+                        if (scanned[0] > requests.size()) {
+                            scanned[0] = 0; // cleared meanwhile
+                        }
                         for (int i = scanned[0]; i < requests.size(); i++) {
                             if (predicate.test(requests.get(i))) {
                                 return requests.get(i);
