@@ -71,7 +71,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final Object monitor = new Object();
     private final List<RecordedRequest> requests = new ArrayList<>();
-    final MessageStore messages;
+    private final MessageStore messages;
     private final Map<String, InteractionHandle> interactionsById = new ConcurrentHashMap<>();
     private final Map<String, InteractionHandle> interactionsByToken = new ConcurrentHashMap<>();
     private final Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
@@ -515,6 +515,15 @@ public final class FakeDiscord implements AutoCloseable {
                 () -> "expected " + count + " messages in " + channelId + "; got " + channelMessages(channelId));
     }
 
+    MessageStore messageStore() {
+        return messages;
+    }
+
+    /** The DM channel the bot opened with a user (POST /users/@me/channels), if any. */
+    public Optional<String> dmChannelOf(String userId) {
+        return rest.dmChannelOf(userId);
+    }
+
     /** Forgets every message. */
     public void clearMessages() {
         messages.clear();
@@ -599,7 +608,10 @@ public final class FakeDiscord implements AutoCloseable {
         return http;
     }
 
-    /** Closes the gateway and REST servers. */
+    /**
+     * Closes the gateway and REST servers. Shut the bot down first: JDA keeps trying to
+     * reconnect to a closed gateway.
+     */
     public void stop() {
         if (closed) {
             return;
@@ -618,6 +630,18 @@ public final class FakeDiscord implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    ObjectNode memberJsonWithPermissions(FakeGuild guild, FakeGuild.Member member, String channelId) {
+        ObjectNode json = member.toJson();
+        json.put("permissions", Long.toString(guild.permissions(member.user().id(), member.roleIds(), channelId)));
+        return json;
+    }
+
+    static ArrayNode arrayOf(Collection<? extends JsonNode> nodes) {
+        ArrayNode arr = Json.arr();
+        nodes.forEach(arr::add);
+        return arr;
     }
 
     public static final class Builder {
@@ -690,19 +714,5 @@ public final class FakeDiscord implements AutoCloseable {
         public FakeDiscord start() {
             return new FakeDiscord(this);
         }
-    }
-
-    // kept package-private helpers for Interactions/FakeRest
-
-    ObjectNode memberJsonWithPermissions(FakeGuild guild, FakeGuild.Member member, String channelId) {
-        ObjectNode json = member.toJson();
-        json.put("permissions", Long.toString(guild.permissions(member.user().id(), member.roleIds(), channelId)));
-        return json;
-    }
-
-    static ArrayNode arrayOf(Collection<? extends JsonNode> nodes) {
-        ArrayNode arr = Json.arr();
-        nodes.forEach(arr::add);
-        return arr;
     }
 }

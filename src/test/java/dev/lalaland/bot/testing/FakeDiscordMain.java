@@ -10,7 +10,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -211,6 +210,7 @@ public final class FakeDiscordMain {
     }
 
     private static final class ControlError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         final int status;
 
         ControlError(int status, String message) {
@@ -240,8 +240,7 @@ public final class FakeDiscordMain {
     /** JSON option values to what {@link FakeDiscord#slash} takes. */
     private static Map<String, Object> options(JsonNode json) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
             JsonNode v = e.getValue();
             Object value;
             if (v.isObject()) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -306,6 +307,31 @@ class FakeDiscordTest {
         discord.clearBotOverwrite(FakeGuild.QUIZ_CHANNEL_ID);
         awaitTrue(() -> jda.getGuildById(FakeGuild.DEFAULT_GUILD_ID).getSelfMember()
                 .hasPermission(quiz, Permission.MESSAGE_EMBED_LINKS));
+    }
+
+    @Test
+    @Order(11)
+    void transientFailuresAreRetriedByJda() {
+        String path = "/channels/" + FakeGuild.GENERAL_CHANNEL_ID + "/messages";
+        discord.failNext(1, 503, "POST", path);
+        jda.getTextChannelById(FakeGuild.GENERAL_CHANNEL_ID).sendMessage("after a 503").complete();
+        // A 429 the way Discord sends it (with Via): JDA waits Retry-After and retries this route only.
+        discord.failNext(1, 429, "POST", path);
+        jda.getTextChannelById(FakeGuild.GENERAL_CHANNEL_ID).sendMessage("after a 429").complete();
+
+        List<Integer> statuses = discord.requests("POST", path).stream().map(RecordedRequest::status).toList();
+        assertThat(statuses.subList(statuses.size() - 4, statuses.size())).containsExactly(503, 200, 429, 200);
+    }
+
+    @Test
+    @Order(12)
+    void directMessagesWork() {
+        jda.openPrivateChannelById(FakeGuild.CAROL_USER_ID)
+                .flatMap(dm -> dm.sendMessage("psst, the daily question is up"))
+                .complete();
+        String dm = discord.dmChannelOf(FakeGuild.CAROL_USER_ID).orElseThrow();
+        assertThat(discord.channelMessages(dm)).extracting(FakeMessage::content)
+                .containsExactly("psst, the daily question is up");
     }
 
     @Test

@@ -100,6 +100,8 @@ final class FakeGateway extends WebSocketServer {
         setTcpNoDelay(true);
         // JDA heartbeats every 41 s; no need for the library's own ping/pong checks.
         setConnectionLostTimeout(0);
+        // A test that forgets close() must not keep the JVM alive.
+        setDaemon(true);
     }
 
     void startAndWait() {

@@ -107,7 +107,7 @@ public final class FakeMessage {
 
     /** Earlier versions, oldest first (the current one is {@link #json()}). */
     public synchronized List<JsonNode> history() {
-        return history.stream().map(n -> (JsonNode) n.deepCopy()).toList();
+        return history.stream().<JsonNode>map(JsonNode::deepCopy).toList();
     }
 
     /** Every file ever attached to this message. */

@@ -126,6 +126,10 @@ final class FakeRest implements HttpHandler {
         }
     }
 
+    Optional<String> dmChannelOf(String userId) {
+        return Optional.ofNullable(dmChannelByUser.get(userId));
+    }
+
     // ---- HTTP plumbing ----
 
     @Override
@@ -535,19 +539,19 @@ final class FakeRest implements HttpHandler {
         ObjectNode payload = h.payloadRef();
         FakeMessage message = null;
         switch (type) {
-            case InteractionCallback.REPLY -> message = fake.messages.create(
+            case InteractionCallback.REPLY -> message = fake.messageStore().create(
                     h.channelId(), data, r.files(), FakeMessage.Source.INTERACTION_REPLY, payload, 0);
-            case InteractionCallback.DEFERRED_REPLY -> message = fake.messages.create(
+            case InteractionCallback.DEFERRED_REPLY -> message = fake.messageStore().create(
                     h.channelId(),
                     Json.obj(),
                     List.of(),
                     FakeMessage.Source.INTERACTION_REPLY,
                     payload,
                     (data.path("flags").asInt(0) & MessageStore.EPHEMERAL) | MessageStore.LOADING);
-            case InteractionCallback.UPDATE_MESSAGE -> message = fake.messages.edit(
-                    fake.messages.getOrCreateExternal(h.componentMessageId(), h.channelId()), data, r.files());
+            case InteractionCallback.UPDATE_MESSAGE -> message = fake.messageStore().edit(
+                    fake.messageStore().getOrCreateExternal(h.componentMessageId(), h.channelId()), data, r.files());
             case InteractionCallback.DEFERRED_UPDATE -> message =
-                    fake.messages.getOrCreateExternal(h.componentMessageId(), h.channelId());
+                    fake.messageStore().getOrCreateExternal(h.componentMessageId(), h.channelId());
             default -> {
                 // autocomplete choices and modals leave no message behind
             }
@@ -595,12 +599,12 @@ final class FakeRest implements HttpHandler {
                 return problem.equals("EMPTY") ? Res.error(400, 50006, "Cannot send an empty message") : invalidForm(problem);
             }
             ObjectNode payload = h.payloadRef();
-            FakeMessage m = fake.messages.create(h.channelId(), body, r.files(), FakeMessage.Source.FOLLOW_UP, payload, 0);
+            FakeMessage m = fake.messageStore().create(h.channelId(), body, r.files(), FakeMessage.Source.FOLLOW_UP, payload, 0);
             return Res.ok(m.json());
         }
         if (r.seg.length == 5 && r.seg(3).equals("messages")) {
             String mid = r.seg(4).equals("@original") ? h.originalMessageId() : r.seg(4);
-            FakeMessage m = mid == null ? null : fake.messages.get(mid);
+            FakeMessage m = mid == null ? null : fake.messageStore().get(mid);
             if (m == null || m.deleted()) {
                 return Res.error(404, 10008, "Unknown Message");
             }
@@ -612,7 +616,7 @@ final class FakeRest implements HttpHandler {
                     if (problem != null) {
                         return invalidForm(problem);
                     }
-                    return Res.ok(fake.messages.edit(m, r.bodyOrEmpty(), r.files()).json());
+                    return Res.ok(fake.messageStore().edit(m, r.bodyOrEmpty(), r.files()).json());
                 case "DELETE":
                     m.markDeleted();
                     return Res.noContent();
@@ -655,7 +659,7 @@ final class FakeRest implements HttpHandler {
         }
         if (is(r, "POST", "channels", "*", "messages", "bulk-delete")) {
             for (JsonNode id : r.bodyOrEmpty().path("messages")) {
-                FakeMessage m = fake.messages.get(id.asText());
+                FakeMessage m = fake.messageStore().get(id.asText());
                 if (m != null && m.channelId().equals(channelId)) {
                     m.markDeleted();
                 }
@@ -663,7 +667,7 @@ final class FakeRest implements HttpHandler {
             return Res.noContent();
         }
         if (r.seg.length >= 4 && r.seg(2).equals("messages")) {
-            FakeMessage m = fake.messages.get(r.seg(3));
+            FakeMessage m = fake.messageStore().get(r.seg(3));
             if (m == null || m.deleted() || m.ephemeral() || !m.channelId().equals(channelId)) {
                 return Res.error(404, 10008, "Unknown Message");
             }
@@ -676,7 +680,7 @@ final class FakeRest implements HttpHandler {
                         if (problem != null) {
                             return invalidForm(problem);
                         }
-                        return Res.ok(fake.messages.edit(m, r.bodyOrEmpty(), r.files()).json());
+                        return Res.ok(fake.messageStore().edit(m, r.bodyOrEmpty(), r.files()).json());
                     case "DELETE":
                         m.markDeleted();
                         return Res.noContent();
@@ -709,7 +713,7 @@ final class FakeRest implements HttpHandler {
         if (problem != null) {
             return problem.equals("EMPTY") ? Res.error(400, 50006, "Cannot send an empty message") : invalidForm(problem);
         }
-        FakeMessage m = fake.messages.create(channelId, body, r.files(), FakeMessage.Source.CHANNEL, null, 0);
+        FakeMessage m = fake.messageStore().create(channelId, body, r.files(), FakeMessage.Source.CHANNEL, null, 0);
         return Res.ok(m.json());
     }
 

@@ -72,7 +72,7 @@ final class Interactions {
             values.forEach(arr::add);
         }
         ObjectNode payload = envelope(COMPONENT, guild, channelId, userId, data);
-        FakeMessage message = fake.messages.getOrCreateExternal(messageId, channelId);
+        FakeMessage message = fake.messageStore().getOrCreateExternal(messageId, channelId);
         payload.set("message", message.json());
         return new Built(payload, guild.id(), userId, messageId);
     }
