@@ -347,7 +347,9 @@ final class FakeRest implements HttpHandler {
                     .put("total", 1000)
                     .put("remaining", 1000)
                     .put("reset_after", 0)
-                    .put("max_concurrency", 1);
+                    // All shards may identify at once, so multi-shard tests need not wait 5 s per shard
+                    // (with JDA's default ConcurrentSessionController).
+                    .put("max_concurrency", fake.shardCount());
             return Res.ok(json);
         }
         return Res.unmatched();

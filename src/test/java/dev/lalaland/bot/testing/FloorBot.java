@@ -1,8 +1,9 @@
 package dev.lalaland.bot.testing;
 
 import java.util.EnumSet;
-import net.dv8tion.jda.api.JDA;
+import java.util.concurrent.Semaphore;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
@@ -14,7 +15,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 
 /**
@@ -33,6 +34,9 @@ public final class FloorBot implements EventListener {
     public static final String REPLY = "ok";
     public static final String CHOICE = "choice";
 
+    /** One permit per shard that fired ReadyEvent. */
+    private final Semaphore readyShards = new Semaphore(0);
+
     private FloorBot() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -41,20 +45,25 @@ public final class FloorBot implements EventListener {
             System.exit(2);
         }
         TestLogging.quiet();
-        ShardManager shards = start(args[0], args[1], args.length > 2 ? args[2] : "floor-bot-token");
+        FloorBot bot = new FloorBot();
+        ShardManager shards = start(bot, args[0], args[1], args.length > 2 ? args[2] : "floor-bot-token");
         Runtime.getRuntime().addShutdownHook(new Thread(shards::shutdown, "floor-bot-shutdown"));
-        for (JDA shard : shards.getShards()) {
-            shard.awaitReady();
-        }
+        // getShards() only lists shards started so far, so count ReadyEvents instead.
+        bot.readyShards.acquire(shards.getShardsTotal());
         System.out.println("READY");
         System.out.flush();
     }
 
     /** Starts the bot in this JVM (tests may use it too); the caller awaits readiness. */
     public static ShardManager start(String restUrl, String gatewayUrl, String token) {
+        return start(new FloorBot(), restUrl, gatewayUrl, token);
+    }
+
+    private static ShardManager start(FloorBot bot, String restUrl, String gatewayUrl, String token) {
         return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfigProvider(shard -> new RestConfig().setBaseUrl(restUrl))
-                .setSessionController(new SessionControllerAdapter() {
+                // The shard manager's default controller, pointed at the fake gateway.
+                .setSessionController(new ConcurrentSessionController() {
                     @Override
                     public String getGateway() {
                         return gatewayUrl;
@@ -64,7 +73,7 @@ public final class FloorBot implements EventListener {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .disableCache(EnumSet.allOf(CacheFlag.class))
-                .addEventListeners(new FloorBot())
+                .addEventListeners(bot)
                 .build();
     }
 
@@ -77,6 +86,8 @@ public final class FloorBot implements EventListener {
             e.replyChoice(CHOICE, CHOICE).queue();
         } else if (event instanceof GenericComponentInteractionCreateEvent e) {
             e.deferEdit().queue();
+        } else if (event instanceof ReadyEvent) {
+            readyShards.release();
         }
     }
 }
