@@ -240,15 +240,15 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.anyConnected();
     }
 
-    public List<FakeGateway.GatewaySession> sessions() {
+    public List<GatewaySession> sessions() {
         return gateway.sessions();
     }
 
     /** Waits until a client has IDENTIFYed and is connected; returns that session. */
-    public FakeGateway.GatewaySession awaitIdentified(Duration timeout) {
+    public GatewaySession awaitIdentified(Duration timeout) {
         return await(
                 () -> sessions().stream()
-                        .filter(FakeGateway.GatewaySession::connected)
+                        .filter(GatewaySession::connected)
                         .reduce((a, b) -> b)
                         .orElse(null),
                 timeout,

@@ -312,7 +312,7 @@ public final class FakeDiscordMain {
     private JsonNode status() {
         ObjectNode out = Json.obj()
                 .put("connected", fake.isConnected())
-                .put("sessions", fake.sessions().stream().filter(FakeGateway.GatewaySession::connected).count())
+                .put("sessions", fake.sessions().stream().filter(GatewaySession::connected).count())
                 .put("sessions_total", fake.sessions().size())
                 .put("gateway_refusing", fake.gatewayRefusing())
                 .put("requests", fake.requests().size())

@@ -82,10 +82,6 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
-    /** Read-only view of a session for tests. */
-    public record GatewaySession(
-            String sessionId, int shardId, int shardCount, int intents, boolean connected, int resumes, int lastSeq) {}
-
     private final FakeDiscord fake;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
