@@ -1,0 +1,428 @@
+package dev.lalaland.bot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lalaland.bot.testing.FakeDiscord;
+import dev.lalaland.bot.testing.FakeGuild;
+import dev.lalaland.bot.testing.FakeMessage;
+import dev.lalaland.bot.testing.InteractionBurst;
+import dev.lalaland.bot.testing.InteractionHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The benchmark: the real bot against the floor bot ({@link dev.lalaland.bot.testing.FloorBot}),
+ * each in a JVM of its own with the Docker image's flags, each talking to its own
+ * {@link FakeDiscord} in this process. Measures start-up, latency at a sustained rate per command
+ * mix, a quiz answer burst, memory after the load, and the fact store import; prints a report and
+ * writes it to {@code OUT/results.md}. {@code bench/run.sh} builds what it needs and runs this.
+ *
+ * <p>Phases run floor, bot, floor, bot... so that a change in the machine's load hits both alike.
+ */
+public final class BenchMain {
+    static final String QUIZ_CHANNEL = FakeGuild.QUIZ_CHANNEL_ID;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** How long after the last injection a callback may still come (Discord's own deadline is 3 s). */
+    private static final Duration CALLBACK_WAIT = Duration.ofSeconds(5);
+    private static final int LOAD_THREADS = 2;
+    private static final int BURST_THREADS = 4;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private final BenchOptions options;
+    private final JvmFlags flags;
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final Report report;
+
+    private BenchMain(BenchOptions options) {
+        this.options = options;
+        this.flags = options.jvmFlags();
+        this.report = new Report(options, flags);
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        new BenchMain(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(options.out());
+        report.begin();
+        say("machine: " + Report.machine() + "; " + CpuMeter.load());
+        say("JVM flags (both bots): " + flags + "  [" + flags.source() + "]");
+        if (!options.skip("import")) {
+            report.imports(measureImport());
+        }
+        if (!options.skip("startup")) {
+            report.startup(measureStartup());
+        }
+        try (FakeDiscord floorFake = fake(); FakeDiscord botFake = fake()) {
+            BotProcess floor = startFloor(floorFake);
+            BotProcess bot = startBot(botFake);
+            try {
+                floor.awaitReady(READY_TIMEOUT);
+                bot.awaitReady(READY_TIMEOUT);
+                botFake.awaitRequest("PUT", "/applications/\\d+/commands", Duration.ofSeconds(30));
+                Set<String> commands = registeredCommands(botFake);
+                say("bot registered: " + commands);
+                report.idleMemory(floor.rssBytes(), bot.rssBytes());
+
+                List<Mix> mixes = options.mixes().stream().filter(m -> commands.contains(m.command())).toList();
+                options.mixes().stream().filter(m -> !commands.contains(m.command()))
+                        .forEach(m -> report.skippedMix(m, "the bot has no /" + m.command()));
+                warmUp(floorFake, floor, botFake, bot, mixes);
+                for (Mix mix : mixes) {
+                    report.mix(mix, load(floorFake, floor, mix), load(botFake, bot, mix));
+                    if (mix.command().equals("quiz")) {
+                        awaitQuizReveals(botFake, report.lastBotMix().answered());
+                    }
+                }
+                if (!options.skip("burst")) {
+                    if (commands.contains("quiz")) {
+                        report.burst(floorBurst(floorFake, floor), botBurst(botFake, bot));
+                    } else {
+                        report.skippedBurst("the bot has no /quiz");
+                    }
+                }
+                report.memory(memory(floor), memory(bot));
+            } finally {
+                report.exits(stop(floor), stop(bot));
+            }
+        }
+        report.end();
+        Path written = report.write(options.out().resolve("results.md"));
+        say("report written to " + written);
+    }
+
+    // ---- the fact store ----
+
+    private List<ImportTimes> measureImport() throws Exception {
+        List<ImportTimes> runs = new ArrayList<>();
+        for (int run = 0; run < options.importRuns(); run++) {
+            Path db = options.out().resolve("import-" + run + ".db");
+            deleteDatabase(db);
+            List<String> command = javaCommand(List.of(), "-cp", options.jar() + ":" + options.testClasses(),
+                    ImportTiming.class.getName(), db.toString());
+            try (BotProcess p = BotProcess.start("import", command, Map.of(), line -> line.startsWith("load_ms="),
+                    options.out().resolve("import.log"))) {
+                p.awaitReady(READY_TIMEOUT);
+                runs.add(ImportTimes.parse(p.lastReadyLine()));
+                p.awaitExit(READY_TIMEOUT);
+            }
+            deleteDatabase(db);
+        }
+        say("fact store import: " + runs);
+        return runs;
+    }
+
+    // ---- start-up ----
+
+    private StartupTimes measureStartup() throws Exception {
+        Path db = botDatabase();
+        deleteDatabase(db);
+        StartupTimes times = new StartupTimes();
+        try (FakeDiscord floorFake = fake(); FakeDiscord botFake = fake()) {
+            // Run 0 is the first start ever: the bot creates its database and imports the facts.
+            for (int run = 0; run <= options.startupRuns(); run++) {
+                Duration f = startAndStop(() -> startFloor(floorFake), floorFake);
+                Duration b = startAndStop(() -> startBot(botFake), botFake);
+                if (run == 0) {
+                    times.firstStart(f, b);
+                } else {
+                    times.add(f, b);
+                }
+                say(String.format("start-up run %d: floor %d ms, bot %d ms%s", run, f.toMillis(), b.toMillis(),
+                        run == 0 ? " (first start: empty database)" : ""));
+            }
+        }
+        return times;
+    }
+
+    private Duration startAndStop(Supplier<BotProcess> starter, FakeDiscord fake) throws Exception {
+        try (BotProcess p = starter.get()) {
+            Duration ready = p.awaitReady(READY_TIMEOUT);
+            p.stop(STOP_TIMEOUT);
+            fake.awaitDisconnected(Duration.ofSeconds(10));
+            return ready;
+        }
+    }
+
+    // ---- sustained load ----
+
+    private void warmUp(FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot, List<Mix> mixes)
+            throws InterruptedException {
+        // Practice questions close 20 s later and post their reveal then: they would land in the
+        // middle of a measured mix, so the warm-up leaves them out.
+        List<Mix> warm = mixes.stream().filter(m -> !m.command().equals("quiz")).toList();
+        if (warm.isEmpty()) {
+            return;
+        }
+        Mix roundRobin = new Mix("warm-up", "", i -> warm.get(i % warm.size()).ask().apply(i / warm.size()));
+        int count = (int) (options.rate() * WARM_UP.toSeconds());
+        for (var side : List.of(Map.entry(floorFake, floor), Map.entry(botFake, bot))) {
+            reset(side.getKey());
+            InteractionBurst.Result r = InteractionBurst.run(count, WARM_UP, LOAD_THREADS, roundRobin.on(side.getKey()),
+                    CALLBACK_WAIT);
+            say("warm-up " + side.getValue().name() + ": " + r);
+        }
+    }
+
+    private Run load(FakeDiscord fake, BotProcess bot, Mix mix) throws InterruptedException {
+        reset(fake);
+        int count = options.rate() * options.seconds();
+        CpuMeter cpu = CpuMeter.start(bot);
+        InteractionBurst.Result r = InteractionBurst.run(count, Duration.ofSeconds(options.seconds()), LOAD_THREADS,
+                mix.on(fake), CALLBACK_WAIT);
+        CpuMeter.Use use = cpu.stop();
+        Run run = new Run(r, use);
+        say(String.format("%-20s %-5s %s; cpu %s", mix.name(), bot.name(), r, use));
+        return run;
+    }
+
+    /** Every practice question of the quiz mix closes 20 s after it was asked and posts its reveal. */
+    private void awaitQuizReveals(FakeDiscord botFake, int questions) {
+        int[] reveals = {0};
+        long start = System.nanoTime();
+        // awaitRequest offers each request to the predicate once, so it can count.
+        botFake.awaitRequest(r -> r.is("POST", "/channels/" + QUIZ_CHANNEL + "/messages") && ++reveals[0] >= questions,
+                Duration.ofSeconds(90));
+        say(String.format("all %d practice reveals posted, %.1f s after the quiz mix", questions,
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    // ---- the quiz burst ----
+
+    private Burst floorBurst(FakeDiscord fake, BotProcess floor) throws InterruptedException {
+        reset(fake);
+        String message = "700000000000000001"; // the fake makes a stand-in message for any id
+        InteractionBurst.Result r = InteractionBurst.run(options.burst(), Duration.ofSeconds(1), BURST_THREADS,
+                i -> fake.button(FakeGuild.playerId(i + 1), QUIZ_CHANNEL, message, "quiz:1:" + i % 4),
+                Duration.ofSeconds(10));
+        say("burst floor: " + r);
+        return new Burst(r, -1, -1, List.of());
+    }
+
+    private Burst botBurst(FakeDiscord fake, BotProcess bot) throws Exception {
+        reset(fake);
+        InteractionHandle question = fake.slash(FakeGuild.ADMIN_USER_ID, QUIZ_CHANNEL, "quiz", "question", Map.of());
+        question.awaitResponse(Duration.ofSeconds(5));
+        FakeMessage message = question.originalMessage().orElseThrow(
+                () -> new IllegalStateException("/quiz question left no message: " + question.requests()));
+        List<String> buttons = message.customIds();
+        if (buttons.size() != 4) {
+            throw new IllegalStateException("expected 4 answer buttons, got " + buttons);
+        }
+        long round = roundOf(buttons.get(0));
+        InteractionBurst.Result r = InteractionBurst.run(options.burst(), Duration.ofSeconds(1), BURST_THREADS,
+                i -> fake.button(FakeGuild.playerId(i + 1), QUIZ_CHANNEL, message.id(), buttons.get(i % 4)),
+                Duration.ofSeconds(10));
+        long lockedIn = r.handles().stream()
+                .map(InteractionHandle::response)
+                .filter(cb -> cb.isPresent() && cb.get().accepted())
+                .map(cb -> cb.get().content())
+                .filter(c -> c != null && c.startsWith("Locked in"))
+                .count();
+        List<Integer> perChoice = answersPerChoice(round);
+        int recorded = perChoice.stream().mapToInt(Integer::intValue).sum();
+        say("burst bot: " + r + "; \"Locked in\" replies " + lockedIn + "; answers in the database " + recorded
+                + " " + perChoice);
+        return new Burst(r, (int) lockedIn, recorded, perChoice);
+    }
+
+    private static long roundOf(String customId) {
+        Matcher m = Pattern.compile("quiz:(\\d+):\\d").matcher(customId);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a quiz answer button: " + customId);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Read straight from the bot's SQLite file (read-only; WAL lets it read while the bot writes). */
+    private List<Integer> answersPerChoice(long round) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0));
+        try (Connection c = config.createConnection("jdbc:sqlite:" + botDatabase().toAbsolutePath());
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT choice, COUNT(*) FROM quiz_answer WHERE round_id = ? GROUP BY choice")) {
+            ps.setLong(1, round);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.set(rs.getInt(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    // ---- memory ----
+
+    private Memory memory(BotProcess p) {
+        long rss = p.rssBytes();
+        HeapInfo heap = p.heap();
+        p.fullGc();
+        HeapInfo live = p.heap();
+        Memory m = new Memory(rss, heap, live, p.rssBytes());
+        say("memory " + p.name() + ": " + m);
+        return m;
+    }
+
+    private int stop(BotProcess p) throws InterruptedException {
+        int code = p.stop(STOP_TIMEOUT);
+        p.close();
+        return code;
+    }
+
+    // ---- processes ----
+
+    private FakeDiscord fake() {
+        return FakeDiscord.builder().guild(FakeGuild.standard().players(Mix.PLAYERS).build()).start();
+    }
+
+    private BotProcess startFloor(FakeDiscord fake) {
+        List<String> command = javaCommand(options.floorExtraFlags(), "-cp", options.jar() + ":" + options.testClasses(),
+                "dev.lalaland.bot.testing.FloorBot", fake.restUrl(), fake.gatewayUrl(), "bench-floor-token");
+        return BotProcess.start("floor", command, Map.of(), "READY"::equals, options.out().resolve("floor.log"));
+    }
+
+    private BotProcess startBot(FakeDiscord fake) {
+        List<String> command = javaCommand(options.botExtraFlags(), "-jar", options.jar().toString(), "run");
+        Map<String, String> env = new HashMap<>();
+        env.put("DISCORD_TOKEN", "bench-bot-token");
+        env.put("DISCORD_REST_URL", fake.restUrl());
+        env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
+        env.put("BOT_DATABASE", botDatabase().toString());
+        env.put("BOT_HEALTH_FILE", options.out().resolve("bot-alive").toString());
+        Predicate<String> ready = line -> line.contains("ready: ") && line.contains(" commands");
+        return BotProcess.start("bot", command, env, ready, options.out().resolve("bot.log"));
+    }
+
+    private List<String> javaCommand(List<String> extraFlags, String... rest) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(flags.flags());
+        command.addAll(extraFlags);
+        command.addAll(List.of(rest));
+        return command;
+    }
+
+    private Path botDatabase() {
+        return options.out().resolve("bot.db");
+    }
+
+    private static void deleteDatabase(Path db) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+    }
+
+    private static Set<String> registeredCommands(FakeDiscord fake) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode c : fake.registeredGlobalCommands()) {
+            names.add(c.path("name").asText());
+        }
+        return names;
+    }
+
+    /** Forgets what the fake recorded, so that its bookkeeping stays small between phases. */
+    private static void reset(FakeDiscord fake) {
+        fake.clearRequests();
+        fake.clearMessages();
+        fake.forgetInteractions();
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+
+    // ---- results ----
+
+    /** One side of a mix: latencies and where the CPU went. */
+    record Run(InteractionBurst.Result result, CpuMeter.Use cpu) {
+        int answered() {
+            return result.answered();
+        }
+    }
+
+    /**
+     * @param lockedIn  clicks answered "Locked in" (-1: the floor bot, which only acknowledges)
+     * @param recorded  answers the bot's database holds for the question (-1: floor)
+     * @param perChoice the database's answers per button
+     */
+    record Burst(InteractionBurst.Result result, int lockedIn, int recorded, List<Integer> perChoice) {
+    }
+
+    record Memory(long rssAfterLoad, HeapInfo heapAfterLoad, HeapInfo heapLive, long rssAfterGc) {
+        @Override
+        public String toString() {
+            return String.format("RSS %.1f MiB, heap used %.1f MiB (live after full GC %.1f MiB, committed %.1f MiB), "
+                            + "metaspace %.1f MiB", mib(rssAfterLoad), mib(heapAfterLoad.usedBytes()),
+                    mib(heapLive.usedBytes()), mib(heapAfterLoad.committedBytes()), mib(heapLive.metaspaceUsedBytes()));
+        }
+    }
+
+    static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    /** One fresh-file import, in milliseconds, and the database's size. */
+    record ImportTimes(double loadMs, double migrateMs, double importMs, long dbBytes) {
+        static ImportTimes parse(String line) {
+            Map<String, String> kv = new HashMap<>();
+            for (String part : line.trim().split("\\s+")) {
+                String[] p = part.split("=", 2);
+                kv.put(p[0], p[1]);
+            }
+            return new ImportTimes(Double.parseDouble(kv.get("load_ms")), Double.parseDouble(kv.get("migrate_ms")),
+                    Double.parseDouble(kv.get("import_ms")), Long.parseLong(kv.get("db_bytes")));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("load %.0f ms, schema %.0f ms, import %.0f ms, %d KiB", loadMs, migrateMs, importMs,
+                    dbBytes / 1024);
+        }
+    }
+
+    /** Process start to ready, per run. */
+    static final class StartupTimes {
+        final List<Duration> floor = new ArrayList<>();
+        final List<Duration> bot = new ArrayList<>();
+        Duration floorFirst;
+        Duration botFirst;
+
+        void firstStart(Duration f, Duration b) {
+            floorFirst = f;
+            botFirst = b;
+        }
+
+        void add(Duration f, Duration b) {
+            floor.add(f);
+            bot.add(b);
+        }
+
+        static Duration median(List<Duration> runs) {
+            List<Duration> sorted = runs.stream().sorted().toList();
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+        }
+    }
+}
