@@ -32,6 +32,13 @@ final class JdaOutbox implements Outbox {
                 .thenApply(sent -> sent.getId()));
     }
 
+    /** JDA sends {@code enforce_nonce} with every message; here the nonce is ours, the same on each retry. */
+    @Override
+    public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
+        return withChannel(channelId, channel -> channel.sendMessage(JdaMessages.create(message)).setNonce(nonce)
+                .submit().thenApply(sent -> sent.getId()));
+    }
+
     @Override
     public CompletableFuture<Void> edit(String channelId, String messageId, Reply message) {
         return withChannel(channelId, channel -> channel.editMessageById(messageId, JdaMessages.edit(message)).submit()

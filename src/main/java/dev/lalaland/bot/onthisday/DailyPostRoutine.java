@@ -1,7 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
 import dev.lalaland.bot.Lifecycle;
-import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * better than a double one. Passing failures are retried a few times the same local day with
  * the same nonce, so Discord itself drops a repeat of a message it did receive. A permanent
  * refusal (missing access or permissions, unknown channel) turns the server's post off with the
- * reason kept, logged once, and never retried.
+ * reason kept, logged once, and never retried. The {@link Outbox} checks the bot's permissions
+ * in its cache before any request (JDA does), so a channel the bot lost access to is normally
+ * refused without a failed request counting towards Discord's invalid-request limit.
  */
 public final class DailyPostRoutine implements Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(DailyPostRoutine.class);
@@ -88,7 +88,6 @@ public final class DailyPostRoutine implements Lifecycle {
     private final DailyPostStore store;
     private final DailyPostComposer composer;
     private final Outbox outbox;
-    private final ChannelAccess channelAccess;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Options options;
@@ -99,12 +98,11 @@ public final class DailyPostRoutine implements Lifecycle {
     private boolean running;
     private LocalDate lastHousekeeping;
 
-    public DailyPostRoutine(DailyPostStore store, DailyPostComposer composer, Outbox outbox, ChannelAccess channelAccess,
-                            Clock clock, ScheduledExecutorService scheduler, Options options) {
+    public DailyPostRoutine(DailyPostStore store, DailyPostComposer composer, Outbox outbox, Clock clock,
+                            ScheduledExecutorService scheduler, Options options) {
         this.store = store;
         this.composer = composer;
         this.outbox = outbox;
-        this.channelAccess = channelAccess;
         this.clock = clock;
         this.scheduler = scheduler;
         this.options = options;
@@ -240,12 +238,6 @@ public final class DailyPostRoutine implements Lifecycle {
             store.finish(post.guildId(), post.localDate(), PostStatus.EXPIRED, null);
             log.info("daily post for {} on {} expired: its local day ended before it could go out",
                     post.guildId(), post.localDate());
-            return true;
-        }
-        // Ask before sending: refusals count towards Discord's invalid-request ban.
-        Optional<String> denied = channelAccess.whyCannotPost(post.guildId(), post.channelId());
-        if (denied.isPresent()) {
-            refuse(post, denied.get(), now);
             return true;
         }
         if (inFlight.get() >= options.maxInFlight() || !pacer.tryAcquire()) {

@@ -7,6 +7,7 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.render.Sources;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.TextStyle;
@@ -99,9 +100,8 @@ public final class OnThisDayRenderer {
         return days == 0 ? "today" : days == 1 ? "tomorrow" : "in " + days + " days";
     }
 
-    /** "Sources: a.com · b.org", or null (no footer) when there are none. */
+    /** "Sources: a.com, b.org" (sites, not URLs: the full list is in data/), or null for no footer. */
     private static String sourcesLine(List<String> sources) {
-        List<String> names = SourceNames.of(sources);
-        return names.isEmpty() ? null : DiscordLimits.truncate("Sources: " + String.join(" · ", names), MAX_FOOTER);
+        return sources.isEmpty() ? null : DiscordLimits.truncate("Sources: " + Sources.names(sources), MAX_FOOTER);
     }
 }
