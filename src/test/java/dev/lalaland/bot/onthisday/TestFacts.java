@@ -21,7 +21,7 @@ public final class TestFacts {
             event("chazelle-born", "1985-01-19", "Damien Chazelle is born", "birthday"),
             event("us-wide", "2016-12-25", "Wide release in the United States", "release"),
             event("uk", "2017-01-12", "Release in the United Kingdom", "release"),
-            event("lalaland-day", "2016-12-09", "Made-up second event on the same day", "other"));
+            event("anniversary-screening", "2019-12-09", "A later event on the same day", "other"));
     public static final List<Fact> FACTS = List.of(
             fact("f1", "The film opens with \"Another Day of Sun\" on a freeway ramp."),
             fact("f2", "Justin Hurwitz wrote the score."),
