@@ -117,12 +117,17 @@ public final class DailyPostRoutine implements Lifecycle {
             }
             running = true;
         }
+        recoverInterruptedPosts();
+        schedule(Duration.ZERO);
+    }
+
+    /** Start-up: posts the last run handed to Discord without hearing back are never sent again. */
+    void recoverInterruptedPosts() {
         int abandoned = store.abandonInFlight();
         if (abandoned > 0) {
             log.warn("{} daily post(s) were being sent when the bot last stopped; they may have gone out, "
                     + "so they are not sent again", abandoned);
         }
-        schedule(Duration.ZERO);
     }
 
     /** Stops the passes and waits briefly for posts already handed to Discord, so they are recorded as sent. */
@@ -209,9 +214,11 @@ public final class DailyPostRoutine implements Lifecycle {
                 break;
             }
         }
-        if (claimed > 0 || missed > 0) {
-            log.info("daily post: {} claimed, {} skipped (their local day was over while the bot was down)",
-                    claimed, missed);
+        if (claimed > 0) {
+            log.info("daily post: {} claimed", claimed);
+        }
+        if (missed > 0) {
+            log.info("daily post: {} skipped, their local day ended while the bot was down", missed);
         }
         return claimed;
     }
