@@ -34,26 +34,37 @@ public final class Features {
     private final List<ButtonHandler> buttons = new ArrayList<>();
     private final List<Lifecycle> lifecycles = new ArrayList<>();
 
+    /** Timings production leaves at their defaults and end-to-end tests shorten. */
+    public record Tuning(DailyPostRoutine.Options dailyPost) {
+        public static Tuning defaults() {
+            return new Tuning(DailyPostRoutine.Options.defaults());
+        }
+    }
+
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, Tuning.defaults());
+    }
+
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess);
+        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost());
         commands.add(new HelpCommand(helpTopics()));
     }
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
     private void addOnThisDay(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                              Outbox outbox, ChannelAccess channelAccess) {
+                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost) {
         EventCalendar calendar = new EventCalendar(facts);
         OnThisDayRenderer renderer = new OnThisDayRenderer();
         DailyPostStore dailyPosts = new DailyPostStore(database);
         commands.add(new OnThisDayCommand(calendar, renderer, clock));
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);
-        lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler,
-                DailyPostRoutine.Options.defaults()));
+        lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler, dailyPost));
     }
 
     private static List<HelpCommand.Topic> helpTopics() {
