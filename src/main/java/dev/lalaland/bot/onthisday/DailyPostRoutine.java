@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,8 @@ public final class DailyPostRoutine implements Lifecycle {
     private final PostPacer pacer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object lifecycleLock = new Object();
+    /** Held while a pass runs, so that {@link #stop} can wait for it: nothing is sent after stop returns. */
+    private final ReentrantLock passLock = new ReentrantLock();
     private ScheduledFuture<?> nextPass;
     private boolean running;
     private LocalDate lastHousekeeping;
@@ -130,7 +133,10 @@ public final class DailyPostRoutine implements Lifecycle {
         }
     }
 
-    /** Stops the passes and waits briefly for posts already handed to Discord, so they are recorded as sent. */
+    /**
+     * Stops the passes, lets one under way finish, and waits briefly for posts already handed to
+     * Discord, so they are recorded as sent rather than found {@code unknown} at the next start.
+     */
     @Override
     public void stop() {
         synchronized (lifecycleLock) {
@@ -140,6 +146,13 @@ public final class DailyPostRoutine implements Lifecycle {
             }
         }
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            if (passLock.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                passLock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (inFlight) {
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
                 try {
@@ -170,12 +183,20 @@ public final class DailyPostRoutine implements Lifecycle {
 
     private void runPass() {
         Duration pause;
+        passLock.lock();
         try {
+            synchronized (lifecycleLock) {
+                if (!running) {
+                    return;
+                }
+            }
             pause = pass();
         } catch (RuntimeException e) {
             // A failed pass (database busy, bad row) must not end the chain: the next one retries.
             log.error("daily post pass failed", e);
             pause = options.pollInterval();
+        } finally {
+            passLock.unlock();
         }
         schedule(pause);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,48 @@ class DailyPostRoutineTest {
         configure("g1", "08:01", PARIS);
         clock.set("2026-06-01T06:00:50Z");
         assertThat(routine.pass()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void onTheRealSchedulerItPostsOnTimeAndNothingAfterStop() throws Exception {
+        ShiftedClock realTime = new ShiftedClock();
+        realTime.jumpTo(Instant.parse("2026-06-01T06:59:59.500Z"));
+        RecordingOutbox realOutbox = new RecordingOutbox(realTime);
+        LocalTime nine = LocalTime.of(9, 0);
+        store.turnOn("g1", "ch-g1", nine, PARIS, DailyPostSchedule.firstAfter(realTime.instant(), nine, PARIS),
+                realTime.instant());
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        scheduler.setRemoveOnCancelPolicy(true);
+        try {
+            FactStore facts = new FactStore(database);
+            DailyPostRoutine live = new DailyPostRoutine(store, new DailyPostComposer(new EventCalendar(facts), facts,
+                    new FactRotation(database), new OnThisDayRenderer()), realOutbox, realTime, scheduler,
+                    DailyPostRoutine.Options.defaults().withPollInterval(Duration.ofMillis(200)));
+            live.start();
+            awaitCondition(() -> realOutbox.sent().size() == 1, Duration.ofSeconds(10));
+            assertThat(realOutbox.sent().get(0).at()).isBetween(Instant.parse("2026-06-01T07:00:00Z"),
+                    Instant.parse("2026-06-01T07:00:05Z"));
+
+            long stopping = System.nanoTime();
+            live.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(1));
+            // Nothing left to run: a stopped routine has no next pass waiting on the scheduler.
+            assertThat(scheduler.getQueue()).isEmpty();
+            assertThat(realOutbox.sent()).hasSize(1);
+            assertThat(store.status("g1", JUNE_1)).contains(PostStatus.SENT);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Polls until the condition holds; fails after the timeout. */
+    static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Nested
