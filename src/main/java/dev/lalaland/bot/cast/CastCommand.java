@@ -127,7 +127,7 @@ public final class CastCommand implements SlashCommand {
         if (p.born() == null) {
             return p.birthplace();
         }
-        return Dates.human(p.born()) + (p.birthplace() == null ? "" : "\n" + p.birthplace());
+        return Dates.human(p.born()) + (p.birthplace() == null ? "" : ", " + p.birthplace());
     }
 
     private static String label(Person p) {
