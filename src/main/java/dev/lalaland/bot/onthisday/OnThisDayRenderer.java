@@ -3,6 +3,7 @@ package dev.lalaland.bot.onthisday;
 import dev.lalaland.bot.facts.Event;
 import dev.lalaland.bot.facts.Fact;
 import dev.lalaland.bot.onthisday.EventCalendar.Anniversary;
+import dev.lalaland.bot.render.Budget;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
@@ -38,7 +39,8 @@ public final class OnThisDayRenderer {
         }
         if (shown < events.size()) {
             List<String> rest = events.subList(shown, events.size()).stream().map(e -> e.year() + ": " + e.title()).toList();
-            card.field("And " + rest.size() + " more", DiscordLimits.truncate(String.join("\n", rest), DiscordLimits.FIELD_VALUE));
+            card.field("And " + rest.size() + " more",
+                    Budget.join(rest, "\n", DiscordLimits.FIELD_VALUE, n -> "…and " + n + " more"));
         }
         card.footer(sourcesLine(events.stream().flatMap(e -> e.sources().stream()).toList()));
         return DiscordLimits.clamp(Reply.embed(card.build()));
