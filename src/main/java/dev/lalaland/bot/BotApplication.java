@@ -89,10 +89,16 @@ public final class BotApplication implements AutoCloseable {
 
     /** Opens the database and brings the fact tables up to date with the data files. */
     public static Database openWithFacts(Settings settings, Clock clock) {
-        FactSet facts = FactFiles.load(settings.dataDir());
         Database database = Database.open(settings.database());
         try {
-            if (new FactImporter(database, clock).importIfChanged(facts)) {
+            FactImporter importer = new FactImporter(database, clock);
+            // Files already imported were validated then: a restart only hashes them, since
+            // reading and validating them again was a good part of the start-up time.
+            if (importer.holds(FactFiles.checksum(settings.dataDir()))) {
+                return database;
+            }
+            FactSet facts = FactFiles.load(settings.dataDir());
+            if (importer.importIfChanged(facts)) {
                 log.info("fact store loaded from {}", settings.dataDir() == null ? "bundled data" : settings.dataDir());
             }
             return database;

@@ -17,8 +17,10 @@ import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** {@code /awards [ceremony] [result]}: every awards body at a glance, or one body category by category. */
@@ -29,6 +31,11 @@ public final class AwardsCommand implements SlashCommand {
             OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS));
 
     private final FactStore facts;
+    /**
+     * Replies already rendered, by ceremony group ("" for the overview) and result. The fact store
+     * does not change while the bot runs, so each of these few dozen is built once.
+     */
+    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
 
     public AwardsCommand(FactStore facts) {
         this.facts = facts;
@@ -42,9 +49,9 @@ public final class AwardsCommand implements SlashCommand {
     @Override
     public Reply handle(CommandRequest request) {
         String result = request.choice("result", RESULTS).orElse("all");
-        return request.choice("ceremony", FactFiles.AWARD_GROUPS)
-                .map(group -> ceremonies(group, result))
-                .orElseGet(() -> overview(result));
+        String group = request.choice("ceremony", FactFiles.AWARD_GROUPS).orElse("");
+        return rendered.computeIfAbsent(group + " " + result,
+                key -> group.isEmpty() ? overview(result) : ceremonies(group, result));
     }
 
     private Reply overview(String result) {

@@ -20,8 +20,10 @@ import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** {@code /cast [name]}: the principal cast, or a card for one actor, character or crew member. */
@@ -31,6 +33,11 @@ public final class CastCommand implements SlashCommand {
 
     private final FactStore facts;
     private final NameIndex<Person> index = new NameIndex<>();
+    /**
+     * Replies already rendered: the cast list under "", each card under its person's id. The fact
+     * store does not change while the bot runs, so each is built once (a card takes a dozen queries).
+     */
+    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
 
     public CastCommand(FactStore facts) {
         this.facts = facts;
@@ -52,7 +59,10 @@ public final class CastCommand implements SlashCommand {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return request.text("name").map(this::card).orElseGet(this::castList);
+        return request.text("name")
+                .map(name -> index.resolve(name).orElseThrow(() -> notFound(name)))
+                .map(person -> rendered.computeIfAbsent(person.id(), id -> card(person)))
+                .orElseGet(() -> rendered.computeIfAbsent("", none -> castList()));
     }
 
     @Override
@@ -62,8 +72,7 @@ public final class CastCommand implements SlashCommand {
                 .toList();
     }
 
-    private Reply card(String name) {
-        Person person = index.resolve(name).orElseThrow(() -> notFound(name));
+    private Reply card(Person person) {
         StringJoiner description = new StringJoiner("\n\n");
         if (person.character() != null) {
             description.add("as **" + person.character() + "**");

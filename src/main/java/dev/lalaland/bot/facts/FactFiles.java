@@ -96,16 +96,46 @@ public final class FactFiles {
     private final MessageDigest digest;
 
     private FactFiles() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        digest = sha256();
     }
 
     /** Loads from {@code dir}, or from the bundled copy when {@code dir} is null. */
     public static FactSet load(Path dir) {
         return new FactFiles().read(name -> open(dir, name));
+    }
+
+    /**
+     * The checksum {@link #load} gives the same files, computed without parsing or validating
+     * them (a small part of the cost), so that a start can tell whether the files changed since
+     * they were imported. Null when a file is missing or unreadable: {@link #load} says which.
+     */
+    public static String checksum(Path dir) {
+        MessageDigest digest = sha256();
+        for (String name : ALL) {
+            try {
+                byte[] bytes = open(dir, name);
+                if (bytes == null) {
+                    return null;
+                }
+                digest(digest, name, bytes);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void digest(MessageDigest digest, String name, byte[] bytes) {
+        digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] open(Path dir, String name) throws IOException {
@@ -132,8 +162,7 @@ public final class FactFiles {
                     problems.add(new DataProblem(name, "$", "file is missing"));
                     continue;
                 }
-                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update(bytes);
+                digest(digest, name, bytes);
                 JsonNode root = mapper.readTree(bytes);
                 if (root == null || !root.isObject()) {
                     problems.add(new DataProblem(name, "$", "must be a JSON object"));

@@ -30,6 +30,11 @@ public final class FactImporter {
         this.clock = clock;
     }
 
+    /** Whether the fact tables hold the files with this checksum ({@link FactFiles#checksum}); false for null. */
+    public boolean holds(String checksum) {
+        return checksum != null && database.read(c -> checksum.equals(currentChecksum(c)));
+    }
+
     /** Returns true if the tables were (re)written, false if they already held this data. */
     public boolean importIfChanged(FactSet facts) {
         return database.transaction(c -> {

@@ -2,9 +2,7 @@ package dev.lalaland.bot.match;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,14 @@ import java.util.Optional;
 public final class NameIndex<T> {
     private final List<Entry<T>> entries = new ArrayList<>();
 
-    private record Entry<T>(T item, String label, List<String> keys) {
+    /** Folded once when added: lookups run per keystroke and must not fold or split every name again. */
+    private record Entry<T>(T item, String label, String foldedLabel, List<Key> keys) {
+    }
+
+    private record Key(String text, String[] words) {
+        Key(String text) {
+            this(text, text.split(" "));
+        }
     }
 
     private record Scored<T>(Entry<T> entry, int score) {
@@ -24,8 +29,9 @@ public final class NameIndex<T> {
 
     /** Adds {@code item}, shown as {@code label}, findable by any of {@code names}. */
     public NameIndex<T> add(T item, String label, List<String> names) {
-        List<String> keys = names.stream().map(Normalizer::fold).filter(k -> !k.isEmpty()).distinct().toList();
-        entries.add(new Entry<>(item, label, keys));
+        List<Key> keys = names.stream().map(Normalizer::fold).filter(k -> !k.isEmpty()).distinct().map(Key::new)
+                .toList();
+        entries.add(new Entry<>(item, label, Normalizer.fold(label), keys));
         return this;
     }
 
@@ -48,7 +54,7 @@ public final class NameIndex<T> {
             return Optional.empty();
         }
         for (Entry<T> e : entries) {
-            if (Normalizer.fold(e.label()).equals(query)) {
+            if (e.foldedLabel().equals(query)) {
                 return Optional.of(e.item());
             }
         }
@@ -69,32 +75,29 @@ public final class NameIndex<T> {
     }
 
     private List<Scored<T>> ranked(String query, boolean loose) {
-        Map<Entry<T>, Integer> best = new LinkedHashMap<>();
+        String[] queryWords = query.split(" ");
+        List<Scored<T>> ranked = new ArrayList<>();
         for (Entry<T> e : entries) {
             int score = 0;
-            for (String key : e.keys()) {
-                score = Math.max(score, score(key, query, loose));
+            for (Key key : e.keys()) {
+                score = Math.max(score, score(key.text(), key.words(), query, queryWords, loose));
             }
             if (score > 0) {
-                best.put(e, score);
+                ranked.add(new Scored<>(e, score));
             }
         }
-        List<Scored<T>> ranked = new ArrayList<>();
-        best.forEach((e, s) -> ranked.add(new Scored<>(e, s)));
         ranked.sort(Comparator.comparingInt((Scored<T> s) -> -s.score()));
         return ranked;
     }
 
     /** Higher is better; 0 is no match. */
-    static int score(String key, String query, boolean loose) {
+    private static int score(String key, String[] words, String query, String[] queryWords, boolean loose) {
         if (key.equals(query)) {
             return 100;
         }
         if (key.startsWith(query)) {
             return 80;
         }
-        String[] words = key.split(" ");
-        String[] queryWords = query.split(" ");
         if (allWordsStartSomeWord(words, queryWords)) {
             return 60;
         }

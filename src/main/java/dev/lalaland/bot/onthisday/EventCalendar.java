@@ -7,24 +7,36 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The film's history by day of the year, read from the fact store. */
+/**
+ * The film's history by day of the year, read from the fact store once: the facts do not change
+ * while the bot runs, and {@code /onthisday} asks for them on every call.
+ */
 public final class EventCalendar {
     /** A leap year, so that every month-day, February 29 included, has a day-of-year. */
     private static final int LEAP_YEAR = 2000;
 
-    private final FactStore facts;
+    /** Each month-day with events, with its events oldest first. */
+    private final TreeMap<MonthDay, List<Event>> byDay = new TreeMap<>();
+    private final List<Fact> facts;
 
     public EventCalendar(FactStore facts) {
-        this.facts = facts;
+        Map<MonthDay, List<Event>> grouped = new HashMap<>();
+        for (Event e : facts.allEvents()) { // ordered by month-day, then date
+            grouped.computeIfAbsent(MonthDay.parse("--" + e.monthDay()), d -> new ArrayList<>()).add(e);
+        }
+        grouped.forEach((day, events) -> byDay.put(day, List.copyOf(events)));
+        this.facts = List.copyOf(facts.facts());
     }
 
     /** The events on that month-day in any year, oldest first. */
     public List<Event> eventsOn(MonthDay day) {
-        return facts.events(key(day));
+        return byDay.getOrDefault(day, List.of());
     }
 
     /**
@@ -32,15 +44,11 @@ public final class EventCalendar {
      * those events; empty only if there are no events at all.
      */
     public Optional<Anniversary> nextAnniversaryAfter(MonthDay day) {
-        TreeMap<MonthDay, List<Event>> byDay = new TreeMap<>();
-        for (Event e : facts.allEvents()) {
-            byDay.computeIfAbsent(MonthDay.parse("--" + e.monthDay()), d -> new ArrayList<>()).add(e);
-        }
         var next = byDay.higherEntry(day);
         if (next == null) {
             next = byDay.firstEntry();
         }
-        return next == null ? Optional.empty() : Optional.of(new Anniversary(next.getKey(), List.copyOf(next.getValue())));
+        return next == null ? Optional.empty() : Optional.of(new Anniversary(next.getKey(), next.getValue()));
     }
 
     /**
@@ -48,12 +56,11 @@ public final class EventCalendar {
      * different one from one day to the next. (The daily post uses a per-server rotation instead.)
      */
     public Optional<Fact> factFor(MonthDay day) {
-        List<Fact> all = facts.facts();
-        if (all.isEmpty()) {
+        if (facts.isEmpty()) {
             return Optional.empty();
         }
         int dayOfYear = day.atYear(LEAP_YEAR).getDayOfYear();
-        return Optional.of(all.get(dayOfYear % all.size()));
+        return Optional.of(facts.get(dayOfYear % facts.size()));
     }
 
     /** Days from {@code from} to the next {@code day} (0 if it is that day). */
@@ -75,10 +82,6 @@ public final class EventCalendar {
                 }
             }
         }
-    }
-
-    static String key(MonthDay day) {
-        return String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth());
     }
 
     /** A month-day and what happened on it. */

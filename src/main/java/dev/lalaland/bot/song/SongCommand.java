@@ -19,8 +19,12 @@ import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code /song [title]}: the soundtrack in track order, or a card for one track. */
 public final class SongCommand implements SlashCommand {
@@ -29,11 +33,18 @@ public final class SongCommand implements SlashCommand {
 
     private final FactStore facts;
     private final NameIndex<Song> index = new NameIndex<>();
+    private final Map<String, Song> byId = new HashMap<>();
+    /**
+     * Replies already rendered: the track list under "", each card under its song's id. The fact
+     * store does not change while the bot runs, so each is built once.
+     */
+    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
 
     public SongCommand(FactStore facts) {
         this.facts = facts;
         for (Song s : facts.songs()) {
             index.add(s, label(s), List.of(s.title(), s.id().replace('-', ' ')));
+            byId.put(s.id(), s);
         }
     }
 
@@ -44,7 +55,11 @@ public final class SongCommand implements SlashCommand {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return request.text("title").map(this::card).orElseGet(this::trackList);
+        return request.text("title")
+                .map(title -> Optional.ofNullable(byId.get(title)).or(() -> index.resolve(title))
+                        .orElseThrow(() -> notFound(title)))
+                .map(song -> rendered.computeIfAbsent(song.id(), id -> card(song)))
+                .orElseGet(() -> rendered.computeIfAbsent("", none -> trackList()));
     }
 
     @Override
@@ -54,8 +69,7 @@ public final class SongCommand implements SlashCommand {
                 .toList();
     }
 
-    private Reply card(String title) {
-        Song song = facts.song(title).or(() -> index.resolve(title)).orElseThrow(() -> notFound(title));
+    private Reply card(Song song) {
         Embed.Builder card = Embed.builder(song.title())
                 .color(Palette.SEB_PURPLE)
                 .description("Track " + song.track() + " of the soundtrack" + ("score".equals(song.kind())

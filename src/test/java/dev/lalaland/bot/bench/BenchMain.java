@@ -20,10 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -44,6 +46,8 @@ public final class BenchMain {
     private static final int LOAD_THREADS = 2;
     private static final int BURST_THREADS = 4;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** Turns the floor and the bot take in each mix. */
+    private static final int SLICES = 6;
 
     private final BenchOptions options;
     private final JvmFlags flags;
@@ -73,6 +77,16 @@ public final class BenchMain {
         if (!options.skip("startup")) {
             report.startup(measureStartup());
         }
+        if (!options.skip("load")) {
+            measureLoad();
+        }
+        report.end();
+        Path written = report.write(options.out().resolve("results.md"));
+        say("report written to " + written);
+    }
+
+    /** Both bots up at once, each on its own fake: the mixes, the burst, then memory. */
+    private void measureLoad() throws Exception {
         try (FakeDiscord floorFake = fake(); FakeDiscord botFake = fake()) {
             BotProcess floor = startFloor(floorFake);
             BotProcess bot = startBot(botFake);
@@ -89,7 +103,7 @@ public final class BenchMain {
                         .forEach(m -> report.skippedMix(m, "the bot has no /" + m.command()));
                 warmUp(floorFake, floor, botFake, bot, mixes);
                 for (Mix mix : mixes) {
-                    report.mix(mix, load(floorFake, floor, mix), load(botFake, bot, mix));
+                    runMix(mix, floorFake, floor, botFake, bot);
                     if (mix.command().equals("quiz")) {
                         awaitQuizReveals(botFake, report.lastBotMix().answered());
                     }
@@ -106,9 +120,6 @@ public final class BenchMain {
                 report.exits(stop(floor), stop(bot));
             }
         }
-        report.end();
-        Path written = report.write(options.out().resolve("results.md"));
-        say("report written to " + written);
     }
 
     // ---- the fact store ----
@@ -184,16 +195,36 @@ public final class BenchMain {
         }
     }
 
-    private Run load(FakeDiscord fake, BotProcess bot, Mix mix) throws InterruptedException {
-        reset(fake);
-        int count = options.rate() * options.seconds();
+    /**
+     * One mix at the sustained rate: the floor and the bot take turns in {@link #SLICES} slices,
+     * so that a change in the machine's load in the middle of a mix hits both alike.
+     */
+    private void runMix(Mix mix, FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot)
+            throws InterruptedException {
+        reset(floorFake);
+        reset(botFake);
+        int perSlice = options.rate() * options.seconds() / SLICES;
+        Duration span = Duration.ofMillis(options.seconds() * 1000L / SLICES);
+        Run floorRun = Run.NONE;
+        Run botRun = Run.NONE;
+        for (int slice = 0; slice < SLICES; slice++) {
+            int first = slice * perSlice;
+            floorRun = floorRun.plus(slice(floorFake, floor, mix, first, perSlice, span));
+            botRun = botRun.plus(slice(botFake, bot, mix, first, perSlice, span));
+        }
+        say(String.format("%-20s floor %s; cpu %s", mix.name(), floorRun.result(), floorRun.cpu()));
+        say(String.format("%-20s bot   %s; cpu %s", mix.name(), botRun.result(), botRun.cpu()));
+        report.mix(mix, floorRun, botRun);
+    }
+
+    /** Interactions {@code first..first+count-1} of the mix, paced evenly over {@code span}. */
+    private static Run slice(FakeDiscord fake, BotProcess bot, Mix mix, int first, int count, Duration span)
+            throws InterruptedException {
+        IntFunction<InteractionHandle> inject = mix.on(fake);
         CpuMeter cpu = CpuMeter.start(bot);
-        InteractionBurst.Result r = InteractionBurst.run(count, Duration.ofSeconds(options.seconds()), LOAD_THREADS,
-                mix.on(fake), CALLBACK_WAIT);
-        CpuMeter.Use use = cpu.stop();
-        Run run = new Run(r, use);
-        say(String.format("%-20s %-5s %s; cpu %s", mix.name(), bot.name(), r, use));
-        return run;
+        InteractionBurst.Result r = InteractionBurst.run(count, span, LOAD_THREADS, i -> inject.apply(first + i),
+                CALLBACK_WAIT);
+        return new Run(r, cpu.stop());
     }
 
     /** Every practice question of the quiz mix closes 20 s after it was asked and posts its reveal. */
@@ -357,8 +388,22 @@ public final class BenchMain {
 
     /** One side of a mix: latencies and where the CPU went. */
     record Run(InteractionBurst.Result result, CpuMeter.Use cpu) {
+        static final Run NONE = new Run(
+                new InteractionBurst.Result(0, new long[0], 0, 0, Duration.ZERO, List.of()), CpuMeter.Use.NONE);
+
         int answered() {
             return result.answered();
+        }
+
+        /** Both runs as one: all latencies, counts and CPU time added up. */
+        Run plus(Run other) {
+            InteractionBurst.Result a = result;
+            InteractionBurst.Result b = other.result;
+            long[] latencies = LongStream.concat(LongStream.of(a.latencies()), LongStream.of(b.latencies()))
+                    .sorted().toArray();
+            return new Run(new InteractionBurst.Result(a.sent() + b.sent(), latencies, a.refused() + b.refused(),
+                    a.unanswered() + b.unanswered(), a.sendSpan().plus(b.sendSpan()), List.of()),
+                    cpu.plus(other.cpu));
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * --import-runs N       fact store imports into a fresh file (3)
  * --burst N             answer clicks in the one-second quiz burst (500)
  * --mixes a,b           only these mixes, by name or command (all)
- * --skip a,b            leave out phases: import, startup, burst
+ * --skip a,b            leave out phases: import, startup, load (the mixes, burst and memory), burst
  * </pre>
  */
 record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, String jvmFlagsOverride,

@@ -13,11 +13,35 @@ import java.nio.file.Path;
 final class CpuMeter {
     private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ
 
-    /** CPU use over a phase, in cores. */
-    record Use(double bot, double harness, double other) {
+    /** CPU time over a phase: the bot's, this harness's, everything else's, and the wall time. */
+    record Use(long botNanos, long harnessNanos, long otherNanos, long wallNanos) {
+        static final Use NONE = new Use(0, 0, 0, 0);
+
+        Use plus(Use other) {
+            return new Use(botNanos + other.botNanos, harnessNanos + other.harnessNanos,
+                    otherNanos + other.otherNanos, wallNanos + other.wallNanos);
+        }
+
+        /** In cores: 1.0 is one core busy all the time. */
+        double bot() {
+            return cores(botNanos);
+        }
+
+        double harness() {
+            return cores(harnessNanos);
+        }
+
+        double other() {
+            return cores(otherNanos);
+        }
+
+        private double cores(long nanos) {
+            return wallNanos == 0 ? 0 : (double) nanos / wallNanos;
+        }
+
         @Override
         public String toString() {
-            return String.format("bot %.2f, harness %.2f, other %.2f cores", bot, harness, other);
+            return String.format("bot %.2f, harness %.2f, other %.2f cores", bot(), harness(), other());
         }
     }
 
@@ -40,12 +64,11 @@ final class CpuMeter {
     }
 
     Use stop() {
-        double wall = System.nanoTime() - wallStart;
+        long wall = System.nanoTime() - wallStart;
         long botUsed = bot.cpuNanos() - botStart;
         long harnessUsed = processCpuNanos(ProcessHandle.current().pid()) - harnessStart;
         long machineUsed = machineBusyNanos() - machineStart;
-        long other = Math.max(0, machineUsed - botUsed - harnessUsed);
-        return new Use(botUsed / wall, harnessUsed / wall, other / wall);
+        return new Use(botUsed, harnessUsed, Math.max(0, machineUsed - botUsed - harnessUsed), wall);
     }
 
     /** utime + stime of a process. */

@@ -53,8 +53,8 @@ final class Report {
     private String burstSkipped;
     private Memory floorMemory;
     private Memory botMemory;
-    private int floorExit;
-    private int botExit;
+    private Integer floorExit;
+    private Integer botExit;
     private String loadAtEnd;
 
     Report(BenchOptions options, JvmFlags flags) {
@@ -147,7 +147,10 @@ final class Report {
                 + (options.botExtraFlags().isEmpty() ? "" : "; bot only: `" + String.join(" ", options.botExtraFlags()) + "`")
                 + (options.floorExtraFlags().isEmpty() ? "" : "; floor only: `" + String.join(" ", options.floorExtraFlags()) + "`"));
         line("- command: `bench/run.sh" + (options.commandLine().isEmpty() ? "" : " " + options.commandLine()) + "`");
-        line("- bot exit code on SIGTERM: " + botExit + "; floor: " + floorExit);
+        if (botExit != null) {
+            line("- exit code on SIGTERM after the load: bot " + botExit + ", floor " + floorExit
+                    + " (the floor bot leaves that to the JVM: 143)");
+        }
         line();
     }
 

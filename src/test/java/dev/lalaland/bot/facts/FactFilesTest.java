@@ -35,6 +35,17 @@ class FactFilesTest {
     }
 
     @Test
+    void theChecksumAloneIsTheOneALoadGives() throws Exception {
+        Path data = copyOfMinimal();
+        assertThat(FactFiles.checksum(data)).isEqualTo(FactFiles.load(data).checksum());
+        assertThat(FactFiles.checksum(null)).isEqualTo(FactFiles.load(null).checksum());
+        edit(data, "facts.json", "about $30 million", "about $30 million (US)");
+        assertThat(FactFiles.checksum(data)).isEqualTo(FactFiles.load(data).checksum());
+        Files.delete(data.resolve("facts.json"));
+        assertThat(FactFiles.checksum(data)).as("a missing file: load() names it").isNull();
+    }
+
+    @Test
     void everyProblemIsNamedByFileAndPath() throws Exception {
         Path data = copyOfMinimal();
         edit(data, "people.json", "\"born\": \"1988-11-06\"", "\"born\": \"1988-13-06\"");

@@ -34,6 +34,9 @@ class FactStoreTest {
         FactImporter importer = new FactImporter(database, clock);
         assertThat(importer.importIfChanged(facts)).isTrue();
         assertThat(importer.importIfChanged(facts)).as("unchanged data is not imported again").isFalse();
+        assertThat(importer.holds(facts.checksum())).isTrue();
+        assertThat(importer.holds("other")).isFalse();
+        assertThat(importer.holds(null)).isFalse();
 
         FactStore store = new FactStore(database);
         assertThat(store.people()).extracting(Person::id).containsExactly("ryan-gosling", "emma-stone", "justin-hurwitz");
