@@ -10,6 +10,8 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
+import dev.lalaland.bot.quiz.Quiz;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,9 +29,19 @@ public final class Features {
 
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, QuizTimings.standard());
+    }
+
+    /** {@code quizTimings}: console mode reveals a practice answer at once; tests shorten the waits. */
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, QuizTimings quizTimings) {
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
+        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, quizTimings);
+        commands.add(quiz.command());
+        buttons.add(quiz.buttons());
+        lifecycles.add(quiz);
         commands.add(new HelpCommand(helpTopics()));
     }
 
@@ -40,7 +52,10 @@ public final class Features {
                 new HelpCommand.Topic("/song [title]", "The soundtrack in track order, or a card for one song: "
                         + "`/song title:City of Stars`."),
                 new HelpCommand.Topic("/awards [ceremony] [result]", "Every awards body at a glance, or one of them "
-                        + "category by category: `/awards ceremony:oscars result:won`."));
+                        + "category by category: `/awards ceremony:oscars result:won`."),
+                new HelpCommand.Topic("/quiz question | start | stop | leaderboard", "A practice question "
+                        + "(`/quiz question category:songs`), or host a scored quiz night in this channel "
+                        + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()));
     }
 
     public CommandRegistry registry() {

@@ -10,6 +10,7 @@ import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;
@@ -111,7 +112,9 @@ public final class Main {
         try (Database database = BotApplication.openWithFacts(settings, clock)) {
             ConsoleOutbox outbox = new ConsoleOutbox();
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
-            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel);
+            // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
+            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
+                    QuizTimings.forConsole());
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -26,7 +26,7 @@ final class AwardQuestions implements QuestionGenerator {
         List<Question> out = new ArrayList<>();
         List<String> allWinnersInstead = facts.nominations().stream().map(Nomination::wonBy)
                 .filter(Objects::nonNull).distinct().toList();
-        List<String> allNominees = facts.nominations().stream().map(Nomination::nominee).distinct().toList();
+        List<Nomination> all = facts.nominations();
         for (Ceremony c : facts.ceremonies()) {
             List<Nomination> here = facts.nominations().stream().filter(n -> n.ceremony().equals(c.id())).toList();
             Set<String> wonCategories = categories(here, true);
@@ -42,7 +42,7 @@ final class AwardQuestions implements QuestionGenerator {
                 if (!n.won() && n.wonBy() != null) {
                     winnerInstead(c, n, facts.nominations(), allWinnersInstead).ifPresent(out::add);
                 }
-                nominee(c, n, here, allNominees).ifPresent(out::add);
+                nominee(c, n, here, all).ifPresent(out::add);
             }
             if (here.size() >= FULLY_LISTED) {
                 out.add(count(c, "wins", (int) here.stream().filter(Nomination::won).count(), here));
@@ -76,29 +76,43 @@ final class AwardQuestions implements QuestionGenerator {
 
     private Optional<Question> winnerInstead(Ceremony c, Nomination n, List<Nomination> all, List<String> allWinners) {
         String id = "awards.winner-instead." + n.id();
-        // Winners in a similar category ("Best Actor", "Male Actor in a Leading Role") first: they are the plausible ones.
+        // Winners in a similar category ("Best Actor", "Male Actor in a Leading Role") first, then winners of
+        // the same kind (a song for a song); never the film itself, which did not win instead of itself.
+        List<String> winners = allWinners.stream().filter(w -> !w.contains("La La Land")).toList();
         List<String> similar = all.stream().filter(o -> o.wonBy() != null && similarCategory(o.category(), n.category()))
-                .map(Nomination::wonBy).toList();
-        return Distractors.pick(id, n.wonBy(), similar, allWinners).map(wrong -> Question.shuffled(id, "awards",
+                .map(Nomination::wonBy).filter(winners::contains).toList();
+        List<String> sameKind = winners.stream().filter(w -> isSongTitle(w) == isSongTitle(n.wonBy())).toList();
+        return Distractors.pick(id, n.wonBy(), similar, sameKind, winners).map(wrong -> Question.shuffled(id, "awards",
                 Difficulty.HARD, "At the " + c.name() + ", La La Land's nominee for " + n.category() + " was "
                         + n.nominee() + ". Who won it?", n.wonBy(), wrong,
                 n.category() + " at the " + c.name() + " went to " + n.wonBy() + ".", n.sources()));
     }
 
-    private Optional<Question> nominee(Ceremony c, Nomination n, List<Nomination> here, List<String> allNominees) {
-        boolean nomineeIsTheFilm = Question.normalise(n.nominee()).startsWith("la la land");
+    private Optional<Question> nominee(Ceremony c, Nomination n, List<Nomination> here, List<Nomination> all) {
         long inThisCategory = here.stream().filter(o -> Question.normalise(o.category())
                 .equals(Question.normalise(n.category()))).count();
-        if (nomineeIsTheFilm || inThisCategory > 1) {
+        if (isTheFilm(n.nominee()) || inThisCategory > 1) {
             return Optional.empty();
         }
         String id = "awards.nominee." + n.id();
-        List<String> others = allNominees.stream().filter(x -> !Question.normalise(x).startsWith("la la land")).toList();
-        return Distractors.pick(id, n.nominee(), others).map(wrong -> Question.shuffled(id, "awards",
+        // Other nominees of the same kind first: people for a person's award, songs for a song's.
+        List<String> others = all.stream().map(Nomination::nominee).filter(x -> !isTheFilm(x)).distinct().toList();
+        List<String> sameKind = all.stream().filter(o -> isSongTitle(o.nominee()) == isSongTitle(n.nominee()))
+                .map(Nomination::nominee).filter(others::contains).toList();
+        return Distractors.pick(id, n.nominee(), sameKind, others).map(wrong -> Question.shuffled(id, "awards",
                 "oscars".equals(c.group()) ? Difficulty.EASY : Difficulty.MEDIUM,
                 "Who or what was La La Land's nominee for " + n.category() + " at the " + c.name() + "?",
-                n.nominee(), wrong, n.nominee() + " was nominated for " + n.category() + " at the " + c.name()
-                        + (n.won() ? " and won." : " but did not win."), n.sources()));
+                n.nominee(), wrong, "La La Land's nominee for " + n.category() + " at the " + c.name() + ": "
+                        + n.nominee() + (n.won() ? " (won)." : " (did not win)."), n.sources()));
+    }
+
+    private static boolean isTheFilm(String nominee) {
+        return Question.normalise(nominee).startsWith("la la land");
+    }
+
+    /** Song nominees and winners are written as a quoted title. */
+    private static boolean isSongTitle(String text) {
+        return text.startsWith("\"");
     }
 
     private Question count(Ceremony c, String what, int answer, List<Nomination> here) {
@@ -160,7 +174,7 @@ final class AwardQuestions implements QuestionGenerator {
 
     private static boolean similarCategory(String a, String b) {
         List<String> ignored = List.of("best", "outstanding", "award", "motion", "picture", "film", "original");
-        Set<String> wordsOfB = Set.of(Question.normalise(b).split(" "));
+        Set<String> wordsOfB = new java.util.HashSet<>(List.of(Question.normalise(b).split(" ")));
         for (String w : Question.normalise(a).split(" ")) {
             if (w.length() > 3 && !ignored.contains(w) && wordsOfB.contains(w)) {
                 return true;

@@ -21,8 +21,11 @@ final class CastQuestions implements QuestionGenerator {
         List<Person> cast = facts.cast().stream().filter(p -> p.character() != null).toList();
         List<Person> born = facts.people().stream().filter(p -> p.born() != null).toList();
         for (Person p : cast) {
-            whoPlayed(p, cast).ifPresent(out::add);
-            characterOf(p, cast).ifPresent(out::add);
+            // "Who played Josh?" with Josh Pence among the choices asks nothing.
+            if (!ProductionQuestions.sharesAWord(p.character(), p.name())) {
+                whoPlayed(p, cast).ifPresent(out::add);
+                characterOf(p, cast).ifPresent(out::add);
+            }
         }
         for (Person p : born) {
             out.add(birthYear(p));
@@ -38,7 +41,7 @@ final class CastQuestions implements QuestionGenerator {
         String id = "cast.who-played." + p.id();
         return Distractors.pick(id, p.name(), names(cast, Person::name)).map(wrong -> Question.shuffled(id, "cast",
                 billing(p), "Who played " + p.character() + " in La La Land?", p.name(), wrong,
-                p.name() + " played " + p.character() + ".", p.sources()));
+                withSummary(p.name() + " played " + p.character() + ".", p), p.sources()));
     }
 
     private java.util.Optional<Question> characterOf(Person p, List<Person> cast) {
@@ -87,6 +90,14 @@ final class CastQuestions implements QuestionGenerator {
 
     private static String describe(Person p) {
         return p.isCast() && p.character() != null ? "who played " + p.character() : p.role();
+    }
+
+    /** A sentence followed by the person's summary from the fact store, when there is one. */
+    static String withSummary(String sentence, Person p) {
+        if (p.summary() == null || p.summary().isBlank()) {
+            return sentence;
+        }
+        return sentence + " " + p.summary().replaceAll("\\s+", " ").strip();
     }
 
     static String longDate(String isoDate) {

@@ -32,10 +32,14 @@ final class Distractors {
 
     /**
      * Three wrong choices, taken from the first group first (shuffled by the question id), then
-     * from the next; empty when there are not enough plainly wrong candidates.
+     * from the next; empty when there are not enough plainly wrong candidates, or when the answer
+     * does not fit on a button.
      */
     @SafeVarargs
     static Optional<List<String>> pick(String questionId, String answer, Collection<String>... groups) {
+        if (answer == null || answer.isBlank() || answer.length() > DiscordLimits.BUTTON_LABEL) {
+            return Optional.empty();   // an answer too long for a button cannot be asked
+        }
         Random random = new Random(questionId.hashCode());
         Set<String> taken = new LinkedHashSet<>();
         List<String> chosen = new ArrayList<>(NEEDED);

@@ -26,7 +26,7 @@ final class ProductionQuestions implements QuestionGenerator {
         List<String> others = crew.stream().filter(o -> !sharesAWord(o.role(), p.role())).map(Person::name).toList();
         return Distractors.pick(id, p.name(), others).map(wrong -> Question.shuffled(id, "production", difficulty(p),
                 "Who is credited on La La Land as: " + p.role() + "?", p.name(), wrong,
-                p.name() + ": " + p.role() + ".", p.sources()));
+                CastQuestions.withSummary(p.name() + ": " + p.role() + ".", p), p.sources()));
     }
 
     private Optional<Question> jobOf(Person p, List<Person> crew) {
@@ -34,7 +34,7 @@ final class ProductionQuestions implements QuestionGenerator {
         List<String> roles = crew.stream().map(Person::role).filter(r -> !sharesAWord(r, p.role())).toList();
         return Distractors.pick(id, p.role(), roles).map(wrong -> Question.shuffled(id, "production", difficulty(p),
                 "What was " + p.name() + "'s credit on La La Land?", p.role(), wrong,
-                p.name() + ": " + p.role() + ".", p.sources()));
+                CastQuestions.withSummary(p.name() + ": " + p.role() + ".", p), p.sources()));
     }
 
     /** The writer-director and the composer are easy; the heads of department medium; the rest hard. */

@@ -15,13 +15,16 @@ final class SongQuestions implements QuestionGenerator {
         List<Song> songs = facts.songs();
         List<String> titles = songs.stream().map(Song::title).toList();
         List<String> people = facts.people().stream().map(Person::name).toList();
+        // Credits are crew work: the crew make more plausible wrong choices than the actors.
+        List<String> crewFirst = java.util.stream.Stream.concat(facts.crew().stream(), facts.cast().stream())
+                .map(Person::name).toList();
         List<Question> out = new ArrayList<>();
         for (Song s : songs) {
             String named = named(s, songs);
             if ("song".equals(s.kind())) {
                 performers(s, named, songs, people).ifPresent(out::add);
-                credit(s, named, "music", s.music(), songs.stream().map(Song::music).toList(), people).ifPresent(out::add);
-                credit(s, named, "lyrics", s.lyrics(), songs.stream().map(Song::lyrics).toList(), people).ifPresent(out::add);
+                credit(s, named, "music", s.music(), songs.stream().map(Song::music).toList(), crewFirst).ifPresent(out::add);
+                credit(s, named, "lyrics", s.lyrics(), songs.stream().map(Song::lyrics).toList(), crewFirst).ifPresent(out::add);
             }
             trackNumber(s, named, songs).ifPresent(out::add);
             whichTrack(s, titles).ifPresent(out::add);
@@ -80,7 +83,7 @@ final class SongQuestions implements QuestionGenerator {
         String id = "songs.scene." + s.id();
         return Distractors.pick(id, s.title(), titles).map(wrong -> Question.shuffled(id, "songs", Difficulty.MEDIUM,
                 "Which track goes with this scene? " + s.scene(), s.title(), wrong,
-                "\"" + s.title() + "\" (track " + s.track() + "): " + s.scene(), s.sources()));
+                "\"" + s.title() + "\" is track " + s.track() + ", performed by " + s.performers() + ".", s.sources()));
     }
 
     /** A title in quotes, with its track number when another track has the same title. */
