@@ -1,12 +1,16 @@
 package dev.lalaland.bot.render;
 
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Prints a reply the way console mode shows it: title, description, each field as
- * {@code name: value}, buttons as {@code [label]}, attachments by file name.
+ * {@code name: value}, buttons as {@code [label]}, attachments by file name. A reply never
+ * contains a blank line, so the blank line after it reliably ends it.
  */
 public final class PlainText {
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n+");
+
     private PlainText() {
     }
 
@@ -37,6 +41,6 @@ public final class PlainText {
         for (Attachment a : reply.attachments()) {
             out.add("(attached: " + a.fileName() + ")");
         }
-        return out.toString();
+        return BLANK_LINES.matcher(out.toString()).replaceAll("\n");
     }
 }
