@@ -1,6 +1,7 @@
 package dev.lalaland.bot.testing;
 
 import dev.lalaland.bot.BotApplication;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsLoader;
 import java.nio.file.Path;
@@ -20,15 +21,17 @@ public final class RunningBot implements AutoCloseable {
     private final Path database;
     private final Clock clock;
     private final Map<String, String> extraEnv;
+    private final QuizTimings quizTimings;
     private BotApplication app;
 
-    private RunningBot(FakeDiscord discord, Path database, Clock clock, Map<String, String> extraEnv)
-            throws InterruptedException {
+    private RunningBot(FakeDiscord discord, Path database, Clock clock, Map<String, String> extraEnv,
+                       QuizTimings quizTimings) throws InterruptedException {
         this.discord = discord;
         this.database = database;
         this.clock = clock;
         this.extraEnv = Map.copyOf(extraEnv);
-        this.app = BotApplication.start(settings(), clock);
+        this.quizTimings = quizTimings;
+        this.app = BotApplication.start(settings(), clock, quizTimings);
     }
 
     public static RunningBot start(FakeDiscord discord, Path dir) throws InterruptedException {
@@ -37,7 +40,12 @@ public final class RunningBot implements AutoCloseable {
 
     public static RunningBot start(FakeDiscord discord, Path dir, Clock clock, Map<String, String> extraEnv)
             throws InterruptedException {
-        return new RunningBot(discord, dir.resolve("bot.db"), clock, extraEnv);
+        return new RunningBot(discord, dir.resolve("bot.db"), clock, extraEnv, QuizTimings.standard());
+    }
+
+    /** With the quiz's waits shortened, so a whole quiz night fits in a test. */
+    public static RunningBot start(FakeDiscord discord, Path dir, QuizTimings quizTimings) throws InterruptedException {
+        return new RunningBot(discord, dir.resolve("bot.db"), Clock.systemUTC(), Map.of(), quizTimings);
     }
 
     public Settings settings() {
@@ -62,7 +70,7 @@ public final class RunningBot implements AutoCloseable {
     public void restart() throws InterruptedException {
         app.close();
         discord.awaitDisconnected(java.time.Duration.ofSeconds(10));
-        app = BotApplication.start(settings(), clock);
+        app = BotApplication.start(settings(), clock, quizTimings);
     }
 
     @Override
