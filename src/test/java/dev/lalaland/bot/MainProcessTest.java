@@ -2,7 +2,11 @@ package dev.lalaland.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lalaland.bot.testing.FakeDiscord;
+import dev.lalaland.bot.testing.FakeGuild;
+import dev.lalaland.bot.testing.InteractionCallback;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +70,49 @@ class MainProcessTest {
                 .contains("Audition (The Fools Who Dream)\nTrack 12");
     }
 
+    @Test
+    void sigtermStopsTheConnectedBotCleanlyWithExitCode0() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Path alive = dir.resolve("alive");
+            Process bot = start(Map.of("DISCORD_TOKEN", "tok.en", "DISCORD_REST_URL", discord.restUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "BOT_HEALTH_FILE", alive.toString()), "run");
+            try {
+                discord.awaitIdentified(Duration.ofSeconds(30));
+                InteractionCallback reply = discord.slash(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, "cast",
+                        Map.of("name", "Keith")).awaitResponse(Duration.ofSeconds(10));
+                assertThat(reply.data().at("/embeds/0/title").asText()).isEqualTo("John Legend");
+                awaitFile(alive, true);
+
+                long stopAsked = System.nanoTime();
+                bot.destroy(); // SIGTERM
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+                assertThat(bot.exitValue()).isEqualTo(0);
+                assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(10));
+                assertThat(Files.exists(alive)).as("health file removed on shutdown").isFalse();
+                assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("tok.en");
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitFile(Path file, boolean exists) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Files.exists(file) != exists) {
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     private Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        Process p = start(env, args);
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -78,10 +124,6 @@ class MainProcessTest {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return pb.start();
     }
 }

@@ -59,7 +59,7 @@ class CastCommandTest {
     void aCardShowsRoleBirthAwardsAndSources() {
         Embed card = cast.handle(command("cast", Map.of("name", "Emma Stone"))).embeds().get(0);
         String text = PlainText.render(Reply.embed(card));
-        assertThat(text).contains("as **Mia Dolan**", "Born: 6 November 1988", "Best Actress, 89th Academy Awards: 🏆 Won",
+        assertThat(text).contains("as Mia Dolan", "Born: 6 November 1988, Scottsdale", "Best Actress, 89th Academy Awards: 🏆 Won",
                 "Sources: ");
     }
 
