@@ -32,6 +32,7 @@ class QuizEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String QUIZ = FakeGuild.QUIZ_CHANNEL_ID;
     /** The burst runs in a server of its own, so its 200 players stay off the other test's leaderboard. */
+    static final String GENERAL = FakeGuild.GENERAL_CHANNEL_ID;
     static final String BURST_GUILD = "200000000000000010";
     static final String BURST_CHANNEL = "300000000000000010";
     static final List<String> FOUR = List.of(FakeGuild.BOB_USER_ID, FakeGuild.CAROL_USER_ID, FakeGuild.DAVE_USER_ID,
@@ -168,6 +169,59 @@ class QuizEndToEndTest {
         }
         for (int i = 1; i < board.size(); i++) {
             assertThat(Integer.parseInt(board.get(i - 1)[1])).isGreaterThanOrEqualTo(Integer.parseInt(board.get(i)[1]));
+        }
+    }
+
+    @Test
+    void aPracticeQuestionIsTheCommandsReplyAndItsAnswerFollowsInTheChannel() {
+        var handle = discord.slash(FakeGuild.CAROL_USER_ID, GENERAL, "quiz", "question", Map.of("category", "songs"));
+        InteractionCallback reply = handle.awaitResponse(WAIT);
+        assertThat(reply.ephemeral()).isFalse();
+        FakeMessage question = handle.originalMessage().orElseThrow();
+        List<String> labels = labels(question);
+        assertThat(labels).hasSize(4);
+        InteractionCallback ack = click(discord, FakeGuild.CAROL_USER_ID, GENERAL, question, 0);
+        assertThat(ack.ephemeral()).isTrue();
+        assertThat(ack.content()).startsWith("Locked in: **" + labels.get(0) + "**");
+
+        FakeMessage reveal = discord.awaitChannelMessage(GENERAL,
+                m -> m.embeds().path(0).path("title").asText().startsWith("Answer: "), WAIT);
+        String right = reveal.embeds().path(0).path("title").asText().substring("Answer: ".length());
+        assertThat(labels).contains(right);
+        assertThat(reveal.text()).contains(right.equals(labels.get(0)) ? "carol" : "Nobody this time.");
+        Await.until("the question's buttons disabled", WAIT, () -> question.components().path(0).path("components")
+                .path(0).path("disabled").asBoolean());
+    }
+
+    @Test
+    void aChannelThatRefusesTheBotEndsTheNightAndFreesTheChannel() {
+        String channel = FakeGuild.ANNOUNCEMENTS_CHANNEL_ID;
+        discord.failChannel(channel, 403, 50013, "Missing Permissions");
+        try {
+            assertThat(quiz(FakeGuild.ADMIN_USER_ID, channel, "start", Map.of("questions", 3)).ephemeral()).isFalse();
+            Await.until("the night to be ended as failed", WAIT, () -> nightStatuses(channel).equals(List.of("failed")));
+        } finally {
+            discord.healChannel(channel);
+        }
+        assertThat(quiz(FakeGuild.ADMIN_USER_ID, channel, "start", Map.of("questions", 1)).ephemeral())
+                .as("the channel is free for a new night").isFalse();
+        discord.awaitChannelMessage(channel, m -> m.text().contains("Question 1 of 1"), WAIT);
+    }
+
+    /** Read straight from the bot's SQLite file (WAL lets a second reader in). */
+    private static List<String> nightStatuses(String channel) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + bot.databaseFile());
+             var ps = c.prepareStatement("SELECT status FROM quiz_night WHERE channel_id = ? ORDER BY id")) {
+            ps.setString(1, channel);
+            List<String> statuses = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.add(rs.getString(1));
+                }
+            }
+            return statuses;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
