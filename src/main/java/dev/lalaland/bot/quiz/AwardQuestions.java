@@ -29,14 +29,11 @@ final class AwardQuestions implements QuestionGenerator {
         List<Nomination> all = facts.nominations();
         for (Ceremony c : facts.ceremonies()) {
             List<Nomination> here = facts.nominations().stream().filter(n -> n.ceremony().equals(c.id())).toList();
-            Set<String> wonCategories = categories(here, true);
-            Set<String> lostCategories = categories(here, false);
+            // A category both won and lost here (two songs up for one award) is never asked about nor offered.
+            Set<String> ambiguous = new java.util.HashSet<>(categories(here, true));
+            ambiguous.retainAll(categories(here, false));
             for (Nomination n : here) {
-                String category = Question.normalise(n.category());
-                boolean bothWonAndLost = wonCategories.contains(category) && lostCategories.contains(category);
-                if (!bothWonAndLost) {
-                    Set<String> ambiguous = new java.util.HashSet<>(wonCategories);
-                    ambiguous.retainAll(lostCategories);
+                if (!ambiguous.contains(Question.normalise(n.category()))) {
                     (n.won() ? won(c, n, here, ambiguous) : lost(c, n, here, ambiguous)).ifPresent(out::add);
                 }
                 if (!n.won() && n.wonBy() != null) {
@@ -53,7 +50,6 @@ final class AwardQuestions implements QuestionGenerator {
         return out;
     }
 
-    /** {@code ambiguous}: categories both won and lost here (two songs up for one award), never a wrong choice. */
     private Optional<Question> won(Ceremony c, Nomination n, List<Nomination> here, Set<String> ambiguous) {
         String id = "awards.won." + n.id();
         List<String> lost = here.stream().filter(o -> !o.won()).map(Nomination::category)

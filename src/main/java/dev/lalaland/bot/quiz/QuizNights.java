@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,9 +164,7 @@ final class QuizNights {
      * posts the final standings from the executor, so drawing the podium never holds up a command.
      */
     private Optional<NightResult> end(long nightId, Night.Status how) {
-        ReentrantLock lock = lock(nightId);
-        lock.lock();
-        try {
+        return locked(nightId, () -> {
             Optional<Round> open = store.openRound(nightId);
             Optional<NightResult> result = store.endNight(nightId, how, clock.instant());
             timers.cancel(key(nightId));
@@ -186,9 +185,7 @@ final class QuizNights {
                 }
             });
             return result;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void disableButtons(Night night, Round round) {
@@ -241,17 +238,21 @@ final class QuizNights {
     }
 
     private void withLock(long nightId, Runnable work) {
-        ReentrantLock lock = lock(nightId);
+        locked(nightId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs a transition of the night holding its lock (reentrant: an ask may end the night). */
+    private <T> T locked(long nightId, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(nightId, id -> new ReentrantLock());
         lock.lock();
         try {
-            work.run();
+            return work.get();
         } finally {
             lock.unlock();
         }
-    }
-
-    private ReentrantLock lock(long nightId) {
-        return locks.computeIfAbsent(nightId, id -> new ReentrantLock());
     }
 
     private static Throwable cause(Throwable error) {

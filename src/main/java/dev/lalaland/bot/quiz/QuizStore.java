@@ -164,9 +164,11 @@ public final class QuizStore {
     public Map<String, Instant> lastSeen(String scope) {
         return database.read(c -> {
             Map<String, Instant> seen = new HashMap<>();
-            for (Object[] row : query(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?",
-                    r -> new Object[] {r.getString(1), r.getLong(2)}, scope)) {
-                seen.put((String) row[0], Instant.ofEpochMilli((Long) row[1]));
+            try (PreparedStatement ps = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                }
             }
             return seen;
         });
@@ -240,35 +242,34 @@ public final class QuizStore {
             counts.set(row[0], row[1]);
         }
         List<RoundResult.Scored> right = new ArrayList<>();
-        List<Object[]> answers = query(c, "SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
+        List<StoredAnswer> answers = query(c, "SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
                 + "WHERE round_id = ? ORDER BY answered_at, user_id",
-                r -> new Object[] {r.getString(1), r.getString(2), r.getInt(3), r.getLong(4)}, roundId);
-        for (Object[] a : answers) {
-            String userId = (String) a[0];
-            String name = (String) a[1];
-            boolean isRight = (Integer) a[2] == round.question().answer();
+                r -> new StoredAnswer(r.getString(1), r.getString(2), r.getInt(3), Instant.ofEpochMilli(r.getLong(4))),
+                roundId);
+        for (StoredAnswer a : answers) {
+            boolean isRight = a.choice() == round.question().answer();
             if (round.practice()) {
                 if (isRight) {
-                    right.add(new RoundResult.Scored(userId, name, 0, 0));
+                    right.add(new RoundResult.Scored(a.userId(), a.name(), 0, 0));
                 }
                 continue;
             }
             if (!isRight) {
                 update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, streak) VALUES (?,?,?,0) "
                         + "ON CONFLICT (night_id, user_id) DO UPDATE SET streak = 0, display_name = excluded.display_name",
-                        round.nightId(), userId, name);
+                        round.nightId(), a.userId(), a.name());
                 continue;
             }
             int streak = singleInt(c, "SELECT COALESCE(MAX(streak), 0) FROM quiz_player WHERE night_id = ? AND user_id = ?",
-                    round.nightId(), userId) + 1;
+                    round.nightId(), a.userId()) + 1;
             int points = Scoring.forRightAnswer(round.question().difficulty(), round.opensAt(), round.closesAt(),
-                    Instant.ofEpochMilli((Long) a[3]), streak).total();
+                    a.answeredAt(), streak).total();
             update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, score, correct, streak) "
                     + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET score = score + excluded.score, "
                     + "correct = correct + 1, streak = excluded.streak, display_name = excluded.display_name",
-                    round.nightId(), userId, name, points, streak);
-            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, roundId, userId);
-            right.add(new RoundResult.Scored(userId, name, points, streak));
+                    round.nightId(), a.userId(), a.name(), points, streak);
+            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, roundId, a.userId());
+            right.add(new RoundResult.Scored(a.userId(), a.name(), points, streak));
         }
         List<Standing> standings = List.of();
         if (!round.practice()) {
@@ -335,6 +336,9 @@ public final class QuizStore {
 
     private static Standing standing(ResultSet r) throws SQLException {
         return new Standing(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4));
+    }
+
+    private record StoredAnswer(String userId, String name, int choice, Instant answeredAt) {
     }
 
     @FunctionalInterface

@@ -227,7 +227,7 @@ class QuizEndToEndTest {
 
     @Test
     void twoHundredPlayersClickWithinOneSecondAndEachIsCountedOnce() throws Exception {
-        quiz(FakeGuild.playerId(1), BURST_CHANNEL, "start", Map.of("questions", 1, "seconds", 60));
+        quiz(FakeGuild.playerId(1), BURST_CHANNEL, "start", Map.of("questions", 1, "seconds", 30));
         FakeMessage question = awaitQuestion(discord, BURST_CHANNEL, 1, 1);
         List<String> ids = question.customIds();
 

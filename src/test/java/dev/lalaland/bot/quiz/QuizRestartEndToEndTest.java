@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real bot stopped (as by SIGTERM) in the middle of a night, and a new one started on the same file. */
 class QuizRestartEndToEndTest {
-    /** Questions open for 2 s: long enough to restart while one is open. */
+    /** Questions open for 1.5 s: long enough to restart while one is open. */
     private static final QuizTimings TIMINGS = new QuizTimings(Duration.ofSeconds(2), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(100), 0);
+            Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(100), 0);
     private static final String QUIZ = FakeGuild.QUIZ_CHANNEL_ID;
     private static final String BOB = FakeGuild.BOB_USER_ID;
     private static final String CAROL = FakeGuild.CAROL_USER_ID;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A bot stopped in the middle of a night, and a new one started on the same database file. */
 class QuizRestartTest {
-    /** Questions open for two seconds, so the test can stop the bot while one is open. */
-    private static final QuizTimings TIMINGS = new QuizTimings(Duration.ofSeconds(5), Duration.ofMillis(10),
-            Duration.ofMillis(30), Duration.ofMillis(200), Duration.ofMillis(20), 0);
+    /** Questions open for a second, long enough to stop the bot while one is open. */
+    private static final QuizTimings TIMINGS = new QuizTimings(Duration.ofSeconds(1), Duration.ofMillis(10),
+            Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofMillis(20), 0);
 
     @TempDir
     Path dir;
