@@ -8,7 +8,6 @@ import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
-import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +49,11 @@ public final class BotApplication implements AutoCloseable {
 
     /** Opens the database, loads the facts, connects to Discord and waits until it is ready. */
     public static BotApplication start(Settings settings, Clock clock) throws InterruptedException {
-        return start(settings, clock, QuizTimings.standard());
+        return start(settings, clock, Features.Tuning.defaults());
     }
 
-    /** As {@link #start(Settings, Clock)}, with the quiz's waits shortened (for tests). */
-    public static BotApplication start(Settings settings, Clock clock, QuizTimings quizTimings)
+    /** As {@link #start(Settings, Clock)}, with shorter timings for end-to-end tests. */
+    public static BotApplication start(Settings settings, Clock clock, Features.Tuning tuning)
             throws InterruptedException {
         settings.requireToken();
         Database database = openWithFacts(settings, clock);
@@ -64,7 +63,7 @@ public final class BotApplication implements AutoCloseable {
             FactStore facts = new FactStore(database);
             DiscordBot discord = new DiscordBot(settings);
             Features features = new Features(database, facts, clock, scheduler, discord.outbox(),
-                    discord.channelAccess(), quizTimings);
+                    discord.channelAccess(), tuning);
             CommandRegistry registry = features.registry();
             discord.start(registry, workers, clock);
             if (!discord.awaitReady(Duration.ofSeconds(60))) {

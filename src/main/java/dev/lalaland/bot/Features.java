@@ -7,9 +7,18 @@ import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.config.ConfigCommand;
+import dev.lalaland.bot.config.TimeZoneNames;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
+import dev.lalaland.bot.onthisday.DailyPostComposer;
+import dev.lalaland.bot.onthisday.DailyPostRoutine;
+import dev.lalaland.bot.onthisday.DailyPostStore;
+import dev.lalaland.bot.onthisday.EventCalendar;
+import dev.lalaland.bot.onthisday.FactRotation;
+import dev.lalaland.bot.onthisday.OnThisDayCommand;
+import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.song.SongCommand;
@@ -27,22 +36,59 @@ public final class Features {
     private final List<ButtonHandler> buttons = new ArrayList<>();
     private final List<Lifecycle> lifecycles = new ArrayList<>();
 
-    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                    Outbox outbox, ChannelAccess channelAccess) {
-        this(database, facts, clock, scheduler, outbox, channelAccess, QuizTimings.standard());
+    /**
+     * Timings production leaves at their defaults and end-to-end tests shorten; console mode
+     * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
+     */
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+        public static Tuning defaults() {
+            return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
+        }
+
+        /** Daily-post timings only; the quiz keeps its standard ones. */
+        public Tuning(DailyPostRoutine.Options dailyPost) {
+            this(dailyPost, QuizTimings.standard());
+        }
+
+        public Tuning withQuiz(QuizTimings quiz) {
+            return new Tuning(dailyPost, quiz);
+        }
     }
 
-    /** {@code quizTimings}: console mode reveals a practice answer at once; tests shorten the waits. */
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                    Outbox outbox, ChannelAccess channelAccess, QuizTimings quizTimings) {
+                    Outbox outbox, ChannelAccess channelAccess) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, Tuning.defaults());
+    }
+
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, quizTimings);
+        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost());
+        addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz());
+        commands.add(new HelpCommand(helpTopics()));
+    }
+
+    /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
+    private void addQuiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                         Outbox outbox, QuizTimings timings) {
+        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
         commands.add(quiz.command());
         buttons.add(quiz.buttons());
         lifecycles.add(quiz);
-        commands.add(new HelpCommand(helpTopics()));
+    }
+
+    /** {@code /onthisday}, {@code /config} and the daily post they configure. */
+    private void addOnThisDay(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost) {
+        EventCalendar calendar = new EventCalendar(facts);
+        OnThisDayRenderer renderer = new OnThisDayRenderer();
+        DailyPostStore dailyPosts = new DailyPostStore(database);
+        commands.add(new OnThisDayCommand(calendar, renderer, clock));
+        commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
+        DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);
+        lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler, dailyPost));
     }
 
     private static List<HelpCommand.Topic> helpTopics() {
@@ -53,6 +99,11 @@ public final class Features {
                         + "`/song title:City of Stars`."),
                 new HelpCommand.Topic("/awards [ceremony] [result]", "Every awards body at a glance, or one of them "
                         + "category by category: `/awards ceremony:oscars result:won`."),
+                new HelpCommand.Topic("/onthisday [date]", "What happened on a day in the film's history: premieres, "
+                        + "releases, ceremonies, birthdays. `/onthisday date:Dec 9`; today (UTC) by default."),
+                new HelpCommand.Topic("/config onthisday", "For admins (Manage Server): a daily post of that, in a "
+                        + "channel at a local time: `/config onthisday channel:#general time:09:00 "
+                        + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."),
                 new HelpCommand.Topic("/quiz question | start | stop | leaderboard", "A practice question "
                         + "(`/quiz question category:songs`), or host a scored quiz night in this channel "
                         + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()));

@@ -114,7 +114,7 @@ public final class Main {
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
             // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
             Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
-                    QuizTimings.forConsole());
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

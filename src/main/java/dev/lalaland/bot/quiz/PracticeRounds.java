@@ -54,11 +54,12 @@ final class PracticeRounds {
     void closeOnTime(long roundId) {
         store.closeRound(roundId).ifPresent(result -> {
             Round round = result.round();
-            outbox.post(round.channelId(), QuizRenderer.practiceReveal(result)).whenComplete((id, error) -> {
-                if (error != null) {
-                    log.warn("could not post the answer of practice question {}: {}", roundId, error.toString());
-                }
-            });
+            outbox.post(round.channelId(), QuizRenderer.practiceReveal(result), QuizNights.revealNonce(round))
+                    .whenComplete((id, error) -> {
+                        if (error != null) {
+                            log.warn("could not post the answer of practice question {}: {}", roundId, error.toString());
+                        }
+                    });
             disableButtons(round);
         });
     }

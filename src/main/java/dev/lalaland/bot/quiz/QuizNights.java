@@ -138,8 +138,8 @@ final class QuizNights {
         withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
             Night night = store.night(nightId).orElseThrow();
             Round round = result.round();
-            deliver(night, outbox.post(night.channelId(), QuizRenderer.nightReveal(night, result, timings.pause())),
-                    id -> { });
+            deliver(night, outbox.post(night.channelId(), QuizRenderer.nightReveal(night, result, timings.pause()),
+                    revealNonce(round)), id -> { });
             disableButtons(night, round);
             if (round.number() >= night.questionCount()) {
                 timers.after(key(nightId), timings.pause(), "ending night " + nightId,
@@ -155,8 +155,25 @@ final class QuizNights {
     private void post(Night night, Round round, boolean askedAgain) {
         timers.at(key(night.id()), round.closesAt().plus(timings.closeGrace()),
                 "closing question " + round.number() + " of night " + night.id(), () -> close(night.id(), round.id()));
-        deliver(night, outbox.post(night.channelId(), QuizRenderer.nightQuestion(night, round, askedAgain)),
-                messageId -> store.setMessageId(round.id(), messageId));
+        deliver(night, outbox.post(night.channelId(), QuizRenderer.nightQuestion(night, round, askedAgain),
+                questionNonce(round)), messageId -> store.setMessageId(round.id(), messageId));
+    }
+
+    /*
+     * Nonces let Discord drop a repeat of a message that a retry after an unclear failure would
+     * post twice. A question asked again after a restart is a new message, so its opening is part
+     * of its nonce. All stay within Discord's 25 characters.
+     */
+    private static String questionNonce(Round round) {
+        return "q" + round.id() + "." + round.opensAt().getEpochSecond();
+    }
+
+    static String revealNonce(Round round) {
+        return "a" + round.id();
+    }
+
+    private static String endNonce(long nightId) {
+        return "n" + nightId;
     }
 
     /**
@@ -175,7 +192,7 @@ final class QuizNights {
                 if (how != Night.Status.FAILED) {
                     open.ifPresent(round -> disableButtons(r.night(), store.round(round.id()).orElse(round)));
                     timers.now("announcing the end of night " + nightId, () -> outbox
-                            .post(r.night().channelId(), QuizRenderer.nightOver(r))
+                            .post(r.night().channelId(), QuizRenderer.nightOver(r), endNonce(nightId))
                             .whenComplete((id, error) -> {
                                 if (error != null) {
                                     log.warn("could not post the final standings of night {}: {}", nightId,

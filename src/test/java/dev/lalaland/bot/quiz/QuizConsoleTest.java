@@ -38,7 +38,8 @@ class QuizConsoleTest {
             new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
             ConsoleOutbox outbox = new ConsoleOutbox();
             Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
-                    (guild, channel) -> Optional.empty(), QuizTimings.forConsole());
+                    (guild, channel) -> Optional.empty(),
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);

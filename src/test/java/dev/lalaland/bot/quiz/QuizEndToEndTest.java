@@ -48,7 +48,8 @@ class QuizEndToEndTest {
         discord = FakeDiscord.builder().guild(FakeGuild.standard().build())
                 .guild(FakeGuild.builder(BURST_GUILD, "Burst").textChannel(BURST_CHANNEL, "quiz").players(200).build())
                 .start();
-        bot = RunningBot.start(discord, dir, E2E);
+        bot = RunningBot.start(discord, dir, java.time.Clock.systemUTC(), Map.of(),
+                dev.lalaland.bot.Features.Tuning.defaults().withQuiz(E2E));
     }
 
     @AfterAll

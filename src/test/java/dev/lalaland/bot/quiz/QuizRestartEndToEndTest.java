@@ -39,7 +39,8 @@ class QuizRestartEndToEndTest {
 
     @Test
     void theNightContinuesAfterARestartWithNoScoreLostOrCountedTwice() throws Exception {
-        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, TIMINGS)) {
+        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, java.time.Clock.systemUTC(), Map.of(),
+                dev.lalaland.bot.Features.Tuning.defaults().withQuiz(TIMINGS))) {
             discord.slash(BOB, QUIZ, "quiz", "start", Map.of("questions", 3, "seconds", 10)).awaitResponse(WAIT);
             // Four players choose four different answers to every question, so exactly one scores each time.
             FakeMessage q1 = awaitQuestion(discord, QUIZ, 1, 3);

@@ -1,7 +1,7 @@
 package dev.lalaland.bot.testing;
 
 import dev.lalaland.bot.BotApplication;
-import dev.lalaland.bot.quiz.QuizTimings;
+import dev.lalaland.bot.Features;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsLoader;
 import java.nio.file.Path;
@@ -21,17 +21,17 @@ public final class RunningBot implements AutoCloseable {
     private final Path database;
     private final Clock clock;
     private final Map<String, String> extraEnv;
-    private final QuizTimings quizTimings;
+    private final Features.Tuning tuning;
     private BotApplication app;
 
     private RunningBot(FakeDiscord discord, Path database, Clock clock, Map<String, String> extraEnv,
-                       QuizTimings quizTimings) throws InterruptedException {
+                       Features.Tuning tuning) throws InterruptedException {
         this.discord = discord;
         this.database = database;
         this.clock = clock;
         this.extraEnv = Map.copyOf(extraEnv);
-        this.quizTimings = quizTimings;
-        this.app = BotApplication.start(settings(), clock, quizTimings);
+        this.tuning = tuning;
+        this.app = BotApplication.start(settings(), clock, tuning);
     }
 
     public static RunningBot start(FakeDiscord discord, Path dir) throws InterruptedException {
@@ -40,12 +40,13 @@ public final class RunningBot implements AutoCloseable {
 
     public static RunningBot start(FakeDiscord discord, Path dir, Clock clock, Map<String, String> extraEnv)
             throws InterruptedException {
-        return new RunningBot(discord, dir.resolve("bot.db"), clock, extraEnv, QuizTimings.standard());
+        return start(discord, dir, clock, extraEnv, Features.Tuning.defaults());
     }
 
-    /** With the quiz's waits shortened, so a whole quiz night fits in a test. */
-    public static RunningBot start(FakeDiscord discord, Path dir, QuizTimings quizTimings) throws InterruptedException {
-        return new RunningBot(discord, dir.resolve("bot.db"), Clock.systemUTC(), Map.of(), quizTimings);
+    /** With shorter timings, such as a daily-post poll interval of a fraction of a second. */
+    public static RunningBot start(FakeDiscord discord, Path dir, Clock clock, Map<String, String> extraEnv,
+                                   Features.Tuning tuning) throws InterruptedException {
+        return new RunningBot(discord, dir.resolve("bot.db"), clock, extraEnv, tuning);
     }
 
     public Settings settings() {
@@ -70,7 +71,7 @@ public final class RunningBot implements AutoCloseable {
     public void restart() throws InterruptedException {
         app.close();
         discord.awaitDisconnected(java.time.Duration.ofSeconds(10));
-        app = BotApplication.start(settings(), clock, quizTimings);
+        app = BotApplication.start(settings(), clock, tuning);
     }
 
     @Override
