@@ -10,6 +10,7 @@ import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

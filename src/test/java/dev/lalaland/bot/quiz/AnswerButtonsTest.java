@@ -7,6 +7,7 @@ import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswerButtonsTest {
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T20:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T20:00:00Z"));
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
     private Database database;
     private RecordingOutbox outbox;

@@ -3,12 +3,13 @@ package dev.lalaland.bot.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.Invoker;
+import dev.lalaland.bot.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class QuizRulesTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T20:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T20:00:00Z"));
 
     @Test
     void anAnswerCountsUntilTheDeadlineByTheBotsClock() {

@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class QuizStoreTest {
     Path dir;
     private Database database;
     private QuizStore store;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T20:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T20:00:00Z"));
     private final Question q1 = TestQuestions.question(1, "cast", Difficulty.EASY);
     private final Question q2 = TestQuestions.question(2, "cast", Difficulty.HARD);
 
