@@ -23,8 +23,11 @@ ENV MAVEN_ARGS_LOCAL="-B -q -Dmaven.repo.local=/build/.m2/repository"
 
 # 1. Only the POM: this layer (all dependencies and plugins) stays cached until
 #    pom.xml changes, so editing code or data does not download the world again.
+#    A `package` of the empty project fetches exactly what the real one needs,
+#    plugins' own dependencies included (which dependency:go-offline misses).
 COPY pom.xml ./
-RUN mvn $MAVEN_ARGS_LOCAL org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
+RUN mvn $MAVEN_ARGS_LOCAL package -DskipTests \
+ && rm -rf target
 
 # 2. Sources and the bundled fact files, then the self-contained jar.
 COPY src ./src

@@ -48,10 +48,23 @@ JAVA_HOME_IN_IMAGE=/usr/lib/jvm/java-17-openjdk-$ARCH
 CACHE_DIR=/var/cache/lalaland-debootstrap
 mkdir -p "$CACHE_DIR"
 
+# CA certificates this machine added to its own trust store, if any (for example
+# those of a TLS-inspecting proxy on the way to the package repositories). The
+# stand-ins trust them too, so Maven inside `docker build` reaches the Maven
+# repository exactly as Maven on this machine does. The official images need none.
+LOCAL_CA_DIR=/usr/local/share/ca-certificates
+LOCAL_CAS=$(find "$LOCAL_CA_DIR" -name '*.crt' -type f 2>/dev/null | sort || true)
+CA_SUM=none
+if [ -n "$LOCAL_CAS" ]; then
+  # shellcheck disable=SC2086
+  CA_SUM=$(cat $LOCAL_CAS | sha256sum | cut -c1-16)
+fi
+VERSION="$RECIPE-$CA_SUM"
+
 have_current() {
   local tag=$1 label
   label=$(docker image inspect -f '{{ index .Config.Labels "dev.lalaland.base-recipe" }}' "$tag" 2>/dev/null) || return 1
-  [ "$label" = "$RECIPE" ]
+  [ "$label" = "$VERSION" ]
 }
 
 # build TAG PACKAGES...
@@ -60,11 +73,12 @@ build() {
   local include
   include=$(IFS=,; echo "$*")
   if [ "$FORCE" = 0 ] && have_current "$tag"; then
-    log "$tag exists (recipe $RECIPE): skipped"
+    log "$tag exists (recipe $VERSION): skipped"
     return 0
   fi
-  local root start
+  local root start old
   start=$(date +%s)
+  old=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
   root=$(mktemp -d /tmp/lalaland-rootfs.XXXXXX)
   # shellcheck disable=SC2064
   trap "rm -rf '$root'" RETURN
@@ -81,14 +95,35 @@ build() {
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \
          "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* \
          "$root"/var/log/*.log "$root"/tmp/* 2>/dev/null || true
+  local ca
+  if [ -n "$LOCAL_CAS" ]; then
+    mkdir -p "$root$LOCAL_CA_DIR/local"
+    for ca in $LOCAL_CAS; do cp "$ca" "$root$LOCAL_CA_DIR/local/"; done
+  fi
   # What `docker import` would otherwise leave unset (the official images set these too).
   tar --numeric-owner -C "$root" -c . | docker import \
       --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
       --change "ENV LANG=C.UTF-8" \
       --change "ENV JAVA_HOME=$JAVA_HOME_IN_IMAGE" \
-      --change "LABEL dev.lalaland.base-recipe=$RECIPE" \
+      --change "LABEL dev.lalaland.base-recipe=$VERSION" \
       --change 'CMD ["/bin/bash"]' \
       - "$tag" >/dev/null
+  if [ -n "$LOCAL_CAS" ]; then
+    # update-ca-certificates also refreshes Java's cacerts (ca-certificates-java's
+    # hook runs java, so it runs in a container rather than in the bare chroot).
+    local ctr="lalaland-base-ca-$$"
+    docker rm -f "$ctr" >/dev/null 2>&1 || true
+    if ! docker run --name "$ctr" --network none "$tag" update-ca-certificates >"$root.ca.log" 2>&1; then
+      cat "$root.ca.log" >&2; docker rm -f "$ctr" >/dev/null 2>&1 || true
+      log "$tag: update-ca-certificates failed"; docker image rm "$tag" >/dev/null 2>&1 || true
+      return 1
+    fi
+    docker commit --change 'CMD ["/bin/bash"]' "$ctr" "$tag" >/dev/null
+    docker rm -f "$ctr" >/dev/null
+    rm -f "$root.ca.log"
+  fi
+  # the image this one replaces, unless something still uses it
+  [ -n "$old" ] && docker image rm "$old" >/dev/null 2>&1 || true
   log "$tag: built in $(( $(date +%s) - start )) s, $(docker image inspect -f '{{.Size}}' "$tag") bytes"
 }
 
