@@ -1,1 +1,137 @@
-package dev.lalaland.bot; public class Main { public static void main(String[] a){} }
+package dev.lalaland.bot;
+
+import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.command.ChannelAccess;
+import dev.lalaland.bot.console.ConsoleMode;
+import dev.lalaland.bot.console.ConsoleOutbox;
+import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.facts.DataValidationException;
+import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.FactSet;
+import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.settings.Settings;
+import dev.lalaland.bot.settings.SettingsException;
+import dev.lalaland.bot.settings.SettingsLoader;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+
+/**
+ * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR]]}.
+ * Exit codes: 0 done, 1 unexpected failure, 2 bad setting or bad data (named on one line).
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_CONFIG = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String mode = args.length == 0 ? "run" : args[0];
+        try {
+            return switch (mode) {
+                case "run" -> runBot();
+                case "console" -> runConsole(out);
+                case "check-data" -> checkData(args.length > 1 ? Path.of(args[1]) : null, out, err);
+                default -> {
+                    err.println("unknown mode '" + mode + "': use run, console or check-data [DIR]");
+                    yield BAD_CONFIG;
+                }
+            };
+        } catch (SettingsException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_CONFIG;
+        } catch (DataValidationException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            err.println("error: " + e.problems().size() + " problem(s) in the data files (BOT_DATA_DIR)");
+            return BAD_CONFIG;
+        } catch (DatabaseException e) {
+            err.println("error: BOT_DATABASE: " + e.getMessage());
+            return BAD_CONFIG;
+        } catch (InvalidTokenException e) {
+            err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");
+            return BAD_CONFIG;
+        } catch (java.io.IOException e) {
+            err.println("error: cannot read standard input: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
+            return FAILED;
+        }
+    }
+
+    private static int runBot() throws InterruptedException {
+        Settings settings = SettingsLoader.fromEnvironment();
+        settings.requireToken();
+        BotApplication app = BotApplication.start(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable shutdown = () -> {
+            app.close();
+            stopped.countDown();
+        };
+        // SIGTERM (docker stop) and SIGINT: shut down in order and exit 0, not the JVM's 143.
+        Thread hook = new Thread(shutdown, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals.onStop(() -> {
+            shutdown.run();
+            System.exit(OK);
+        });
+        stopped.await();
+        return OK;
+    }
+
+    private static int runConsole(PrintStream out) throws java.io.IOException {
+        Settings settings = SettingsLoader.fromEnvironment();
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Database database = BotApplication.openWithFacts(settings, clock)) {
+            ConsoleOutbox outbox = new ConsoleOutbox();
+            ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
+            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel);
+            ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
+            outbox.printTo(console::printPosted);
+            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            features.lifecycles().forEach(Lifecycle::stop);
+        } finally {
+            scheduler.shutdownNow();
+        }
+        return OK;
+    }
+
+    private static int checkData(Path dir, PrintStream out, PrintStream err) {
+        if (dir != null && !Files.isDirectory(dir)) {
+            err.println("error: " + dir + " is not a directory");
+            return BAD_CONFIG;
+        }
+        FactSet facts = FactFiles.load(dir);
+        out.println("ok: " + facts.people().size() + " people, " + facts.songs().size() + " songs, "
+                + facts.ceremonies().size() + " ceremonies, " + facts.nominations().size() + " nominations, "
+                + facts.events().size() + " events, " + facts.facts().size() + " facts, "
+                + facts.questions().size() + " questions");
+        return OK;
+    }
+}

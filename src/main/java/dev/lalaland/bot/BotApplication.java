@@ -1,0 +1,143 @@
+package dev.lalaland.bot;
+
+import dev.lalaland.bot.command.CommandRegistry;
+import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.discord.DiscordBot;
+import dev.lalaland.bot.discord.HealthBeacon;
+import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.FactImporter;
+import dev.lalaland.bot.facts.FactSet;
+import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.settings.Settings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: database, fact store, features and the Discord connection, started in order
+ * and stopped in reverse so that nothing in flight is lost. Tests start and stop it too.
+ */
+public final class BotApplication implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BotApplication.class);
+    private static final int WORKERS = 4;
+
+    private final Database database;
+    private final DiscordBot discord;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final List<Lifecycle> lifecycles;
+    private final HealthBeacon health;
+    private boolean closed;
+
+    private BotApplication(Database database, DiscordBot discord, ExecutorService workers,
+                           ScheduledExecutorService scheduler, List<Lifecycle> lifecycles, HealthBeacon health) {
+        this.database = database;
+        this.discord = discord;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.lifecycles = lifecycles;
+        this.health = health;
+    }
+
+    /** Opens the database, loads the facts, connects to Discord and waits until it is ready. */
+    public static BotApplication start(Settings settings, Clock clock) throws InterruptedException {
+        settings.requireToken();
+        Database database = openWithFacts(settings, clock);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("bot-timer"));
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("bot-worker"));
+        try {
+            FactStore facts = new FactStore(database);
+            DiscordBot discord = new DiscordBot(settings);
+            Features features = new Features(database, facts, clock, scheduler, discord.outbox(),
+                    discord.channelAccess());
+            CommandRegistry registry = features.registry();
+            discord.start(registry, workers, clock);
+            if (!discord.awaitReady(Duration.ofSeconds(60))) {
+                log.warn("Discord is not ready after 60 s; still trying in the background");
+            }
+            HealthBeacon health = null;
+            if (settings.healthFile() != null) {
+                health = new HealthBeacon(settings.healthFile(), discord::connected, clock);
+                health.start(scheduler);
+            }
+            for (Lifecycle l : features.lifecycles()) {
+                l.start();
+            }
+            log.info("ready: {} commands", registry.commands().size());
+            return new BotApplication(database, discord, workers, scheduler, features.lifecycles(), health);
+        } catch (RuntimeException | InterruptedException e) {
+            workers.shutdownNow();
+            scheduler.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database and brings the fact tables up to date with the data files. */
+    public static Database openWithFacts(Settings settings, Clock clock) {
+        FactSet facts = FactFiles.load(settings.dataDir());
+        Database database = Database.open(settings.database());
+        try {
+            if (new FactImporter(database, clock).importIfChanged(facts)) {
+                log.info("fact store loaded from {}", settings.dataDir() == null ? "bundled data" : settings.dataDir());
+            }
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public boolean connected() {
+        return discord.connected();
+    }
+
+    /** Stops taking work, finishes what is in flight, saves state and disconnects. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("shutting down");
+        for (Lifecycle l : lifecycles) {
+            try {
+                l.stop();
+            } catch (RuntimeException e) {
+                log.error("stopping {} failed", l.getClass().getSimpleName(), e);
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(4, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        discord.close();
+        scheduler.shutdownNow();
+        if (health != null) {
+            health.close();
+        }
+        database.close();
+        log.info("stopped");
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

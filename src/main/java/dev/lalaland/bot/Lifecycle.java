@@ -1,0 +1,12 @@
+package dev.lalaland.bot;
+
+/**
+ * Background work that starts once the bot is connected and stops on shutdown (quiz timers,
+ * the daily-post scheduler). {@link #stop} must leave all state saved and return quickly.
+ */
+public interface Lifecycle {
+
+    void start();
+
+    void stop();
+}

@@ -1,0 +1,136 @@
+package dev.lalaland.bot.cast;
+
+import dev.lalaland.bot.awards.AwardLines;
+import dev.lalaland.bot.command.AutocompleteRequest;
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.OptionSpec;
+import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.facts.Ceremony;
+import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.match.NameIndex;
+import dev.lalaland.bot.render.Choice;
+import dev.lalaland.bot.render.Dates;
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Palette;
+import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.render.Sources;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code /cast [name]}: the principal cast, or a card for one actor, character or crew member. */
+public final class CastCommand implements SlashCommand {
+    private static final CommandSpec SPEC = CommandSpec.of("cast", "Who's who in La La Land: cast, characters and crew",
+            OptionSpec.autocompleted("name", "An actor, character or crew member, e.g. Sebastian, Keith, Hurwitz"));
+
+    private final FactStore facts;
+    private final NameIndex<Person> index = new NameIndex<>();
+
+    public CastCommand(FactStore facts) {
+        this.facts = facts;
+        for (Person p : facts.people()) {
+            List<String> names = new ArrayList<>();
+            names.add(p.name());
+            names.addAll(p.aliases());
+            if (p.character() != null) {
+                names.add(p.character());
+            }
+            index.add(p, label(p), names);
+        }
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        return request.text("name").map(this::card).orElseGet(this::castList);
+    }
+
+    @Override
+    public List<Choice> autocomplete(AutocompleteRequest request) {
+        return index.search(request.typed(), DiscordLimits.AUTOCOMPLETE_CHOICES).stream()
+                .map(p -> new Choice(DiscordLimits.truncate(label(p), DiscordLimits.CHOICE_TEXT), p.name()))
+                .toList();
+    }
+
+    private Reply card(String name) {
+        Person person = index.resolve(name).orElseThrow(() -> notFound(name));
+        Map<String, Ceremony> ceremonies = facts.ceremonies(null).stream()
+                .collect(Collectors.toMap(Ceremony::id, Function.identity()));
+        StringJoiner description = new StringJoiner("\n\n");
+        if (person.character() != null) {
+            description.add("as **" + person.character() + "**");
+        }
+        if (person.summary() != null) {
+            description.add(person.summary());
+        }
+        Embed.Builder card = Embed.builder(person.name())
+                .color(person.isCast() ? Palette.MIA_YELLOW : Palette.SEB_PURPLE)
+                .description(description.toString().isEmpty() ? null : description.toString())
+                .inlineField("Role", person.role())
+                .inlineField("Born", born(person));
+        String songs = facts.songs().stream()
+                .filter(s -> s.performerIds().contains(person.id()))
+                .map(s -> s.track() + ". " + s.title())
+                .collect(Collectors.joining("\n"));
+        card.field("Sings", songs);
+        var nominations = facts.nominationsForPerson(person.id());
+        card.field("Awards for La La Land", AwardLines.list(nominations, ceremonies, DiscordLimits.FIELD_VALUE));
+        card.field("Sources", Sources.field(person.sources()));
+        card.footer("La La Land (2016) · /cast lists the whole cast");
+        return Reply.embed(card.build());
+    }
+
+    private Reply castList() {
+        List<Person> cast = facts.people("cast");
+        StringJoiner lines = new StringJoiner("\n");
+        Set<String> sources = new LinkedHashSet<>();
+        for (Person p : cast) {
+            lines.add("**" + p.name() + "** as " + p.character());
+            sources.addAll(p.sources());
+        }
+        return Reply.embed(Embed.builder("La La Land (2016): the cast")
+                .color(Palette.MIA_YELLOW)
+                .description(lines.toString())
+                .field("Crew", "Directed and written by Damien Chazelle; music by Justin Hurwitz. "
+                        + "Try `/cast name:Hurwitz` or any crew member.")
+                .field("Sources", Sources.field(List.copyOf(sources)))
+                .footer("/cast name:<actor, character or crew> for a card")
+                .build());
+    }
+
+    private UserInputException notFound(String name) {
+        List<String> close = index.suggestions(name, 5);
+        String shown = DiscordLimits.truncate(name, 50);
+        if (close.isEmpty()) {
+            return new UserInputException("I don't know anyone called \"" + shown + "\" in La La Land. "
+                    + "Try an actor, a character or a crew member, e.g. `Emma Stone`, `Keith` or `Hurwitz`, "
+                    + "or `/cast` for the whole cast.");
+        }
+        return new UserInputException("\"" + shown + "\" could be more than one person, or no one I know. "
+                + "Did you mean: " + String.join("; ", close) + "?");
+    }
+
+    private static String born(Person p) {
+        if (p.born() == null) {
+            return p.birthplace();
+        }
+        return Dates.human(p.born()) + (p.birthplace() == null ? "" : "\n" + p.birthplace());
+    }
+
+    private static String label(Person p) {
+        return p.name() + " — " + (p.character() != null ? p.character() : p.role());
+    }
+}

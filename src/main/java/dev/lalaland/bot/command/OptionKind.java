@@ -1,0 +1,3 @@
+package dev.lalaland.bot.command;
+
+public enum OptionKind { STRING, INTEGER, CHANNEL }

@@ -1,0 +1,95 @@
+package dev.lalaland.bot.console;
+
+import dev.lalaland.bot.command.ButtonClick;
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.command.Invoker;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.Button;
+import dev.lalaland.bot.render.PlainText;
+import dev.lalaland.bot.render.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Try the bot without Discord: reads commands from standard input, one a line, and prints each
+ * reply as plain text followed by a blank line. {@code answer N} clicks the N-th button of the
+ * last reply that had buttons. Bad lines print one error line and the session goes on.
+ */
+public final class ConsoleMode {
+    /** Who the console user is to the commands: one member with every permission, in one channel. */
+    public static final Invoker USER = new Invoker("100000000000000100", "you", "100000000000000200",
+            "100000000000000300", true);
+    private static final Pattern ANSWER = Pattern.compile("answer\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    private final Dispatcher dispatcher;
+    private final CommandLineParser parser;
+    private final Clock clock;
+    private final PrintStream out;
+    private List<Button> lastButtons = List.of();
+    private int messageCounter;
+
+    public ConsoleMode(Dispatcher dispatcher, Clock clock, PrintStream out) {
+        this.dispatcher = dispatcher;
+        this.parser = new CommandLineParser(dispatcher.registry());
+        this.clock = clock;
+        this.out = out;
+    }
+
+    /** Runs until end of input. */
+    public void run(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!line.isBlank()) {
+                execute(line.strip());
+            }
+        }
+    }
+
+    /** Prints a message the bot posts on its own (quiz reveals, daily posts). */
+    public synchronized void printPosted(Reply message) {
+        show(message);
+    }
+
+    synchronized void execute(String line) {
+        try {
+            Matcher answer = ANSWER.matcher(line);
+            if (answer.matches()) {
+                click(Integer.parseInt(answer.group(1)));
+                return;
+            }
+            CommandLineParser.Parsed parsed = parser.parse(line);
+            show(dispatcher.command(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
+                    USER, clock.instant())));
+        } catch (UserInputException | NumberFormatException e) {
+            out.println("error: " + e.getMessage());
+            out.println();
+        }
+    }
+
+    private void click(int number) {
+        if (lastButtons.isEmpty()) {
+            throw new UserInputException("there is nothing to answer yet: try /quiz question first");
+        }
+        if (number < 1 || number > lastButtons.size()) {
+            throw new UserInputException("answer a number from 1 to " + lastButtons.size());
+        }
+        Button button = lastButtons.get(number - 1);
+        show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
+    }
+
+    private void show(Reply reply) {
+        messageCounter++;
+        if (!reply.buttons().isEmpty()) {
+            lastButtons = reply.buttons();
+        }
+        out.println(PlainText.render(reply));
+        out.println();
+        out.flush();
+    }
+}

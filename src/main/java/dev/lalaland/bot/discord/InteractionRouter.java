@@ -1,0 +1,100 @@
+package dev.lalaland.bot.discord;
+
+import dev.lalaland.bot.command.AutocompleteRequest;
+import dev.lalaland.bot.command.ButtonClick;
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.command.Invoker;
+import dev.lalaland.bot.render.Choice;
+import dev.lalaland.bot.render.Reply;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives interactions from JDA and answers them. Commands and clicks run on the worker pool,
+ * so JDA's event thread only translates and hands over; autocomplete is answered in place
+ * because it reads only in-memory indexes.
+ */
+final class InteractionRouter extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
+
+    private final Dispatcher dispatcher;
+    private final ExecutorService workers;
+    private final Clock clock;
+
+    InteractionRouter(Dispatcher dispatcher, ExecutorService workers, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        Map<String, String> options = new HashMap<>();
+        for (OptionMapping o : event.getOptions()) {
+            options.put(o.getName(), o.getType() == OptionType.CHANNEL ? o.getAsChannel().getId() : o.getAsString());
+        }
+        CommandRequest request = new CommandRequest(event.getName(), event.getSubcommandName(), options,
+                invoker(event), clock.instant());
+        submit(event, () -> {
+            Reply reply = dispatcher.command(request);
+            event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
+                    .queue(null, e -> log.warn("reply to /{} failed: {}", event.getName(), e.getMessage()));
+        });
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        AutocompleteRequest request = new AutocompleteRequest(event.getName(), event.getSubcommandName(),
+                event.getFocusedOption().getName(), event.getFocusedOption().getValue(), invoker(event));
+        List<Choice> choices = dispatcher.autocomplete(request);
+        event.replyChoices(choices.stream().map(c -> new Command.Choice(c.name(), c.value())).toList())
+                .queue(null, e -> log.debug("autocomplete reply failed: {}", e.getMessage()));
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
+        submit(event, () -> {
+            Reply reply = dispatcher.click(click);
+            event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
+                    .queue(null, e -> log.warn("reply to button {} failed: {}", event.getComponentId(), e.getMessage()));
+        });
+    }
+
+    private void submit(Interaction interaction, Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: say so rather than leave the interaction unanswered.
+            if (interaction instanceof net.dv8tion.jda.api.interactions.callbacks.IReplyCallback callback) {
+                callback.reply("I'm restarting; please try again in a moment.").setEphemeral(true).queue(null, x -> { });
+            }
+        }
+    }
+
+    private static Invoker invoker(Interaction interaction) {
+        Member member = interaction.getMember();
+        String name = member != null ? member.getEffectiveName() : interaction.getUser().getEffectiveName();
+        return new Invoker(interaction.getUser().getId(), name,
+                interaction.getGuild() == null ? null : interaction.getGuild().getId(),
+                interaction.getChannelId(),
+                member != null && member.hasPermission(Permission.MANAGE_SERVER));
+    }
+}

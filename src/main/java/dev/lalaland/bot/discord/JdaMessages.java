@@ -1,0 +1,88 @@
+package dev.lalaland.bot.discord;
+
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/** Translates a {@link Reply} into JDA message data, clamped to Discord's limits, with no mentions. */
+final class JdaMessages {
+    private JdaMessages() {
+    }
+
+    static MessageCreateData create(Reply reply) {
+        Reply fitted = DiscordLimits.clamp(reply);
+        MessageCreateBuilder builder = new MessageCreateBuilder()
+                .setContent(fitted.content())
+                .setEmbeds(embeds(fitted))
+                .setAllowedMentions(List.of())
+                .setSuppressedNotifications(false);
+        if (!fitted.buttonRows().isEmpty()) {
+            builder.setComponents(rows(fitted));
+        }
+        builder.setFiles(files(fitted));
+        return builder.build();
+    }
+
+    static MessageEditData edit(Reply reply) {
+        Reply fitted = DiscordLimits.clamp(reply);
+        return new MessageEditBuilder()
+                .setContent(fitted.content())
+                .setEmbeds(embeds(fitted))
+                .setComponents(rows(fitted))
+                .setAllowedMentions(List.of())
+                .setFiles(files(fitted))
+                .build();
+    }
+
+    private static List<MessageEmbed> embeds(Reply reply) {
+        List<MessageEmbed> embeds = new ArrayList<>();
+        for (Embed e : reply.embeds()) {
+            EmbedBuilder b = new EmbedBuilder()
+                    .setTitle(e.title())
+                    .setDescription(e.description())
+                    .setFooter(e.footer());
+            if (e.color() != null) {
+                b.setColor(e.color());
+            }
+            if (e.imageAttachment() != null) {
+                b.setImage("attachment://" + e.imageAttachment());
+            }
+            e.fields().forEach(f -> b.addField(f.name(), f.value(), f.inline()));
+            embeds.add(b.build());
+        }
+        return embeds;
+    }
+
+    private static List<ActionRow> rows(Reply reply) {
+        return reply.buttonRows().stream()
+                .map(row -> ActionRow.of(row.stream().map(JdaMessages::button).toList()))
+                .toList();
+    }
+
+    private static Button button(dev.lalaland.bot.render.Button b) {
+        Button button = switch (b.style()) {
+            case PRIMARY -> Button.primary(b.id(), b.label());
+            case SECONDARY -> Button.secondary(b.id(), b.label());
+            case SUCCESS -> Button.success(b.id(), b.label());
+            case DANGER -> Button.danger(b.id(), b.label());
+        };
+        return button.withDisabled(b.disabled());
+    }
+
+    private static List<FileUpload> files(Reply reply) {
+        return reply.attachments().stream()
+                .map(a -> FileUpload.fromData(a.data(), a.fileName()).setDescription(a.description()))
+                .toList();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.lalaland.bot.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Forgiving lookup of things by their names: case and accents are ignored, any word may be
+ * typed from its start ("Seb" finds Sebastian, "fools" finds "Audition (The Fools Who Dream)"),
+ * and small typos still match ("Gosleng"). Built once from the fact store; read-only afterwards,
+ * so autocomplete can run on JDA's event thread.
+ */
+public final class NameIndex<T> {
+    private final List<Entry<T>> entries = new ArrayList<>();
+
+    private record Entry<T>(T item, String label, List<String> keys) {
+    }
+
+    private record Scored<T>(Entry<T> entry, int score) {
+    }
+
+    /** Adds {@code item}, shown as {@code label}, findable by any of {@code names}. */
+    public NameIndex<T> add(T item, String label, List<String> names) {
+        List<String> keys = names.stream().map(Normalizer::fold).filter(k -> !k.isEmpty()).distinct().toList();
+        entries.add(new Entry<>(item, label, keys));
+        return this;
+    }
+
+    /** The best matches for what was typed, best first; everything (in order) for blank input. */
+    public List<T> search(String typed, int limit) {
+        String query = Normalizer.fold(typed);
+        if (query.isEmpty()) {
+            return entries.stream().limit(limit).map(Entry::item).toList();
+        }
+        return ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList();
+    }
+
+    /**
+     * The one item the user meant: an exact name, or the single best match when it clearly
+     * wins. Empty when nothing matches or the input is ambiguous.
+     */
+    public Optional<T> resolve(String typed) {
+        String query = Normalizer.fold(typed);
+        if (query.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Entry<T> e : entries) {
+            if (Normalizer.fold(e.label()).equals(query)) {
+                return Optional.of(e.item());
+            }
+        }
+        List<Scored<T>> ranked = ranked(query, false);
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ranked.size() == 1 || ranked.get(0).score() > ranked.get(1).score()) {
+            return Optional.of(ranked.get(0).entry().item());
+        }
+        return Optional.empty();
+    }
+
+    /** Close matches, typos included, for "did you mean" messages. */
+    public List<String> suggestions(String typed, int limit) {
+        String query = Normalizer.fold(typed);
+        return ranked(query, true).stream().limit(limit).map(s -> s.entry().label()).toList();
+    }
+
+    private List<Scored<T>> ranked(String query, boolean loose) {
+        Map<Entry<T>, Integer> best = new LinkedHashMap<>();
+        for (Entry<T> e : entries) {
+            int score = 0;
+            for (String key : e.keys()) {
+                score = Math.max(score, score(key, query, loose));
+            }
+            if (score > 0) {
+                best.put(e, score);
+            }
+        }
+        List<Scored<T>> ranked = new ArrayList<>();
+        best.forEach((e, s) -> ranked.add(new Scored<>(e, s)));
+        ranked.sort(Comparator.comparingInt((Scored<T> s) -> -s.score()));
+        return ranked;
+    }
+
+    /** Higher is better; 0 is no match. */
+    static int score(String key, String query, boolean loose) {
+        if (key.equals(query)) {
+            return 100;
+        }
+        if (key.startsWith(query)) {
+            return 80;
+        }
+        String[] words = key.split(" ");
+        String[] queryWords = query.split(" ");
+        if (allWordsStartSomeWord(words, queryWords)) {
+            return 60;
+        }
+        if (key.contains(query)) {
+            return 40;
+        }
+        int allowed = query.length() >= 8 ? 2 : query.length() >= 4 ? 1 : 0;
+        if (loose) {
+            allowed = Math.max(allowed, query.length() >= 3 ? 2 : 1);
+        }
+        if (allowed > 0) {
+            if (Levenshtein.within(key, query, allowed)) {
+                return 30;
+            }
+            for (String w : words) {
+                if (w.length() >= 3 && Levenshtein.within(w, query, allowed)) {
+                    return 20;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean allWordsStartSomeWord(String[] words, String[] queryWords) {
+        for (String q : queryWords) {
+            boolean found = false;
+            for (String w : words) {
+                if (w.startsWith(q)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

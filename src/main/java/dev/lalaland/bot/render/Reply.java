@@ -1,0 +1,89 @@
+package dev.lalaland.bot.render;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the bot says, independent of Discord: the Discord layer turns it into a message,
+ * the console prints it as text. Immutable; build with {@link #builder()} or the shortcuts.
+ */
+public record Reply(
+        String content,
+        List<Embed> embeds,
+        List<List<Button>> buttonRows,
+        List<Attachment> attachments,
+        boolean ephemeral) {
+
+    public Reply {
+        content = content == null ? "" : content;
+        embeds = List.copyOf(embeds);
+        buttonRows = buttonRows.stream().map(List::copyOf).toList();
+        attachments = List.copyOf(attachments);
+    }
+
+    /** A short ephemeral message, for errors and private acknowledgements. */
+    public static Reply privateText(String text) {
+        return builder().content(text).ephemeral(true).build();
+    }
+
+    public static Reply text(String text) {
+        return builder().content(text).build();
+    }
+
+    public static Reply embed(Embed embed) {
+        return builder().embed(embed).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<Button> buttons() {
+        return buttonRows.stream().flatMap(List::stream).toList();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().content(content).ephemeral(ephemeral);
+        embeds.forEach(b::embed);
+        buttonRows.forEach(b::buttonRow);
+        attachments.forEach(b::attachment);
+        return b;
+    }
+
+    public static final class Builder {
+        private String content = "";
+        private final java.util.ArrayList<Embed> embeds = new java.util.ArrayList<>();
+        private final java.util.ArrayList<List<Button>> rows = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Attachment> attachments = new java.util.ArrayList<>();
+        private boolean ephemeral;
+
+        public Builder content(String content) {
+            this.content = Objects.requireNonNull(content);
+            return this;
+        }
+
+        public Builder embed(Embed embed) {
+            embeds.add(Objects.requireNonNull(embed));
+            return this;
+        }
+
+        public Builder buttonRow(List<Button> row) {
+            rows.add(List.copyOf(row));
+            return this;
+        }
+
+        public Builder attachment(Attachment attachment) {
+            attachments.add(Objects.requireNonNull(attachment));
+            return this;
+        }
+
+        public Builder ephemeral(boolean ephemeral) {
+            this.ephemeral = ephemeral;
+            return this;
+        }
+
+        public Reply build() {
+            return new Reply(content, embeds, rows, attachments, ephemeral);
+        }
+    }
+}

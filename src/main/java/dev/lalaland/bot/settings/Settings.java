@@ -1,0 +1,34 @@
+package dev.lalaland.bot.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The bot's validated settings. {@link #toString()} never shows the token.
+ *
+ * @param discordToken null when not configured; only {@code run} needs it
+ * @param dataDir      null to use the fact files bundled in the jar
+ * @param devGuild     null to register commands globally
+ * @param healthFile   null for no health file; else touched while connected to Discord
+ */
+public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path configFile, Path database,
+                       Path dataDir, String devGuild, Path healthFile) {
+
+    public Optional<String> token() {
+        return Optional.ofNullable(discordToken);
+    }
+
+    /** The token, or a {@link SettingsException} naming {@code DISCORD_TOKEN}. */
+    public String requireToken() {
+        return token().orElseThrow(() -> new SettingsException(
+                "DISCORD_TOKEN is not set: put the bot token from Discord's developer portal in DISCORD_TOKEN (or .env)"));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[token=" + (discordToken == null ? "unset" : "set") + ", restUrl=" + restUrl
+                + ", gatewayUrl=" + gatewayUrl + ", configFile=" + configFile + ", database=" + database
+                + ", dataDir=" + dataDir + ", devGuild=" + devGuild + ", healthFile=" + healthFile + "]";
+    }
+}

@@ -1,0 +1,189 @@
+package dev.lalaland.bot.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads settings from the YAML config file and the environment; the environment wins.
+ * Every problem becomes a {@link SettingsException} that names the setting.
+ */
+public final class SettingsLoader {
+
+    /** Each setting: its environment variable and its key in the YAML file. */
+    enum Key {
+        DISCORD_TOKEN("discord-token"),
+        DISCORD_REST_URL("discord-rest-url"),
+        DISCORD_GATEWAY_URL("discord-gateway-url"),
+        BOT_DATABASE("database"),
+        BOT_DATA_DIR("data-dir"),
+        BOT_DEV_GUILD("dev-guild"),
+        BOT_HEALTH_FILE("health-file");
+
+        final String yamlKey;
+
+        Key(String yamlKey) {
+            this.yamlKey = yamlKey;
+        }
+
+        String describe() {
+            return name() + " (config key '" + yamlKey + "')";
+        }
+    }
+
+    static final String DEFAULT_REST_URL = "https://discord.com/api/v10/";
+    static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
+    static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
+
+    private SettingsLoader() {
+    }
+
+    public static Settings fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    public static Settings load(Map<String, String> env) {
+        Path configFile = configFile(env);
+        Map<Key, String> values = configFile == null ? new LinkedHashMap<>() : readYaml(configFile);
+        for (Key key : Key.values()) {
+            String fromEnv = env.get(key.name());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(key, fromEnv.strip());
+            }
+        }
+        String token = values.get(Key.DISCORD_TOKEN);
+        if (token != null && (token.isBlank() || token.chars().anyMatch(Character::isWhitespace))) {
+            throw new SettingsException(Key.DISCORD_TOKEN.describe() + " contains spaces: paste the token alone");
+        }
+        return new Settings(
+                token,
+                url(Key.DISCORD_REST_URL, values.getOrDefault(Key.DISCORD_REST_URL, DEFAULT_REST_URL), "http", "https"),
+                url(Key.DISCORD_GATEWAY_URL, values.getOrDefault(Key.DISCORD_GATEWAY_URL, DEFAULT_GATEWAY_URL), "ws", "wss"),
+                configFile,
+                database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
+                dataDir(values.get(Key.BOT_DATA_DIR)),
+                devGuild(values.get(Key.BOT_DEV_GUILD)),
+                values.containsKey(Key.BOT_HEALTH_FILE) ? path(Key.BOT_HEALTH_FILE, values.get(Key.BOT_HEALTH_FILE)) : null);
+    }
+
+    private static Path configFile(Map<String, String> env) {
+        String named = env.get("BOT_CONFIG");
+        if (named == null || named.isBlank()) {
+            return Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        }
+        Path path = Path.of(named.strip());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new SettingsException("BOT_CONFIG names " + path + ", which is not a readable file");
+        }
+        return path;
+    }
+
+    private static Map<Key, String> readYaml(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: " + firstLine(e.getMessage()));
+        }
+        Map<Key, String> values = new LinkedHashMap<>();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return values;
+        }
+        if (!root.isObject()) {
+            throw new SettingsException("BOT_CONFIG: " + file + " must be a mapping of setting: value");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Key key = keyFor(entry.getKey(), file);
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isValueNode()) {
+                throw new SettingsException(key.describe() + " in " + file + " must be a single value");
+            }
+            values.put(key, value.asText());
+        }
+        return values;
+    }
+
+    private static Key keyFor(String yamlKey, Path file) {
+        for (Key key : Key.values()) {
+            if (key.yamlKey.equals(yamlKey)) {
+                return key;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Key key : Key.values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(key.yamlKey);
+        }
+        throw new SettingsException("unknown setting '" + yamlKey + "' in " + file + " (known: " + known + ")");
+    }
+
+    private static URI url(Key key, String value, String plainScheme, String secureScheme) {
+        String withSlash = value.endsWith("/") ? value : value + "/";
+        try {
+            URI uri = new URI(withSlash);
+            if (!plainScheme.equals(uri.getScheme()) && !secureScheme.equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new SettingsException(key.describe() + " must be a " + secureScheme + ":// (or " + plainScheme
+                        + "://) URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new SettingsException(key.describe() + " is not a valid URL: '" + value + "'");
+        }
+    }
+
+    private static Path database(String value) {
+        Path path = path(Key.BOT_DATABASE, value);
+        if (Files.isDirectory(path)) {
+            throw new SettingsException(Key.BOT_DATABASE.describe() + " names a directory, not a file: " + path);
+        }
+        return path;
+    }
+
+    private static Path dataDir(String value) {
+        if (value == null) {
+            return null;
+        }
+        Path path = path(Key.BOT_DATA_DIR, value);
+        if (!Files.isDirectory(path)) {
+            throw new SettingsException(Key.BOT_DATA_DIR.describe() + " is not a directory: " + path);
+        }
+        return path;
+    }
+
+    private static String devGuild(String value) {
+        if (value != null && !SNOWFLAKE.matcher(value).matches()) {
+            throw new SettingsException(Key.BOT_DEV_GUILD.describe() + " must be a server id (17 to 20 digits), got '"
+                    + value + "'");
+        }
+        return value;
+    }
+
+    private static Path path(Key key, String value) {
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw new SettingsException(key.describe() + " is not a valid path: '" + value + "'");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lalaland.bot.song;
+
+import dev.lalaland.bot.awards.AwardLines;
+import dev.lalaland.bot.command.AutocompleteRequest;
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.OptionSpec;
+import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.facts.Album;
+import dev.lalaland.bot.facts.Ceremony;
+import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.facts.Song;
+import dev.lalaland.bot.match.NameIndex;
+import dev.lalaland.bot.render.Choice;
+import dev.lalaland.bot.render.Dates;
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Palette;
+import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.render.Sources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code /song [title]}: the soundtrack in track order, or a card for one track. */
+public final class SongCommand implements SlashCommand {
+    private static final CommandSpec SPEC = CommandSpec.of("song", "The La La Land soundtrack, track by track",
+            OptionSpec.autocompleted("title", "A song title, e.g. City of Stars, or part of one, e.g. fools"));
+
+    private final FactStore facts;
+    private final NameIndex<Song> index = new NameIndex<>();
+
+    public SongCommand(FactStore facts) {
+        this.facts = facts;
+        for (Song s : facts.songs()) {
+            index.add(s, label(s), List.of(s.title(), s.id().replace('-', ' ')));
+        }
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        return request.text("title").map(this::card).orElseGet(this::trackList);
+    }
+
+    @Override
+    public List<Choice> autocomplete(AutocompleteRequest request) {
+        return index.search(request.typed(), DiscordLimits.AUTOCOMPLETE_CHOICES).stream()
+                .map(s -> new Choice(DiscordLimits.truncate(label(s), DiscordLimits.CHOICE_TEXT), s.id()))
+                .toList();
+    }
+
+    private Reply card(String title) {
+        Song song = facts.song(title).or(() -> index.resolve(title)).orElseThrow(() -> notFound(title));
+        Map<String, Ceremony> ceremonies = facts.ceremonies(null).stream()
+                .collect(Collectors.toMap(Ceremony::id, Function.identity()));
+        Embed.Builder card = Embed.builder(song.title())
+                .color(Palette.SEB_PURPLE)
+                .description("Track " + song.track() + " of the soundtrack" + ("score".equals(song.kind())
+                        ? " (score)" : ""))
+                .inlineField("Performed by", song.performers())
+                .inlineField("Length", song.length())
+                .field("Music", song.music(), true)
+                .field("Lyrics", song.lyrics(), true)
+                .field("In the film", song.scene());
+        var nominations = facts.nominationsForSong(song.id());
+        card.field("Awards", AwardLines.list(nominations, ceremonies, DiscordLimits.FIELD_VALUE));
+        card.field("Sources", Sources.field(song.sources()));
+        card.footer("La La Land: Original Motion Picture Soundtrack · /song lists every track");
+        return Reply.embed(card.build());
+    }
+
+    private Reply trackList() {
+        StringJoiner lines = new StringJoiner("\n");
+        List<String> sources = new ArrayList<>();
+        for (Song s : facts.songs()) {
+            lines.add("`" + String.format("%2d", s.track()) + "` **" + s.title() + "** — " + s.performers());
+            sources.addAll(s.sources());
+        }
+        Album album = facts.album().orElse(null);
+        Embed.Builder card = Embed.builder(album == null ? "La La Land: the soundtrack" : album.title())
+                .color(Palette.SEB_PURPLE)
+                .description(lines.toString());
+        if (album != null) {
+            card.inlineField("Released", Dates.human(album.releaseDate()) + " by " + album.label())
+                    .inlineField("Length", album.length())
+                    .field("Charts", String.join("\n", album.charts()));
+            sources.addAll(0, album.sources());
+        }
+        card.field("Sources", Sources.field(sources.stream().distinct().toList()));
+        card.footer("/song title:<title> for a card");
+        return Reply.embed(card.build());
+    }
+
+    private UserInputException notFound(String title) {
+        List<String> close = index.suggestions(title, 5);
+        String shown = DiscordLimits.truncate(title, 50);
+        String hint = close.isEmpty() ? "Try `/song` for the track list."
+                : "Did you mean: " + String.join("; ", close) + "?";
+        return new UserInputException("No track on the La La Land soundtrack matches \"" + shown + "\". " + hint);
+    }
+
+    private static String label(Song s) {
+        return s.track() + ". " + s.title() + " — " + s.performers();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lalaland.bot.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameIndexTest {
+    private final NameIndex<String> songs = new NameIndex<String>()
+            .add("audition", "12. Audition (The Fools Who Dream)", List.of("Audition (The Fools Who Dream)"))
+            .add("city", "6. City of Stars", List.of("City of Stars"))
+            .add("lovely", "4. A Lovely Night", List.of("A Lovely Night"));
+    private final NameIndex<String> people = new NameIndex<String>()
+            .add("gosling", "Ryan Gosling", List.of("Ryan Gosling", "Sebastian \"Seb\" Wilder", "Seb"))
+            .add("hurwitz", "Justin Hurwitz", List.of("Justin Hurwitz"))
+            .add("paul", "Justin Paul", List.of("Justin Paul"))
+            .add("zoe", "Zoë Example", List.of("Zoë Example"));
+
+    @Test
+    void findsAnyWordFromItsStart() {
+        assertThat(songs.search("fools", 25)).containsExactly("audition");
+        assertThat(people.search("Seb", 25)).containsExactly("gosling");
+        assertThat(songs.search("stars", 25)).containsExactly("city");
+    }
+
+    @Test
+    void ignoresCaseAndAccents() {
+        assertThat(people.resolve("ZOE example")).contains("zoe");
+        assertThat(people.resolve("ryan GOSLING")).contains("gosling");
+    }
+
+    @Test
+    void toleratesSmallTypos() {
+        assertThat(people.resolve("Gosleng")).contains("gosling");
+        assertThat(people.suggestions("Hurwits", 5)).containsExactly("Justin Hurwitz");
+    }
+
+    @Test
+    void ambiguousInputResolvesToNothing() {
+        assertThat(people.resolve("Justin")).isEmpty();
+        assertThat(people.search("justin", 25)).containsExactlyInAnyOrder("hurwitz", "paul");
+    }
+
+    @Test
+    void blankInputListsEverythingInOrderAndLimits() {
+        assertThat(songs.search("", 2)).containsExactly("audition", "city");
+        assertThat(songs.resolve("   ")).isEmpty();
+    }
+
+    @Test
+    void unknownNamesMatchNothing() {
+        assertThat(people.resolve("Keanu Reeves")).isEmpty();
+        assertThat(people.search("@everyone", 25)).isEmpty();
+    }
+}

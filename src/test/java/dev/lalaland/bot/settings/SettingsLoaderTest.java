@@ -1,0 +1,86 @@
+package dev.lalaland.bot.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsPointAtDiscord() {
+        Settings s = SettingsLoader.load(Map.of());
+        assertThat(s.restUrl()).hasToString("https://discord.com/api/v10/");
+        assertThat(s.gatewayUrl()).hasToString("wss://gateway.discord.gg/");
+        assertThat(s.database()).isEqualTo(Path.of("lalaland.db"));
+        assertThat(s.token()).isEmpty();
+        assertThat(s.devGuild()).isNull();
+    }
+
+    @Test
+    void missingTokenNamesTheVariable() {
+        Settings s = SettingsLoader.load(Map.of());
+        assertThatThrownBy(s::requireToken).isInstanceOf(SettingsException.class).hasMessageContaining("DISCORD_TOKEN");
+    }
+
+    @Test
+    void environmentWinsOverTheConfigFile() throws Exception {
+        Path config = dir.resolve("bot.yml");
+        Files.writeString(config, "discord-rest-url: http://127.0.0.1:1/api/v10/\ndatabase: from-file.db\n");
+        Settings s = SettingsLoader.load(Map.of("BOT_CONFIG", config.toString(), "BOT_DATABASE", "from-env.db"));
+        assertThat(s.restUrl()).hasToString("http://127.0.0.1:1/api/v10/");
+        assertThat(s.database()).isEqualTo(Path.of("from-env.db"));
+        assertThat(s.configFile()).isEqualTo(config);
+    }
+
+    @Test
+    void urlsGetTheirTrailingSlash() {
+        Settings s = SettingsLoader.load(Map.of("DISCORD_REST_URL", "http://127.0.0.1:5/api/v10",
+                "DISCORD_GATEWAY_URL", "ws://127.0.0.1:6"));
+        assertThat(s.restUrl()).hasToString("http://127.0.0.1:5/api/v10/");
+        assertThat(s.gatewayUrl()).hasToString("ws://127.0.0.1:6/");
+    }
+
+    @Test
+    void everyBadSettingIsNamed() {
+        assertNamed(Map.of("DISCORD_REST_URL", "ftp://x/"), "DISCORD_REST_URL");
+        assertNamed(Map.of("DISCORD_REST_URL", "not a url"), "DISCORD_REST_URL");
+        assertNamed(Map.of("DISCORD_GATEWAY_URL", "http://127.0.0.1/"), "DISCORD_GATEWAY_URL");
+        assertNamed(Map.of("BOT_DEV_GUILD", "my-server"), "BOT_DEV_GUILD");
+        assertNamed(Map.of("BOT_DATA_DIR", dir.resolve("nope").toString()), "BOT_DATA_DIR");
+        assertNamed(Map.of("BOT_DATABASE", dir.toString()), "BOT_DATABASE");
+        assertNamed(Map.of("BOT_CONFIG", dir.resolve("missing.yml").toString()), "BOT_CONFIG");
+        assertNamed(Map.of("DISCORD_TOKEN", "two words"), "DISCORD_TOKEN");
+    }
+
+    @Test
+    void unknownOrMalformedConfigKeysAreRejected() throws Exception {
+        Path config = dir.resolve("bot.yml");
+        Files.writeString(config, "discord-tokn: abc\n");
+        assertNamed(Map.of("BOT_CONFIG", config.toString()), "discord-tokn");
+        Files.writeString(config, "database: [a, b]\n");
+        assertNamed(Map.of("BOT_CONFIG", config.toString()), "BOT_DATABASE");
+        Files.writeString(config, "database: \"unclosed\n");
+        assertNamed(Map.of("BOT_CONFIG", config.toString()), "BOT_CONFIG");
+    }
+
+    @Test
+    void toStringNeverShowsTheToken() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISCORD_TOKEN", "secret.token.value");
+        assertThat(SettingsLoader.load(env).toString()).doesNotContain("secret").contains("token=set");
+    }
+
+    private static void assertNamed(Map<String, String> env, String setting) {
+        assertThatThrownBy(() -> SettingsLoader.load(env))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(setting);
+    }
+}
