@@ -159,7 +159,7 @@ lines=$(printf '%s\n' "$out" | grep -c . || true)
 if [ "$rc" = 2 ] && [ "$lines" = 1 ] && grep -q DISCORD_TOKEN <<<"$out"; then
   pass "token: without DISCORD_TOKEN exit 2: $out"
 else
-  fail "token: without DISCORD_TOKEN: exit $rc, $lines line(s): $(head -c 300 <<<"$out")"
+  fail "token: without DISCORD_TOKEN: exit $rc, $lines line(s): $(head -c 300 <<<"$out" | tr '\n' ' ')"
 fi
 
 # -------------------------------------------------------------------- console
@@ -168,7 +168,7 @@ printf '%s\n' "$out" >"$LOG_DIR/console.txt"
 if [ "$rc" = 0 ] && grep -qi 'Emma Stone' <<<"$out"; then
   pass "console: console mode in the image answers /cast name:Emma Stone"
 else
-  fail "console: exit $rc: $(head -c 300 <<<"$out")"
+  fail "console: exit $rc: $(head -c 300 <<<"$out" | tr '\n' ' ')"
 fi
 
 # ------------------------------------------------------- health check logic
@@ -216,7 +216,7 @@ CONTROL=http://127.0.0.1:$REST_PORT
 
 log "starting the fake Discord on 127.0.0.1:$REST_PORT (REST) and :$GW_PORT (gateway)"
 setsid java -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")" \
-  dev.lalaland.bot.testing.FakeDiscordMain --rest-port "$REST_PORT" --gateway-port "$GW_PORT" \
+  dev.lalaland.bot.testing.FakeDiscordMain --rest-port "$REST_PORT" --gateway-port "$GW_PORT" --token "$TOKEN" \
   >"$LOG_DIR/fake-discord.log" 2>&1 </dev/null &
 FAKE_PID=$!
 
@@ -301,7 +301,7 @@ if wait_for 90 status_connected; then
   if wait_for 60 slash_cast "$LOG_DIR/cast-reply-1.txt"; then
     pass "(a) /cast name:Emma Stone answered: $(head -c 160 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
   else
-    fail "(a) /cast name:Emma Stone: no reply naming Emma Stone: $(head -c 300 "$LOG_DIR/cast-reply-1.txt")"
+    fail "(a) /cast name:Emma Stone: no reply naming Emma Stone: $(head -c 300 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
   fi
 else
   docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1; show_tail "$LOG_DIR/$C1.log"
