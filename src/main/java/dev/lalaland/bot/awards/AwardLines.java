@@ -15,18 +15,18 @@ public final class AwardLines {
         return switch (n.result()) {
             case "won" -> "🏆 Won";
             case "honored" -> "🎖️ Honored";
-            default -> n.wonBy() == null ? "Nominated" : "Nominated (won by " + n.wonBy() + ")";
+            default -> n.wonBy() == null ? "Nominated" : "Nominated; won by " + n.wonBy();
         };
     }
 
-    /** {@code 🏆 Won · Best Actress — 89th Academy Awards}, one per line, within {@code maxChars}. */
+    /** {@code Best Actress, 89th Academy Awards: 🏆 Won}, one per line, within {@code maxChars}. */
     public static String list(List<Nomination> nominations, Map<String, Ceremony> ceremonies, int maxChars) {
         StringJoiner out = new StringJoiner("\n");
         int used = 0;
         int shown = 0;
         for (Nomination n : nominations) {
             Ceremony c = ceremonies.get(n.ceremony());
-            String line = outcome(n) + " · " + n.category() + " — " + (c == null ? n.ceremony() : c.name());
+            String line = n.category() + ", " + (c == null ? n.ceremony() : c.name()) + ": " + outcome(n);
             if (used + line.length() + 1 > maxChars - 20) {
                 break;
             }

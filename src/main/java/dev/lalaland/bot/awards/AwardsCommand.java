@@ -50,7 +50,7 @@ public final class AwardsCommand implements SlashCommand {
     private Reply overview(String result) {
         List<Nomination> all = facts.allNominations();
         StringJoiner lines = new StringJoiner("\n");
-        StringJoiner notes = new StringJoiner("\n\n");
+        StringBuilder notes = new StringBuilder();
         Set<String> sources = new LinkedHashSet<>();
         int wins = 0;
         for (Ceremony c : facts.ceremonies(null)) {
@@ -63,15 +63,17 @@ public final class AwardsCommand implements SlashCommand {
             }
             lines.add("**" + c.name() + "**" + (c.date() == null ? "" : " · " + Dates.human(c.date())) + " — "
                     + score(won, rows.size()));
-            if (c.note() != null) {
-                notes.add("**" + c.name() + ":** " + c.note());
+            String note = c.note() == null ? "" : "**" + c.name() + ":** " + c.note();
+            // whole notes only, in ceremony order, while they fit one field
+            if (!note.isEmpty() && notes.length() + note.length() + 2 <= DiscordLimits.FIELD_VALUE) {
+                notes.append(notes.isEmpty() ? "" : "\n\n").append(note);
             }
             sources.addAll(c.sources());
         }
         return Reply.embed(Embed.builder("La La Land at the awards")
                 .color(Palette.WIN_GOLD)
                 .description(wins + " wins from " + all.size() + " nominations and honours listed here.\n\n" + lines)
-                .field("Worth knowing", DiscordLimits.truncate(notes.toString(), DiscordLimits.FIELD_VALUE))
+                .field("Worth knowing", notes.toString())
                 .field("Sources", Sources.field(List.copyOf(sources)))
                 .footer("/awards ceremony:<name> for every category · result:won or result:lost to filter")
                 .build());

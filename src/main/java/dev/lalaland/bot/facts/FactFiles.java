@@ -80,7 +80,7 @@ public final class FactFiles {
     private static final List<FieldRule> EVENT = List.of(
             required("id", ID), required("date", DATE), required("title", TEXT), optional("text", TEXT),
             oneOf("kind", "festival", "release", "awards", "chart", "birthday", "media", "production", "other"),
-            required("sources", SOURCES));
+            optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> FACT = List.of(
             required("id", ID), oneOf("category", CATEGORIES.toArray(String[]::new)), required("text", TEXT),
             required("sources", SOURCES));

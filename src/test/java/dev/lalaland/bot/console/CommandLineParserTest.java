@@ -1,0 +1,75 @@
+package dev.lalaland.bot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lalaland.bot.command.CommandRegistry;
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.OptionSpec;
+import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.Reply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineParserTest {
+    private final CommandLineParser parser = new CommandLineParser(new CommandRegistry(List.of(
+            command(CommandSpec.of("cast", "c", OptionSpec.autocompleted("name", "n"))),
+            command(CommandSpec.of("awards", "a", OptionSpec.choice("ceremony", "c", List.of("oscars")),
+                    OptionSpec.choice("result", "r", List.of("won")))),
+            command(CommandSpec.withSubcommands("quiz", "q",
+                    CommandSpec.Subcommand.of("question", "q", OptionSpec.text("category", "c")),
+                    CommandSpec.Subcommand.of("start", "s", OptionSpec.integer("questions", "n", 1, 50))))),
+            List.of()));
+
+    @Test
+    void valuesMayContainSpaces() {
+        assertThat(parser.parse("/cast name:Emma Stone").options()).isEqualTo(Map.of("name", "Emma Stone"));
+    }
+
+    @Test
+    void severalOptionsSplitAtTheNextKnownName() {
+        var parsed = parser.parse("/awards ceremony:oscars result:won");
+        assertThat(parsed.command()).isEqualTo("awards");
+        assertThat(parsed.options()).isEqualTo(Map.of("ceremony", "oscars", "result", "won"));
+    }
+
+    @Test
+    void aColonInsideAValueIsKeptWhenItIsNoOptionName() {
+        assertThat(parser.parse("/cast name:Audition: the fools").options().get("name")).isEqualTo("Audition: the fools");
+    }
+
+    @Test
+    void subcommandsAreRecognised() {
+        var parsed = parser.parse("/quiz start questions:5");
+        assertThat(parsed.subcommand()).isEqualTo("start");
+        assertThat(parsed.options()).isEqualTo(Map.of("questions", "5"));
+        assertThat(parser.parse("/quiz question").options()).isEmpty();
+    }
+
+    @Test
+    void mistakesGiveOneClearMessage() {
+        assertThatThrownBy(() -> parser.parse("/nope")).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("unknown command /nope");
+        assertThatThrownBy(() -> parser.parse("/quiz")).hasMessageContaining("question, start");
+        assertThatThrownBy(() -> parser.parse("/cast Emma")).hasMessageContaining("options: name");
+        assertThatThrownBy(() -> parser.parse("/cast colour:red")).hasMessageContaining("options: name");
+        assertThatThrownBy(() -> parser.parse("cast")).hasMessageContaining("start with /");
+    }
+
+    private static SlashCommand command(CommandSpec spec) {
+        return new SlashCommand() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(CommandRequest request) {
+                return Reply.text("ok");
+            }
+        };
+    }
+}
