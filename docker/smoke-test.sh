@@ -283,7 +283,7 @@ out = []
 for t in tables:
     if t.lower() == "flyway_schema_history":
         row = db.execute('select installed_rank, version, installed_on from "%s" order by installed_rank limit 1' % t).fetchone()
-        out.append("created=%s" % (row,))
+        out.append("created=" + "|".join(str(x) for x in (row or ())).replace(" ", "_"))
 for t in tables:
     out.append("%s=%d" % (t, db.execute('select count(*) from "%s"' % t).fetchone()[0]))
 print(" ".join(out))
@@ -376,8 +376,8 @@ db_snapshot "$LOG_DIR/volume-2"
 marker2=$(db_marker "$LOG_DIR/volume-2")
 log "database after the second run: $marker2"
 inode1=$(cut -d' ' -f2 <<<"$owner"); inode2=$(cut -d' ' -f2 <<<"$owner2")
-created1=$(grep -oE 'created=\([^)]*\)' <<<"$marker1" || true)
-created2=$(grep -oE 'created=\([^)]*\)' <<<"$marker2" || true)
+created1=$(grep -oE 'created=[^ ]*' <<<"$marker1" || true)
+created2=$(grep -oE 'created=[^ ]*' <<<"$marker2" || true)
 # every table keeps at least the rows it had
 shrunk=""
 for kv in $marker1; do
