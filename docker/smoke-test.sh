@@ -234,6 +234,19 @@ case "$REST_URL$GW_URL" in
   *) abort "fake: the fake's URLs are not on loopback: $REST_URL $GW_URL" ;;
 esac
 
+# fake_gone: true (and says so, once) if the fake Discord process has exited
+FAKE_REPORTED=0
+fake_gone() {
+  [ -n "$FAKE_PID" ] && ! kill -0 "$FAKE_PID" 2>/dev/null || return 1
+  if [ "$FAKE_REPORTED" = 0 ]; then
+    FAKE_REPORTED=1
+    wait "$FAKE_PID" 2>/dev/null; local code=$?
+    show_tail "$LOG_DIR/fake-discord.log" 10
+    fail "fake: the fake Discord process exited during the test (exit code $code): later checks cannot pass"
+  fi
+  return 0
+}
+
 status_connected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *true'; }
 status_disconnected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *false'; }
 
@@ -302,10 +315,12 @@ if wait_for 90 status_connected; then
     pass "(a) /cast name:Emma Stone answered: $(head -c 160 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
   else
     fail "(a) /cast name:Emma Stone: no reply naming Emma Stone: $(head -c 300 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
+    fake_gone
   fi
 else
   docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1; show_tail "$LOG_DIR/$C1.log"
   running "$C1" || log "container exited with code $(docker inspect -f '{{.State.ExitCode}}' "$C1")"
+  fake_gone
   abort "(a) the bot did not connect to the fake within 90 s"
 fi
 
@@ -337,6 +352,7 @@ if wait_for 150 health_is "$C1" healthy; then
   pass "(c) health: healthy again $(( ($(ms) - t) / 1000 )) s after the gateway came back (bot reconnected)"
 else
   fail "(c) health: $(health "$C1") 150 s after the gateway came back (want healthy)"
+  fake_gone
 fi
 
 docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1
@@ -369,6 +385,7 @@ if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-2
 else
   docker logs "$C2" >"$LOG_DIR/$C2.log" 2>&1; show_tail "$LOG_DIR/$C2.log"
   fail "(e) the second container did not connect and answer /cast"
+  fake_gone
 fi
 stop_bot "$C2" "(e)"
 owner2=$(docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint stat "$IMAGE" -c '%u %i %s' /data/lalaland.db 2>/dev/null)
@@ -391,6 +408,8 @@ if [ -n "$inode1" ] && [ "$inode1" = "$inode2" ] && [ "$created1" = "$created2" 
 else
   fail "(e) database not kept: inode $inode1 -> $inode2, $created1 -> $created2, shrunk:${shrunk:- none}"
 fi
+
+fake_gone || true
 
 # ----------------------------------------------------------------- (g) size
 size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
