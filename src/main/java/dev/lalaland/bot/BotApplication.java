@@ -49,6 +49,12 @@ public final class BotApplication implements AutoCloseable {
 
     /** Opens the database, loads the facts, connects to Discord and waits until it is ready. */
     public static BotApplication start(Settings settings, Clock clock) throws InterruptedException {
+        return start(settings, clock, Features.Tuning.defaults());
+    }
+
+    /** As {@link #start(Settings, Clock)}, with shorter timings for end-to-end tests. */
+    public static BotApplication start(Settings settings, Clock clock, Features.Tuning tuning)
+            throws InterruptedException {
         settings.requireToken();
         Database database = openWithFacts(settings, clock);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("bot-timer"));
@@ -57,7 +63,7 @@ public final class BotApplication implements AutoCloseable {
             FactStore facts = new FactStore(database);
             DiscordBot discord = new DiscordBot(settings);
             Features features = new Features(database, facts, clock, scheduler, discord.outbox(),
-                    discord.channelAccess());
+                    discord.channelAccess(), tuning);
             CommandRegistry registry = features.registry();
             discord.start(registry, workers, clock);
             if (!discord.awaitReady(Duration.ofSeconds(60))) {

@@ -7,9 +7,18 @@ import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.config.ConfigCommand;
+import dev.lalaland.bot.config.TimeZoneNames;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
+import dev.lalaland.bot.onthisday.DailyPostComposer;
+import dev.lalaland.bot.onthisday.DailyPostRoutine;
+import dev.lalaland.bot.onthisday.DailyPostStore;
+import dev.lalaland.bot.onthisday.EventCalendar;
+import dev.lalaland.bot.onthisday.FactRotation;
+import dev.lalaland.bot.onthisday.OnThisDayCommand;
+import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,12 +34,37 @@ public final class Features {
     private final List<ButtonHandler> buttons = new ArrayList<>();
     private final List<Lifecycle> lifecycles = new ArrayList<>();
 
+    /** Timings production leaves at their defaults and end-to-end tests shorten. */
+    public record Tuning(DailyPostRoutine.Options dailyPost) {
+        public static Tuning defaults() {
+            return new Tuning(DailyPostRoutine.Options.defaults());
+        }
+    }
+
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, Tuning.defaults());
+    }
+
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
+        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost());
         commands.add(new HelpCommand(helpTopics()));
+    }
+
+    /** {@code /onthisday}, {@code /config} and the daily post they configure. */
+    private void addOnThisDay(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost) {
+        EventCalendar calendar = new EventCalendar(facts);
+        OnThisDayRenderer renderer = new OnThisDayRenderer();
+        DailyPostStore dailyPosts = new DailyPostStore(database);
+        commands.add(new OnThisDayCommand(calendar, renderer, clock));
+        commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
+        DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);
+        lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler, dailyPost));
     }
 
     private static List<HelpCommand.Topic> helpTopics() {
@@ -40,7 +74,12 @@ public final class Features {
                 new HelpCommand.Topic("/song [title]", "The soundtrack in track order, or a card for one song: "
                         + "`/song title:City of Stars`."),
                 new HelpCommand.Topic("/awards [ceremony] [result]", "Every awards body at a glance, or one of them "
-                        + "category by category: `/awards ceremony:oscars result:won`."));
+                        + "category by category: `/awards ceremony:oscars result:won`."),
+                new HelpCommand.Topic("/onthisday [date]", "What happened on a day in the film's history: premieres, "
+                        + "releases, ceremonies, birthdays. `/onthisday date:Dec 9`; today (UTC) by default."),
+                new HelpCommand.Topic("/config onthisday", "For admins (Manage Server): a daily post of that, in a "
+                        + "channel at a local time: `/config onthisday channel:#general time:09:00 "
+                        + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."));
     }
 
     public CommandRegistry registry() {

@@ -4,7 +4,7 @@ import dev.lalaland.bot.facts.Ceremony;
 import dev.lalaland.bot.facts.Nomination;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import dev.lalaland.bot.render.Budget;
 
 /** One-line summaries of nominations, shared by the cast, song and awards cards. */
 public final class AwardLines {
@@ -21,22 +21,10 @@ public final class AwardLines {
 
     /** {@code Best Actress, 89th Academy Awards: 🏆 Won}, one per line, within {@code maxChars}. */
     public static String list(List<Nomination> nominations, Map<String, Ceremony> ceremonies, int maxChars) {
-        StringJoiner out = new StringJoiner("\n");
-        int used = 0;
-        int shown = 0;
-        for (Nomination n : nominations) {
+        List<String> lines = nominations.stream().map(n -> {
             Ceremony c = ceremonies.get(n.ceremony());
-            String line = n.category() + ", " + (c == null ? n.ceremony() : c.name()) + ": " + outcome(n);
-            if (used + line.length() + 1 > maxChars - 20) {
-                break;
-            }
-            out.add(line);
-            used += line.length() + 1;
-            shown++;
-        }
-        if (shown < nominations.size()) {
-            out.add("…and " + (nominations.size() - shown) + " more (see /awards)");
-        }
-        return out.toString();
+            return n.category() + ", " + (c == null ? n.ceremony() : c.name()) + ": " + outcome(n);
+        }).toList();
+        return Budget.join(lines, "\n", maxChars, n -> "…and " + n + " more (see /awards)");
     }
 }

@@ -140,6 +140,9 @@ public final class AwardsCommand implements SlashCommand {
     }
 
     private static String score(long won, int of) {
+        if (of == 1) {
+            return won == 1 ? "won" : "nominated";
+        }
         return won == of ? "won all " + of : won + " of " + of + " won";
     }
 

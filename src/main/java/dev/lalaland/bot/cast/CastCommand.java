@@ -7,7 +7,6 @@ import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
-import dev.lalaland.bot.facts.Ceremony;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Person;
 import dev.lalaland.bot.match.NameIndex;
@@ -21,10 +20,8 @@ import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** {@code /cast [name]}: the principal cast, or a card for one actor, character or crew member. */
@@ -67,8 +64,6 @@ public final class CastCommand implements SlashCommand {
 
     private Reply card(String name) {
         Person person = index.resolve(name).orElseThrow(() -> notFound(name));
-        Map<String, Ceremony> ceremonies = facts.ceremonies(null).stream()
-                .collect(Collectors.toMap(Ceremony::id, Function.identity()));
         StringJoiner description = new StringJoiner("\n\n");
         if (person.character() != null) {
             description.add("as **" + person.character() + "**");
@@ -87,7 +82,7 @@ public final class CastCommand implements SlashCommand {
                 .collect(Collectors.joining("\n"));
         card.field("Sings", songs);
         var nominations = facts.nominationsForPerson(person.id());
-        card.field("Awards for La La Land", AwardLines.list(nominations, ceremonies, DiscordLimits.FIELD_VALUE));
+        card.field("Awards for La La Land", AwardLines.list(nominations, facts.ceremoniesById(), DiscordLimits.FIELD_VALUE));
         card.field("Sources", Sources.field(person.sources()));
         card.footer("La La Land (2016) · /cast lists the whole cast");
         return Reply.embed(card.build());
@@ -127,7 +122,7 @@ public final class CastCommand implements SlashCommand {
         if (p.born() == null) {
             return p.birthplace();
         }
-        return Dates.human(p.born()) + (p.birthplace() == null ? "" : "\n" + p.birthplace());
+        return Dates.human(p.born()) + (p.birthplace() == null ? "" : ", " + p.birthplace());
     }
 
     private static String label(Person p) {

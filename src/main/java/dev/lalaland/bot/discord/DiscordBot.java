@@ -26,7 +26,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
@@ -151,7 +151,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** Sends every gateway connection, including resumes, to the configured URL. */
-    private static final class FixedGatewaySessionController extends SessionControllerAdapter {
+    private static final class FixedGatewaySessionController extends ConcurrentSessionController {
         private final String gateway;
 
         FixedGatewaySessionController(String gateway) {

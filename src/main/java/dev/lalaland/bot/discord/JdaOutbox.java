@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -32,6 +33,13 @@ final class JdaOutbox implements Outbox {
                 .thenApply(sent -> sent.getId()));
     }
 
+    /** JDA sends {@code enforce_nonce} with every message; here the nonce is ours, the same on each retry. */
+    @Override
+    public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
+        return withChannel(channelId, channel -> channel.sendMessage(JdaMessages.create(message)).setNonce(nonce)
+                .submit().thenApply(sent -> sent.getId()));
+    }
+
     @Override
     public CompletableFuture<Void> edit(String channelId, String messageId, Reply message) {
         return withChannel(channelId, channel -> channel.editMessageById(messageId, JdaMessages.edit(message)).submit()
@@ -40,10 +48,16 @@ final class JdaOutbox implements Outbox {
 
     private <T> CompletableFuture<T> withChannel(String channelId,
                                                  java.util.function.Function<GuildMessageChannel, CompletableFuture<T>> send) {
-        GuildMessageChannel channel = shards.get().getChannelById(GuildMessageChannel.class, channelId);
+        ShardManager manager = shards.get();
+        GuildMessageChannel channel = manager.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
-            return CompletableFuture.failedFuture(new DeliveryException(
-                    "channel " + channelId + " is gone or the bot cannot see it", true, null));
+            // While a shard reconnects or a guild is unavailable (a Discord outage), the cache
+            // lacks channels that still exist: not a reason to give up on them for good.
+            boolean cacheComplete = manager.getShards().stream().allMatch(
+                    jda -> jda.getStatus() == JDA.Status.CONNECTED && jda.getUnavailableGuilds().isEmpty());
+            return CompletableFuture.failedFuture(new DeliveryException(cacheComplete
+                    ? "channel " + channelId + " is gone or the bot cannot see it"
+                    : "channel " + channelId + " is not in the cache while Discord reconnects", cacheComplete, null));
         }
         try {
             return send.apply(channel).exceptionallyCompose(e -> CompletableFuture.failedFuture(classify(e)));

@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read-only queries over the fact tables, in display order. Plain Java, no Discord types. */
@@ -72,6 +74,12 @@ public final class FactStore {
         String sql = "SELECT id, grp, body, name, date, venue, host, note, sources FROM ceremony"
                 + (group == null ? "" : " WHERE grp = ?") + " ORDER BY sort_order";
         return database.read(c -> group == null ? list(c, sql, FactStore::ceremony) : list(c, sql, FactStore::ceremony, group));
+    }
+
+    public Map<String, Ceremony> ceremoniesById() {
+        Map<String, Ceremony> byId = new LinkedHashMap<>();
+        ceremonies(null).forEach(c -> byId.put(c.id(), c));
+        return byId;
     }
 
     public List<Nomination> nominations(String ceremonyId) {

@@ -1,12 +1,19 @@
 package dev.lalaland.bot.render;
 
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Prints a reply the way console mode shows it: title, description, each field as
- * {@code name: value}, buttons as {@code [label]}, attachments by file name.
+ * {@code name: value}, buttons as {@code [label]}, attachments by file name. Discord's markdown
+ * becomes plain text (links as {@code name <url>}), and a reply never contains a blank line,
+ * so the blank line after it reliably ends it.
  */
 public final class PlainText {
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n+");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`");
+
     private PlainText() {
     }
 
@@ -37,6 +44,11 @@ public final class PlainText {
         for (Attachment a : reply.attachments()) {
             out.add("(attached: " + a.fileName() + ")");
         }
-        return out.toString();
+        return plain(BLANK_LINES.matcher(out.toString()).replaceAll("\n"));
+    }
+
+    private static String plain(String markdown) {
+        String links = LINK.matcher(markdown).replaceAll("$1 <$2>");
+        return EMPHASIS.matcher(links).replaceAll("");
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /** Shows where a fact comes from: links named by their site, citations as written. */
 public final class Sources {
@@ -13,25 +12,8 @@ public final class Sources {
 
     /** A compact field value listing the sources, within Discord's 1,024-character field limit. */
     public static String field(List<String> sources) {
-        Set<String> parts = new LinkedHashSet<>();
-        for (String source : sources) {
-            parts.add(link(source));
-        }
-        StringJoiner out = new StringJoiner(" · ");
-        int length = 0;
-        int shown = 0;
-        for (String part : parts) {
-            if (length + part.length() + 3 > DiscordLimits.FIELD_VALUE - 20) {
-                break;
-            }
-            out.add(part);
-            length += part.length() + 3;
-            shown++;
-        }
-        if (shown < parts.size()) {
-            out.add("+" + (parts.size() - shown) + " more");
-        }
-        return out.toString();
+        List<String> links = sources.stream().map(Sources::link).distinct().toList();
+        return Budget.join(links, " · ", DiscordLimits.FIELD_VALUE, n -> "+" + n + " more");
     }
 
     /** Site names only, for footers and console text. */

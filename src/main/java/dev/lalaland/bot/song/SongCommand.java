@@ -8,7 +8,6 @@ import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.facts.Album;
-import dev.lalaland.bot.facts.Ceremony;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Song;
 import dev.lalaland.bot.match.NameIndex;
@@ -21,10 +20,7 @@ import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@code /song [title]}: the soundtrack in track order, or a card for one track. */
 public final class SongCommand implements SlashCommand {
@@ -60,8 +56,6 @@ public final class SongCommand implements SlashCommand {
 
     private Reply card(String title) {
         Song song = facts.song(title).or(() -> index.resolve(title)).orElseThrow(() -> notFound(title));
-        Map<String, Ceremony> ceremonies = facts.ceremonies(null).stream()
-                .collect(Collectors.toMap(Ceremony::id, Function.identity()));
         Embed.Builder card = Embed.builder(song.title())
                 .color(Palette.SEB_PURPLE)
                 .description("Track " + song.track() + " of the soundtrack" + ("score".equals(song.kind())
@@ -72,7 +66,7 @@ public final class SongCommand implements SlashCommand {
                 .field("Lyrics", song.lyrics(), true)
                 .field("In the film", song.scene());
         var nominations = facts.nominationsForSong(song.id());
-        card.field("Awards", AwardLines.list(nominations, ceremonies, DiscordLimits.FIELD_VALUE));
+        card.field("Awards", AwardLines.list(nominations, facts.ceremoniesById(), DiscordLimits.FIELD_VALUE));
         card.field("Sources", Sources.field(song.sources()));
         card.footer("La La Land: Original Motion Picture Soundtrack · /song lists every track");
         return Reply.embed(card.build());

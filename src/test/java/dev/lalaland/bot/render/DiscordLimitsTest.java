@@ -56,4 +56,11 @@ class DiscordLimitsTest {
                 .buttonRow(List.of(Button.of("q:1", "One"), Button.of("q:2", "Two"))).build();
         assertThat(PlainText.render(reply)).isEqualTo("Title\nDesc\nName: Value\n[One] [Two]");
     }
+
+    @Test
+    void plainTextDropsMarkdownButKeepsLinks() {
+        Reply reply = Reply.text("**Emma Stone** as *Mia* in `La La Land` · [wikipedia.org](https://en.wikipedia.org/wiki/X)");
+        assertThat(PlainText.render(reply))
+                .isEqualTo("Emma Stone as Mia in La La Land · wikipedia.org <https://en.wikipedia.org/wiki/X>");
+    }
 }

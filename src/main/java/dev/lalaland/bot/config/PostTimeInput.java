@@ -1,0 +1,28 @@
+package dev.lalaland.bot.config;
+
+import dev.lalaland.bot.command.UserInputException;
+import java.time.LocalTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The daily post's time of day as an admin types it: 24-hour {@code HH:MM} ({@code 9:00} too). */
+final class PostTimeInput {
+    private static final Pattern HH_MM = Pattern.compile("(\\d{1,2}):(\\d{2})");
+
+    private PostTimeInput() {
+    }
+
+    static LocalTime parse(String text) {
+        Matcher m = HH_MM.matcher(text == null ? "" : text.strip());
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            int minute = Integer.parseInt(m.group(2));
+            if (hour < 24 && minute < 60) {
+                return LocalTime.of(hour, minute);
+            }
+        }
+        String shown = text == null ? "" : text.replace('`', '\'').strip();
+        throw new UserInputException("`" + (shown.length() > 20 ? shown.substring(0, 20) + "…" : shown)
+                + "` is not a time. Use 24-hour `HH:MM`, from `00:00` to `23:59`, such as `09:00` or `21:30`.");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.lalaland.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lalaland.bot.testing.FakeDiscord;
+import dev.lalaland.bot.testing.FakeGuild;
+import dev.lalaland.bot.testing.InteractionCallback;
+import java.io.IOException;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real main class in its own JVM, as an admin would, and checks exit codes and output. */
+class MainProcessTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void runWithoutATokenExits2NamingIt() throws Exception {
+        Result r = run(Map.of(), "", "run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1).first().asString().contains("DISCORD_TOKEN");
+    }
+
+    @Test
+    void aBadSettingExits2NamingIt() throws Exception {
+        Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "DISCORD_GATEWAY_URL", "gopher://x"), "", "run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("DISCORD_GATEWAY_URL").doesNotContain("abc.def.ghi");
+    }
+
+    @Test
+    void checkDataAcceptsTheBundledFilesAndNamesEveryProblemInABrokenFolder() throws Exception {
+        Result ok = run(Map.of(), "", "check-data", "data");
+        assertThat(ok.exitCode()).isEqualTo(0);
+        assertThat(ok.out()).startsWith("ok: ");
+
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        for (String name : List.of("people.json", "songs.json", "awards.json", "events.json", "facts.json", "questions.json")) {
+            Files.copy(Path.of("data", name), broken.resolve(name));
+        }
+        Files.writeString(broken.resolve("events.json"), "{\"events\": [{\"id\": \"x\", \"date\": \"2016-02-30\"}]}");
+        Result bad = run(Map.of(), "", "check-data", broken.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("events.json $.events[0].date: must be a date YYYY-MM-DD",
+                "events.json $.events[0].title: missing required field");
+    }
+
+    @Test
+    void consoleAnswersLineByLineAndExits0AtEndOfInput() throws Exception {
+        Result r = run(Map.of("BOT_DATABASE", dir.resolve("console.db").toString()),
+                "/cast name:Emma Stone\n/awards ceremony:oscars result:won\n/cast name:\n/bogus\n/song title:fools\n",
+                "console");
+        assertThat(r.exitCode()).isEqualTo(0);
+        String[] replies = r.out().split("\n\n");
+        assertThat(replies[0]).startsWith("Emma Stone\n").contains("Role: ");
+        assertThat(replies[1]).startsWith("89th Academy Awards").contains("🏆 Best Actress: Emma Stone");
+        assertThat(r.out()).contains("error: unknown command /bogus (try /help)")
+                .contains("Audition (The Fools Who Dream)\nTrack 12");
+    }
+
+    @Test
+    void sigtermStopsTheConnectedBotCleanlyWithExitCode0() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Path alive = dir.resolve("alive");
+            Process bot = start(Map.of("DISCORD_TOKEN", "tok.en", "DISCORD_REST_URL", discord.restUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "BOT_HEALTH_FILE", alive.toString()), "run");
+            try {
+                discord.awaitIdentified(Duration.ofSeconds(30));
+                InteractionCallback reply = discord.slash(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, "cast",
+                        Map.of("name", "Keith")).awaitResponse(Duration.ofSeconds(10));
+                assertThat(reply.data().at("/embeds/0/title").asText()).isEqualTo("John Legend");
+                awaitFile(alive, true);
+
+                long stopAsked = System.nanoTime();
+                bot.destroy(); // SIGTERM
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+                assertThat(bot.exitValue()).isEqualTo(0);
+                assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(10));
+                assertThat(Files.exists(alive)).as("health file removed on shutdown").isFalse();
+                assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("tok.en");
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitFile(Path file, boolean exists) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Files.exists(file) != exists) {
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        Process p = start(env, args);
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
+        pb.environment().put("BOT_DATABASE", dir.resolve("bot.db").toString());
+        pb.environment().putAll(env);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return pb.start();
+    }
+}

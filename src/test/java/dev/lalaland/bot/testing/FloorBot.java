@@ -1,0 +1,93 @@
+package dev.lalaland.bot.testing;
+
+import java.util.EnumSet;
+import java.util.concurrent.Semaphore;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+
+/**
+ * The fastest possible JDA bot: the floor any real bot's interaction latency is measured
+ * against. Same connection setup as a production bot would use with the fake (DefaultShardManager),
+ * no intents, no caches, and every interaction answered right on JDA's event thread with a
+ * constant: slash -> reply "ok", autocomplete -> one fixed choice, button/select -> deferEdit.
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *      dev.lalaland.bot.testing.FloorBot http://127.0.0.1:18080/api/v10/ ws://127.0.0.1:18081/ [token]
+ * </pre>
+ * Prints {@code READY} on stdout once every shard is connected.
+ */
+public final class FloorBot implements EventListener {
+    public static final String REPLY = "ok";
+    public static final String CHOICE = "choice";
+
+    /** One permit per shard that fired ReadyEvent. */
+    private final Semaphore readyShards = new Semaphore(0);
+
+    private FloorBot() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 2) {
+            System.err.println("usage: FloorBot <rest url> <gateway url> [token]");
+            System.exit(2);
+        }
+        TestLogging.quiet();
+        FloorBot bot = new FloorBot();
+        ShardManager shards = start(bot, args[0], args[1], args.length > 2 ? args[2] : "floor-bot-token");
+        Runtime.getRuntime().addShutdownHook(new Thread(shards::shutdown, "floor-bot-shutdown"));
+        // getShards() only lists shards started so far, so count ReadyEvents instead.
+        bot.readyShards.acquire(shards.getShardsTotal());
+        System.out.println("READY");
+        System.out.flush();
+    }
+
+    /** Starts the bot in this JVM (tests may use it too); the caller awaits readiness. */
+    public static ShardManager start(String restUrl, String gatewayUrl, String token) {
+        return start(new FloorBot(), restUrl, gatewayUrl, token);
+    }
+
+    private static ShardManager start(FloorBot bot, String restUrl, String gatewayUrl, String token) {
+        return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfigProvider(shard -> new RestConfig().setBaseUrl(restUrl))
+                // The shard manager's default controller, pointed at the fake gateway.
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gatewayUrl;
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.NONE)
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .disableCache(EnumSet.allOf(CacheFlag.class))
+                .addEventListeners(bot)
+                .build();
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+        // Plain instanceof checks: cheaper than ListenerAdapter's reflective dispatch.
+        if (event instanceof SlashCommandInteractionEvent e) {
+            e.reply(REPLY).queue();
+        } else if (event instanceof CommandAutoCompleteInteractionEvent e) {
+            e.replyChoice(CHOICE, CHOICE).queue();
+        } else if (event instanceof GenericComponentInteractionCreateEvent e) {
+            e.deferEdit().queue();
+        } else if (event instanceof ReadyEvent) {
+            readyShards.release();
+        }
+    }
+}
