@@ -129,9 +129,17 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     took=$(( ($(ms) - t) / 1000 ))
     cached=$(grep -c 'Using cache' "$LOG_DIR/build.log" || true)
     pass "build: image built in ${took} s (${cached} cached steps)"
-    # the previous build of this tag, if nothing else uses it
+    # Tidy up after earlier runs without losing the layer cache: tag this build
+    # stage (all cached, so instant), then remove the previous image and build
+    # stage of these tags if they changed and nothing else uses them.
+    old_stage=$(docker image inspect -f '{{.Id}}' "$IMAGE-build" 2>/dev/null || true)
+    docker build --network host --force-rm --target build \
+      --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
+      -t "$IMAGE-build" "$REPO" >>"$LOG_DIR/build.log" 2>&1 || true
     [ -n "$old" ] && [ "$old" != "$(docker image inspect -f '{{.Id}}' "$IMAGE")" ] \
       && docker image rm "$old" >/dev/null 2>&1 || true
+    [ -n "$old_stage" ] && [ "$old_stage" != "$(docker image inspect -f '{{.Id}}' "$IMAGE-build" 2>/dev/null)" ] \
+      && docker image rm "$old_stage" >/dev/null 2>&1 || true
   else
     show_tail "$LOG_DIR/build.log" 40
     abort "build: docker build failed (log: $LOG_DIR/build.log)"
