@@ -127,7 +127,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
        --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
        -t "$IMAGE" "$REPO" >"$LOG_DIR/build.log" 2>&1; then
     took=$(( ($(ms) - t) / 1000 ))
-    cached=$(grep -c 'Using cache' "$LOG_DIR/build.log" || true)
+    cached=$(grep -cE 'Using cache|CACHED' "$LOG_DIR/build.log" || true)
     pass "build: image built in ${took} s (${cached} cached steps)"
     # Tidy up after earlier runs without losing the layer cache: tag this build
     # stage (all cached, so instant), then remove the previous image and build
