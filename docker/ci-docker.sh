@@ -32,6 +32,7 @@ fi
 
 # 2. the engine
 STARTED_PID=""
+# shellcheck disable=SC2317  # called by the EXIT trap
 stop_dockerd() {
   if [ -n "$STARTED_PID" ] && [ "${KEEP_DOCKERD:-0}" != 1 ]; then
     log "stopping the Docker engine this script started (pid $STARTED_PID)"

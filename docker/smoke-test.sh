@@ -258,7 +258,6 @@ fake_gone() {
 status_connected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *true'; }
 status_disconnected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *false'; }
 
-SLASH_REPLY=""
 # slash_cast FILE: /cast name:Emma Stone through the control API; reply in FILE
 slash_cast() {
   curl -s -m 10 -X POST -H 'Content-Type: application/json' \
