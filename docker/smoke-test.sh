@@ -265,6 +265,20 @@ slash_cast() {
     "$CONTROL/_control/slash" >"$1" 2>&1 && grep -qi 'Emma Stone' "$1"
 }
 
+# configure_daily_post FILE: an admin turns the daily post on; reply in FILE
+configure_daily_post() {
+  curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"user":"400000000000000001","channel":"300000000000000001","name":"config","sub":"onthisday","options":{"channel":{"type":7,"value":"300000000000000001"},"time":"21:17","timezone":"Europe/Paris"}}' \
+    "$CONTROL/_control/slash" >"$1" 2>&1 && grep -q 'Europe/Paris' "$1"
+}
+
+# show_config FILE: /config show as the admin; it must still name the first container's setting
+show_config() {
+  curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"user":"400000000000000001","channel":"300000000000000001","name":"config","sub":"show","options":{}}' \
+    "$CONTROL/_control/slash" >"$1" 2>&1 && grep -q 'Europe/Paris' "$1" && grep -q '21:17' "$1"
+}
+
 run_bot() { # NAME: start a bot container against the fake, on the test volume
   docker run -d --name "$1" --network host \
     -e DISCORD_TOKEN="$TOKEN" -e DISCORD_REST_URL="$REST_URL" -e DISCORD_GATEWAY_URL="$GW_URL" \
@@ -320,6 +334,11 @@ if wait_for 90 status_connected; then
   pass "(a) the bot connected to the fake gateway in $(( ($(ms) - t) / 1000 )) s"
   if wait_for 60 slash_cast "$LOG_DIR/cast-reply-1.txt"; then
     pass "(a) /cast name:Emma Stone answered: $(head -c 160 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
+    if configure_daily_post "$LOG_DIR/config-reply-1.txt"; then
+      pass "(e) marker: an admin set the daily post to 21:17 Europe/Paris in the first container"
+    else
+      fail "(e) marker: /config onthisday was not accepted: $(head -c 300 "$LOG_DIR/config-reply-1.txt" | tr '\n' ' ')"
+    fi
   else
     fail "(a) /cast name:Emma Stone: no reply naming Emma Stone: $(head -c 300 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
     fake_gone
@@ -389,6 +408,11 @@ log "starting a second container ($C2) on the same volume"
 run_bot "$C2" || abort "(e) docker run failed"
 if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-2.txt"; then
   pass "(e) the second container connected and answered /cast"
+  if show_config "$LOG_DIR/config-reply-2.txt"; then
+    pass "(e) /config show in the second container still shows the first one's daily post (21:17 Europe/Paris)"
+  else
+    fail "(e) /config show in the second container lost the setting: $(head -c 300 "$LOG_DIR/config-reply-2.txt" | tr '\n' ' ')"
+  fi
 else
   docker logs "$C2" >"$LOG_DIR/$C2.log" 2>&1; show_tail "$LOG_DIR/$C2.log"
   fail "(e) the second container did not connect and answer /cast"
