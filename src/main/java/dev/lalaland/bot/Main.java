@@ -15,6 +15,7 @@ import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class Main {
         } catch (InvalidTokenException e) {
             err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");
             return BAD_CONFIG;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("error: cannot read standard input: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {
@@ -101,7 +102,7 @@ public final class Main {
         return OK;
     }
 
-    private static int runConsole(PrintStream out) throws java.io.IOException {
+    private static int runConsole(PrintStream out) throws IOException {
         Settings settings = SettingsLoader.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

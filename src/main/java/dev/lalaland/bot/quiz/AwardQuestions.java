@@ -5,6 +5,7 @@ import dev.lalaland.bot.facts.Nomination;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class AwardQuestions implements QuestionGenerator {
         for (Ceremony c : facts.ceremonies()) {
             List<Nomination> here = facts.nominations().stream().filter(n -> n.ceremony().equals(c.id())).toList();
             // A category both won and lost here (two songs up for one award) is never asked about nor offered.
-            Set<String> ambiguous = new java.util.HashSet<>(categories(here, true));
+            Set<String> ambiguous = new HashSet<>(categories(here, true));
             ambiguous.retainAll(categories(here, false));
             for (Nomination n : here) {
                 if (!ambiguous.contains(Question.normalise(n.category()))) {
@@ -170,7 +171,7 @@ final class AwardQuestions implements QuestionGenerator {
 
     private static boolean similarCategory(String a, String b) {
         List<String> ignored = List.of("best", "outstanding", "award", "motion", "picture", "film", "original");
-        Set<String> wordsOfB = new java.util.HashSet<>(List.of(Question.normalise(b).split(" ")));
+        Set<String> wordsOfB = new HashSet<>(List.of(Question.normalise(b).split(" ")));
         for (String w : Question.normalise(a).split(" ")) {
             if (w.length() > 3 && !ignored.contains(w) && wordsOfB.contains(w)) {
                 return true;

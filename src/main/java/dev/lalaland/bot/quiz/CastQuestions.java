@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -37,14 +38,14 @@ final class CastQuestions implements QuestionGenerator {
         return out;
     }
 
-    private java.util.Optional<Question> whoPlayed(Person p, List<Person> cast) {
+    private Optional<Question> whoPlayed(Person p, List<Person> cast) {
         String id = "cast.who-played." + p.id();
         return Distractors.pick(id, p.name(), names(cast, Person::name)).map(wrong -> Question.shuffled(id, "cast",
                 billing(p), "Who played " + p.character() + " in La La Land?", p.name(), wrong,
                 withSummary(p.name() + " played " + p.character() + ".", p), p.sources()));
     }
 
-    private java.util.Optional<Question> characterOf(Person p, List<Person> cast) {
+    private Optional<Question> characterOf(Person p, List<Person> cast) {
         String id = "cast.character-of." + p.id();
         return Distractors.pick(id, p.character(), names(cast, Person::character)).map(wrong -> Question.shuffled(id,
                 "cast", billing(p), "Which character did " + p.name() + " play in La La Land?", p.character(), wrong,
@@ -59,7 +60,7 @@ final class CastQuestions implements QuestionGenerator {
                 Distractors.nearbyYears(id, year), p.name() + " was born on " + longDate(p.born()) + ".", p.sources());
     }
 
-    private java.util.Optional<Question> bornOn(Person p, List<Person> born) {
+    private Optional<Question> bornOn(Person p, List<Person> born) {
         String id = "cast.born-on." + p.id();
         List<String> others = born.stream().filter(o -> !o.born().equals(p.born())).map(Person::name).toList();
         return Distractors.pick(id, p.name(), others).map(wrong -> Question.shuffled(id, categoryOf(p),
@@ -67,7 +68,7 @@ final class CastQuestions implements QuestionGenerator {
                 p.name() + " (" + describe(p) + ") was born on " + longDate(p.born()) + ".", p.sources()));
     }
 
-    private java.util.Optional<Question> birthplace(Person p, List<Person> born) {
+    private Optional<Question> birthplace(Person p, List<Person> born) {
         String id = "cast.birthplace." + p.id();
         List<String> places = born.stream().map(Person::birthplace).filter(b -> b != null).toList();
         return Distractors.pick(id, p.birthplace(), places).map(wrong -> Question.shuffled(id, categoryOf(p),

@@ -2,6 +2,7 @@ package dev.lalaland.bot.quiz;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A quiz night in one channel. {@code seconds} is what the host asked for; {@code roundLength} is
@@ -15,11 +16,11 @@ public record Night(long id, String guildId, String channelId, String hostId, St
         RUNNING, FINISHED, STOPPED, FAILED;
 
         String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status of(String id) {
-            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(id.toUpperCase(Locale.ROOT));
         }
     }
 

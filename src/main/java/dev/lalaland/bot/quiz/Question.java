@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.render.DiscordLimits;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public record Question(String id, String category, Difficulty difficulty, String
         List<String> choices = new ArrayList<>(CHOICES);
         choices.add(answer);
         choices.addAll(wrong);
-        java.util.Collections.shuffle(choices, new Random(id.hashCode()));
+        Collections.shuffle(choices, new Random(id.hashCode()));
         return new Question(id, category, difficulty, text, choices, choices.indexOf(answer), explanation, sources);
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,16 +180,16 @@ final class QuizRenderer {
 
     // ---- pieces ----
 
-    private static java.util.Optional<byte[]> podium(List<Standing> scored) {
+    private static Optional<byte[]> podium(List<Standing> scored) {
         if (scored.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size()))));
+            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size()))));
         } catch (RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the standings in text are still there.
             log.warn("could not draw the podium picture: {}", e.toString());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -17,6 +17,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +59,7 @@ class QuizConsoleTest {
 
             // The rules summary the quiz adds to /help keeps /help within Discord's limits.
             var help = new Dispatcher(features.registry()).command(new dev.lalaland.bot.command.CommandRequest("help",
-                    null, java.util.Map.of(), ConsoleMode.USER, clock.instant()));
+                    null, Map.of(), ConsoleMode.USER, clock.instant()));
             assertThat(dev.lalaland.bot.render.PlainText.render(help)).contains("/quiz").contains("streak");
             assertThat(dev.lalaland.bot.render.DiscordLimits.violations(help)).isEmpty();
         } finally {

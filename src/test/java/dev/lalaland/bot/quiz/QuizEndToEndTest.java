@@ -10,6 +10,7 @@ import dev.lalaland.bot.testing.InteractionBurst;
 import dev.lalaland.bot.testing.InteractionCallback;
 import dev.lalaland.bot.testing.RunningBot;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ class QuizEndToEndTest {
         discord = FakeDiscord.builder().guild(FakeGuild.standard().build())
                 .guild(FakeGuild.builder(BURST_GUILD, "Burst").textChannel(BURST_CHANNEL, "quiz").players(200).build())
                 .start();
-        bot = RunningBot.start(discord, dir, java.time.Clock.systemUTC(), Map.of(),
+        bot = RunningBot.start(discord, dir, Clock.systemUTC(), Map.of(),
                 dev.lalaland.bot.Features.Tuning.defaults().withQuiz(E2E));
     }
 

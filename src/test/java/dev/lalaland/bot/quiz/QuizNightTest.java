@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +85,7 @@ class QuizNightTest {
         return reply;
     }
 
-    static RecordingOutbox.Message awaitPost(RecordingOutbox outbox, String what, java.util.function.Predicate<RecordingOutbox.Message> test) {
+    static RecordingOutbox.Message awaitPost(RecordingOutbox outbox, String what, Predicate<RecordingOutbox.Message> test) {
         Await.until(what, WAIT, () -> outbox.find(test).isPresent());
         return outbox.find(test).orElseThrow();
     }

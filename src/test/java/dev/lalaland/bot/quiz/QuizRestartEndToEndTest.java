@@ -12,6 +12,7 @@ import dev.lalaland.bot.testing.FakeMessage;
 import dev.lalaland.bot.testing.InteractionCallback;
 import dev.lalaland.bot.testing.RunningBot;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class QuizRestartEndToEndTest {
 
     @Test
     void theNightContinuesAfterARestartWithNoScoreLostOrCountedTwice() throws Exception {
-        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, java.time.Clock.systemUTC(), Map.of(),
+        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, Clock.systemUTC(), Map.of(),
                 dev.lalaland.bot.Features.Tuning.defaults().withQuiz(TIMINGS))) {
             discord.slash(BOB, QUIZ, "quiz", "start", Map.of("questions", 3, "seconds", 10)).awaitResponse(WAIT);
             // Four players choose four different answers to every question, so exactly one scores each time.
