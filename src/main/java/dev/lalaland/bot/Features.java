@@ -19,6 +19,8 @@ import dev.lalaland.bot.onthisday.EventCalendar;
 import dev.lalaland.bot.onthisday.FactRotation;
 import dev.lalaland.bot.onthisday.OnThisDayCommand;
 import dev.lalaland.bot.onthisday.OnThisDayRenderer;
+import dev.lalaland.bot.quiz.Quiz;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,10 +36,22 @@ public final class Features {
     private final List<ButtonHandler> buttons = new ArrayList<>();
     private final List<Lifecycle> lifecycles = new ArrayList<>();
 
-    /** Timings production leaves at their defaults and end-to-end tests shorten. */
-    public record Tuning(DailyPostRoutine.Options dailyPost) {
+    /**
+     * Timings production leaves at their defaults and end-to-end tests shorten; console mode
+     * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
+     */
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
         public static Tuning defaults() {
-            return new Tuning(DailyPostRoutine.Options.defaults());
+            return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
+        }
+
+        /** Daily-post timings only; the quiz keeps its standard ones. */
+        public Tuning(DailyPostRoutine.Options dailyPost) {
+            this(dailyPost, QuizTimings.standard());
+        }
+
+        public Tuning withQuiz(QuizTimings quiz) {
+            return new Tuning(dailyPost, quiz);
         }
     }
 
@@ -52,7 +66,17 @@ public final class Features {
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost());
+        addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz());
         commands.add(new HelpCommand(helpTopics()));
+    }
+
+    /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
+    private void addQuiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                         Outbox outbox, QuizTimings timings) {
+        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
+        commands.add(quiz.command());
+        buttons.add(quiz.buttons());
+        lifecycles.add(quiz);
     }
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
@@ -79,7 +103,10 @@ public final class Features {
                         + "releases, ceremonies, birthdays. `/onthisday date:Dec 9`; today (UTC) by default."),
                 new HelpCommand.Topic("/config onthisday", "For admins (Manage Server): a daily post of that, in a "
                         + "channel at a local time: `/config onthisday channel:#general time:09:00 "
-                        + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."));
+                        + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."),
+                new HelpCommand.Topic("/quiz question | start | stop | leaderboard", "A practice question "
+                        + "(`/quiz question category:songs`), or host a scored quiz night in this channel "
+                        + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()));
     }
 
     public CommandRegistry registry() {

@@ -10,10 +10,12 @@ import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,7 @@ public final class Main {
         } catch (InvalidTokenException e) {
             err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");
             return BAD_CONFIG;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("error: cannot read standard input: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {
@@ -100,7 +102,7 @@ public final class Main {
         return OK;
     }
 
-    private static int runConsole(PrintStream out) throws java.io.IOException {
+    private static int runConsole(PrintStream out) throws IOException {
         Settings settings = SettingsLoader.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,7 +113,9 @@ public final class Main {
         try (Database database = BotApplication.openWithFacts(settings, clock)) {
             ConsoleOutbox outbox = new ConsoleOutbox();
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
-            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel);
+            // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
+            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -40,6 +40,25 @@ class MainProcessTest {
     }
 
     @Test
+    void aTokenDiscordRefusesExits2WithoutPrintingIt() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.builder().expectedToken("the.right.token").start()) {
+            Result r = run(Map.of("DISCORD_TOKEN", "a.wrong.token", "DISCORD_REST_URL", discord.restUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl()), "", "run");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("DISCORD_TOKEN was refused").doesNotContain("a.wrong.token");
+        }
+    }
+
+    @Test
+    void brokenDataFilesStopStartUpWithExit2() throws Exception {
+        Path broken = dir.resolve("empty-data");
+        Files.createDirectories(broken);
+        Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "BOT_DATA_DIR", broken.toString()), "", "run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR");
+    }
+
+    @Test
     void checkDataAcceptsTheBundledFilesAndNamesEveryProblemInABrokenFolder() throws Exception {
         Result ok = run(Map.of(), "", "check-data", "data");
         assertThat(ok.exitCode()).isEqualTo(0);

@@ -1,6 +1,8 @@
 package dev.lalaland.bot.command;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,9 +48,9 @@ public record CommandRequest(String command, String subcommand, Map<String, Stri
     }
 
     /** A fixed-choice option, checked against its choices again. */
-    public Optional<String> choice(String name, java.util.List<String> allowed) {
+    public Optional<String> choice(String name, List<String> allowed) {
         return text(name).map(value -> {
-            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            String lower = value.toLowerCase(Locale.ROOT);
             if (!allowed.contains(lower)) {
                 throw new UserInputException("`" + name + "` must be one of: " + String.join(", ", allowed) + ".");
             }

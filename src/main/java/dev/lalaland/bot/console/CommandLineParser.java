@@ -7,6 +7,7 @@ import dev.lalaland.bot.command.UserInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ final class CommandLineParser {
             throw new UserInputException("commands start with /, e.g. /cast name:Emma Stone (or `answer N`)");
         }
         String[] head = rest.substring(1).split("\\s+", 2);
-        String name = head[0].toLowerCase(java.util.Locale.ROOT);
+        String name = head[0].toLowerCase(Locale.ROOT);
         CommandSpec spec = registry.command(name).map(c -> c.spec())
                 .orElseThrow(() -> new UserInputException("unknown command /" + name + " (try /help)"));
         rest = head.length > 1 ? head[1] : "";

@@ -103,9 +103,12 @@ public final class DiscordBot implements AutoCloseable {
             return;
         }
         current.shutdown();
+        // one deadline for all shards, so many shards still stop within docker's grace period
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         for (JDA shard : current.getShards()) {
             try {
-                if (!shard.awaitShutdown(Duration.ofSeconds(3))) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!shard.awaitShutdown(Duration.ofNanos(left))) {
                     shard.shutdownNow();
                 }
             } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -47,7 +48,7 @@ final class JdaOutbox implements Outbox {
     }
 
     private <T> CompletableFuture<T> withChannel(String channelId,
-                                                 java.util.function.Function<GuildMessageChannel, CompletableFuture<T>> send) {
+                                                 Function<GuildMessageChannel, CompletableFuture<T>> send) {
         ShardManager manager = shards.get();
         GuildMessageChannel channel = manager.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {

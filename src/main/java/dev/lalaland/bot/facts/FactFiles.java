@@ -31,8 +31,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -276,7 +278,7 @@ public final class FactFiles {
                     problems.add(new DataProblem(file, at, "must be non-empty text"));
                 } else if (value.asText().length() > MAX_TEXT) {
                     problems.add(new DataProblem(file, at, "is " + value.asText().length() + " characters (max " + MAX_TEXT + ")"));
-                } else if (value.asText().toUpperCase(java.util.Locale.ROOT).contains("UNVERIFIED")) {
+                } else if (value.asText().toUpperCase(Locale.ROOT).contains("UNVERIFIED")) {
                     problems.add(new DataProblem(file, at, "states something UNVERIFIED; leave it out instead"));
                 }
             }
@@ -311,7 +313,7 @@ public final class FactFiles {
             }
             case ENUM -> {
                 if (!value.isTextual() || !rule.allowed().contains(value.asText())) {
-                    problems.add(new DataProblem(file, at, "must be one of " + new java.util.TreeSet<>(rule.allowed())
+                    problems.add(new DataProblem(file, at, "must be one of " + new TreeSet<>(rule.allowed())
                             + ", got " + value));
                 }
             }
@@ -358,7 +360,7 @@ public final class FactFiles {
             if (q.answer() < 0 || q.answer() >= q.choices().size()) {
                 problems.add(new DataProblem(QUESTIONS, path + ".answer", "must index one of the choices (0 to 3)"));
             }
-            if (!texts.add(q.question().strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!texts.add(q.question().strip().toLowerCase(Locale.ROOT))) {
                 problems.add(new DataProblem(QUESTIONS, path + ".question", "the same question appears twice"));
             }
         }

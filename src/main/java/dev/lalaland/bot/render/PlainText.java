@@ -1,17 +1,23 @@
 package dev.lalaland.bot.render;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Prints a reply the way console mode shows it: title, description, each field as
  * {@code name: value}, buttons as {@code [label]}, attachments by file name. Discord's markdown
- * becomes plain text (links as {@code name <url>}), and a reply never contains a blank line,
- * so the blank line after it reliably ends it.
+ * becomes plain text (links as {@code name <url>}, timestamps as UTC times), and a reply never
+ * contains a blank line, so the blank line after it reliably ends it.
  */
 public final class PlainText {
     private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n+");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
+    private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d{1,12})(?::[tTdDfFR])?>");
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`");
 
     private PlainText() {
@@ -49,6 +55,8 @@ public final class PlainText {
 
     private static String plain(String markdown) {
         String links = LINK.matcher(markdown).replaceAll("$1 <$2>");
-        return EMPHASIS.matcher(links).replaceAll("");
+        String times = TIMESTAMP.matcher(links)
+                .replaceAll(m -> UTC_TIME.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))));
+        return EMPHASIS.matcher(times).replaceAll("");
     }
 }

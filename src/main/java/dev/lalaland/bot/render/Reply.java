@@ -1,5 +1,6 @@
 package dev.lalaland.bot.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,9 +53,9 @@ public record Reply(
 
     public static final class Builder {
         private String content = "";
-        private final java.util.ArrayList<Embed> embeds = new java.util.ArrayList<>();
-        private final java.util.ArrayList<List<Button>> rows = new java.util.ArrayList<>();
-        private final java.util.ArrayList<Attachment> attachments = new java.util.ArrayList<>();
+        private final ArrayList<Embed> embeds = new ArrayList<>();
+        private final ArrayList<List<Button>> rows = new ArrayList<>();
+        private final ArrayList<Attachment> attachments = new ArrayList<>();
         private boolean ephemeral;
 
         public Builder content(String content) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FactStoreTest {
         assertThat(store.people("crew")).extracting(Person::id).containsExactly("justin-hurwitz");
         assertThat(store.songs()).extracting(Song::track).containsExactly(6, 12);
         assertThat(store.song("city-of-stars")).get().extracting(Song::performerIds)
-                .isEqualTo(java.util.List.of("ryan-gosling"));
+                .isEqualTo(List.of("ryan-gosling"));
         assertThat(store.nominationsForPerson("emma-stone")).extracting(Nomination::category).containsExactly("Best Actress");
         assertThat(store.nominationsForSong("city-of-stars")).extracting(Nomination::result).containsExactly("won");
         assertThat(store.events("12-09")).extracting(Event::title).containsExactly("US limited release");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -10,6 +10,7 @@ import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -168,7 +170,7 @@ class DailyPostRoutineTest {
     }
 
     /** Polls until the condition holds; fails after the timeout. */
-    static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
+    static void awaitCondition(BooleanSupplier condition, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

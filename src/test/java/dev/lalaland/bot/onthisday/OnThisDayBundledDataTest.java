@@ -7,6 +7,7 @@ import dev.lalaland.bot.TestBot;
 import dev.lalaland.bot.facts.Event;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;

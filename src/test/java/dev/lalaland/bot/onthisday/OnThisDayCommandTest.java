@@ -13,6 +13,7 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.PlainText;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;

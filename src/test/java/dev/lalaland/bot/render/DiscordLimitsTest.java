@@ -59,8 +59,9 @@ class DiscordLimitsTest {
 
     @Test
     void plainTextDropsMarkdownButKeepsLinks() {
-        Reply reply = Reply.text("**Emma Stone** as *Mia* in `La La Land` · [wikipedia.org](https://en.wikipedia.org/wiki/X)");
-        assertThat(PlainText.render(reply))
-                .isEqualTo("Emma Stone as Mia in La La Land · wikipedia.org <https://en.wikipedia.org/wiki/X>");
+        Reply reply = Reply.text("**Emma Stone** as *Mia* in `La La Land` · [wikipedia.org](https://en.wikipedia.org/wiki/X)"
+                + " · ends <t:1480000000:R>");
+        assertThat(PlainText.render(reply)).isEqualTo("Emma Stone as Mia in La La Land · wikipedia.org "
+                + "<https://en.wikipedia.org/wiki/X> · ends 2016-11-24 15:06:40 UTC");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -492,12 +493,12 @@ class FakeDiscordTest {
         }
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+    private static void awaitTrue(BooleanSupplier condition) {
         awaitTrue(condition, WAIT);
     }
 
     /** For JDA-side state, which the fake cannot signal: poll with a deadline. */
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) {
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

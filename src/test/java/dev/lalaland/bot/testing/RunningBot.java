@@ -6,6 +6,7 @@ import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public final class RunningBot implements AutoCloseable {
     /** Stops the bot as SIGTERM would and starts a fresh one on the same database. */
     public void restart() throws InterruptedException {
         app.close();
-        discord.awaitDisconnected(java.time.Duration.ofSeconds(10));
+        discord.awaitDisconnected(Duration.ofSeconds(10));
         app = BotApplication.start(settings(), clock, tuning);
     }
 

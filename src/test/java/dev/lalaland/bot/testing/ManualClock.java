@@ -1,4 +1,4 @@
-package dev.lalaland.bot.onthisday;
+package dev.lalaland.bot.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,450 @@
+#!/usr/bin/env bash
+# Smoke test of the Docker image against the fake Discord, all on loopback.
+#
+#   docker/smoke-test.sh            (needs a running Docker engine, root, a JDK + Maven
+#                                    on this machine for the fake, and the base images:
+#                                    docker/ci-docker.sh sets all of that up)
+#
+# Builds the image from the local stand-in base images, starts the fake Discord
+# (dev.lalaland.bot.testing.FakeDiscordMain from the test classes) on free loopback
+# ports, runs the bot's container with --network host against it, and checks:
+#   build   the image builds (and uses its cached layers when nothing changed)
+#   image   non-root user 10001, health check and data volume declared
+#   token   without DISCORD_TOKEN: exit 2 and one line naming DISCORD_TOKEN
+#   console console mode answers /cast from the bundled data
+#   hclogic the health check itself: unhealthy while the file is absent, healthy
+#           while it is fresh, unhealthy once it is stale (no bot needed)
+#   (a) the bot connects and answers /cast with Emma Stone
+#   (b) the container turns healthy
+#   (c) after the fake drops the gateway it turns unhealthy, and healthy again
+#       once the gateway is back
+#   (d) docker stop: exit code 0 within 10 s
+#   (e) a second container on the same volume keeps the first one's database
+#   (g) the image size
+# Prints PASS/FAIL per check and a summary; exits non-zero on any failure.
+#
+# Settings (environment): IMAGE (default lalaland-bot:smoke), BUILD_IMAGE and
+# RUNTIME_IMAGE (default the local stand-ins), SMOKE_LOG_DIR (default
+# target/docker-smoke), SKIP_BUILD=1 to test an image built already.
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+IMAGE=${IMAGE:-lalaland-bot:smoke}
+BUILD_IMAGE=${BUILD_IMAGE:-local/maven17:bookworm}
+RUNTIME_IMAGE=${RUNTIME_IMAGE:-local/jre17:bookworm}
+LOG_DIR=${SMOKE_LOG_DIR:-$REPO/target/docker-smoke}
+RUN=lalaland-smoke-$$
+VOLUME=$RUN-data
+C1=$RUN-bot1
+C2=$RUN-bot2
+CH=$RUN-health
+TOKEN=smoke-test-token-$$-not-a-real-token
+# The test's health timing: the bot touches its file every 10 s, so a stale age of
+# 20 s can never flap; checks every 2 s. (The image's defaults: 60 s, every 10 s.)
+TEST_HEALTH=(-e BOT_HEALTH_MAX_AGE=20 --health-interval=2s --health-timeout=2s
+             --health-retries=2 --health-start-period=1s)
+
+mkdir -p "$LOG_DIR"
+rm -f "$LOG_DIR"/*.log "$LOG_DIR"/*.txt 2>/dev/null || true
+T0=$(date +%s)
+FAKE_PID=""
+CONTROL=""
+declare -a RESULTS=()
+FAILED=0
+
+log()  { printf '[smoke %3ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
+ms()   { date +%s%3N; }
+secs() { awk -v m="$1" 'BEGIN { printf "%.1f", m / 1000 }'; }
+pass() { RESULTS+=("PASS  $1"); log "PASS  $1"; }
+fail() { RESULTS+=("FAIL  $1"); log "FAIL  $1"; FAILED=$((FAILED + 1)); }
+info() { RESULTS+=("INFO  $1"); log "INFO  $1"; }
+
+# wait_for SECONDS CMD...: run CMD every 0.5 s until it succeeds; 1 on timeout.
+wait_for() {
+  local timeout=$1; shift
+  local deadline=$(( $(date +%s) + timeout ))
+  while :; do
+    "$@" >/dev/null 2>&1 && return 0
+    [ "$(date +%s)" -ge "$deadline" ] && return 1
+    sleep 0.5
+  done
+}
+
+health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$1" 2>/dev/null; }
+health_is() { [ "$(health "$1")" = "$2" ]; }
+running() { [ "$(docker inspect -f '{{.State.Running}}' "$1" 2>/dev/null)" = true ]; }
+
+cleanup() {
+  local rc=$?
+  for c in "$C1" "$C2" "$CH"; do
+    docker logs "$c" >"$LOG_DIR/$c.log" 2>&1 || true
+    docker rm -f -v "$c" >/dev/null 2>&1 || true
+  done
+  docker volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+  if [ -n "$FAKE_PID" ]; then
+    [ -n "$CONTROL" ] && curl -s -m 2 -X POST "$CONTROL/_control/shutdown" >/dev/null 2>&1 || true
+    for _ in 1 2 3 4; do kill -0 "$FAKE_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -TERM -- "-$FAKE_PID" 2>/dev/null || kill -TERM "$FAKE_PID" 2>/dev/null || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+summary() {
+  echo
+  echo "== docker smoke test: $(( $(date +%s) - T0 )) s =="
+  printf '%s\n' "${RESULTS[@]}"
+  local p f
+  p=$(printf '%s\n' "${RESULTS[@]}" | grep -c '^PASS' || true)
+  f=$(printf '%s\n' "${RESULTS[@]}" | grep -c '^FAIL' || true)
+  echo "docker-smoke: $p passed, $f failed"
+  [ "$f" -eq 0 ] || echo "logs: $LOG_DIR"
+}
+
+# Stops the test early (after a failure the rest cannot run).
+abort() { fail "$1"; summary; exit 1; }
+
+show_tail() { # FILE: last lines, indented
+  [ -f "$1" ] && tail -n "${2:-25}" "$1" | sed 's/^/    | /'
+}
+
+# ------------------------------------------------------------------ preflight
+docker info >/dev/null 2>&1 || abort "preflight: no Docker engine answers (run docker/ci-docker.sh)"
+for tool in curl java mvn; do
+  command -v "$tool" >/dev/null || abort "preflight: $tool is missing"
+done
+for base in "$BUILD_IMAGE" "$RUNTIME_IMAGE"; do
+  docker image inspect "$base" >/dev/null 2>&1 || abort "preflight: base image $base is missing (run docker/build-base-images.sh)"
+done
+
+# ---------------------------------------------------------------------- build
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building $IMAGE (FROM $BUILD_IMAGE / $RUNTIME_IMAGE)"
+  old=$(docker image inspect -f '{{.Id}}' "$IMAGE" 2>/dev/null || true)
+  t=$(ms)
+  if docker build --network host --force-rm \
+       --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
+       -t "$IMAGE" "$REPO" >"$LOG_DIR/build.log" 2>&1; then
+    took=$(( ($(ms) - t) / 1000 ))
+    cached=$(grep -cE 'Using cache|CACHED' "$LOG_DIR/build.log" || true)
+    pass "build: image built in ${took} s (${cached} cached steps)"
+    # Tidy up after earlier runs without losing the layer cache: tag this build
+    # stage (all cached, so instant), then remove the previous image and build
+    # stage of these tags if they changed and nothing else uses them.
+    old_stage=$(docker image inspect -f '{{.Id}}' "$IMAGE-build" 2>/dev/null || true)
+    docker build --network host --force-rm --target build \
+      --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
+      -t "$IMAGE-build" "$REPO" >>"$LOG_DIR/build.log" 2>&1 || true
+    [ -n "$old" ] && [ "$old" != "$(docker image inspect -f '{{.Id}}' "$IMAGE")" ] \
+      && docker image rm "$old" >/dev/null 2>&1 || true
+    [ -n "$old_stage" ] && [ "$old_stage" != "$(docker image inspect -f '{{.Id}}' "$IMAGE-build" 2>/dev/null)" ] \
+      && docker image rm "$old_stage" >/dev/null 2>&1 || true
+  else
+    show_tail "$LOG_DIR/build.log" 40
+    abort "build: docker build failed (log: $LOG_DIR/build.log)"
+  fi
+fi
+docker image inspect "$IMAGE" >/dev/null 2>&1 || abort "build: no image $IMAGE"
+
+# ---------------------------------------------------------------------- image
+user=$(docker image inspect -f '{{.Config.User}}' "$IMAGE")
+hc=$(docker image inspect -f '{{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{end}}' "$IMAGE")
+vols=$(docker image inspect -f '{{json .Config.Volumes}}' "$IMAGE")
+uid=$(docker run --rm --network none --entrypoint id "$IMAGE" -u 2>/dev/null)
+if [ "${user%%:*}" = 10001 ] && [ "$uid" = 10001 ] && [ -n "$hc" ] \
+   && [[ "$vols" == *'"/var/lib/lalaland"'* ]]; then
+  pass "image: runs as uid $uid, HEALTHCHECK and VOLUME /var/lib/lalaland declared"
+else
+  fail "image: user='$user' uid='$uid' healthcheck='$hc' volumes='$vols'"
+fi
+
+# ---------------------------------------------------------------------- token
+# No DISCORD_TOKEN: exit 2 and one line that names it (the network is not needed).
+out=$(docker run --rm --network none "$IMAGE" 2>&1); rc=$?
+printf '%s\n' "$out" >"$LOG_DIR/no-token.txt"
+lines=$(printf '%s\n' "$out" | grep -c . || true)
+if [ "$rc" = 2 ] && [ "$lines" = 1 ] && grep -q DISCORD_TOKEN <<<"$out"; then
+  pass "token: without DISCORD_TOKEN exit 2: $out"
+else
+  fail "token: without DISCORD_TOKEN: exit $rc, $lines line(s): $(head -c 300 <<<"$out" | tr '\n' ' ')"
+fi
+
+# -------------------------------------------------------------------- console
+out=$(printf '/cast name:Emma Stone\n' | docker run --rm -i --network none "$IMAGE" console 2>&1); rc=$?
+printf '%s\n' "$out" >"$LOG_DIR/console.txt"
+if [ "$rc" = 0 ] && grep -qi 'Emma Stone' <<<"$out"; then
+  pass "console: console mode in the image answers /cast name:Emma Stone"
+else
+  fail "console: exit $rc: $(head -c 300 <<<"$out" | tr '\n' ' ')"
+fi
+
+# ------------------------------------------------------- health check logic
+# The image's HEALTHCHECK against a stand-in that touches the file on command.
+docker run -d --name "$CH" --network none -e BOT_HEALTH_MAX_AGE=3 \
+  --health-interval=1s --health-timeout=2s --health-retries=2 --health-start-period=1s \
+  --entrypoint /bin/sh "$IMAGE" -c '
+    while [ ! -e /tmp/go ]; do sleep 0.2; done
+    while [ ! -e /tmp/stop ]; do touch "$BOT_HEALTH_FILE"; sleep 1; done
+    exec sleep 600' >/dev/null
+if wait_for 30 health_is "$CH" unhealthy; then
+  docker exec "$CH" touch /tmp/go
+  if wait_for 30 health_is "$CH" healthy; then
+    docker exec "$CH" touch /tmp/stop
+    t=$(ms)
+    if wait_for 30 health_is "$CH" unhealthy; then
+      pass "hclogic: absent file unhealthy, fresh healthy, stale unhealthy ($(( ($(ms) - t) / 1000 )) s after the last touch, max age 3 s)"
+    else fail "hclogic: still $(health "$CH") 30 s after the file went stale"; fi
+  else fail "hclogic: not healthy while the file is touched every second: $(health "$CH")"; fi
+else fail "hclogic: not unhealthy without a health file: $(health "$CH")"; fi
+docker rm -f -v "$CH" >/dev/null 2>&1
+
+# ----------------------------------------------------------- the fake Discord
+log "compiling the test classes (fake Discord)"
+if ! (cd "$REPO" && mvn -B -q test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/test-classpath.txt) >"$LOG_DIR/mvn-test-compile.log" 2>&1; then
+  show_tail "$LOG_DIR/mvn-test-compile.log"
+  abort "fake: mvn test-compile failed"
+fi
+[ -f "$REPO/target/test-classes/dev/lalaland/bot/testing/FakeDiscordMain.class" ] \
+  || abort "fake: no dev.lalaland.bot.testing.FakeDiscordMain in the test classes (not on this branch yet?)"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % 20000 ))
+    [ "$p" != "${1:-}" ] && port_free "$p" && { echo "$p"; return 0; }
+  done
+  return 1
+}
+REST_PORT=$(free_port) || abort "fake: no free port"
+GW_PORT=$(free_port "$REST_PORT") || abort "fake: no free port"
+CONTROL=http://127.0.0.1:$REST_PORT
+
+log "starting the fake Discord on 127.0.0.1:$REST_PORT (REST) and :$GW_PORT (gateway)"
+setsid java -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")" \
+  dev.lalaland.bot.testing.FakeDiscordMain --rest-port "$REST_PORT" --gateway-port "$GW_PORT" --token "$TOKEN" \
+  >"$LOG_DIR/fake-discord.log" 2>&1 </dev/null &
+FAKE_PID=$!
+
+fake_up() { curl -sf -m 2 "$CONTROL/_control/status" && grep -q 'ws://' "$LOG_DIR/fake-discord.log"; }
+if ! wait_for 60 fake_up; then
+  show_tail "$LOG_DIR/fake-discord.log"
+  abort "fake: the fake Discord did not answer on $CONTROL/_control/status within 60 s"
+fi
+REST_URL=$(grep -oE 'https?://[^[:space:]"]+' "$LOG_DIR/fake-discord.log" | head -1)
+GW_URL=$(grep -oE 'wss?://[^[:space:]"]+' "$LOG_DIR/fake-discord.log" | head -1)
+case "$REST_URL" in */) ;; *) REST_URL="$REST_URL/" ;; esac
+log "fake Discord up: REST $REST_URL, gateway $GW_URL"
+case "$REST_URL$GW_URL" in
+  *127.0.0.1*|*localhost*) ;;
+  *) abort "fake: the fake's URLs are not on loopback: $REST_URL $GW_URL" ;;
+esac
+
+# fake_gone: true (and says so, once) if the fake Discord process has exited
+FAKE_REPORTED=0
+fake_gone() {
+  [ -n "$FAKE_PID" ] && ! kill -0 "$FAKE_PID" 2>/dev/null || return 1
+  if [ "$FAKE_REPORTED" = 0 ]; then
+    FAKE_REPORTED=1
+    wait "$FAKE_PID" 2>/dev/null; local code=$?
+    show_tail "$LOG_DIR/fake-discord.log" 10
+    fail "fake: the fake Discord process exited during the test (exit code $code): later checks cannot pass"
+  fi
+  return 0
+}
+
+status_connected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *true'; }
+status_disconnected() { curl -sf -m 2 "$CONTROL/_control/status" | grep -Eq '"connected" *: *false'; }
+
+# slash_cast FILE: /cast name:Emma Stone through the control API; reply in FILE
+slash_cast() {
+  curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"user":"400000000000000001","channel":"300000000000000001","name":"cast","options":{"name":"Emma Stone"}}' \
+    "$CONTROL/_control/slash" >"$1" 2>&1 && grep -qi 'Emma Stone' "$1"
+}
+
+# configure_daily_post FILE: an admin turns the daily post on; reply in FILE
+configure_daily_post() {
+  curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"user":"400000000000000001","channel":"300000000000000001","name":"config","sub":"onthisday","options":{"channel":{"type":7,"value":"300000000000000001"},"time":"21:17","timezone":"Europe/Paris"}}' \
+    "$CONTROL/_control/slash" >"$1" 2>&1 && grep -q 'Europe/Paris' "$1"
+}
+
+# show_config FILE: /config show as the admin; it must still name the first container's setting
+show_config() {
+  curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"user":"400000000000000001","channel":"300000000000000001","name":"config","sub":"show","options":{}}' \
+    "$CONTROL/_control/slash" >"$1" 2>&1 && grep -q 'Europe/Paris' "$1" && grep -q '21:17' "$1"
+}
+
+run_bot() { # NAME: start a bot container against the fake, on the test volume
+  docker run -d --name "$1" --network host \
+    -e DISCORD_TOKEN="$TOKEN" -e DISCORD_REST_URL="$REST_URL" -e DISCORD_GATEWAY_URL="$GW_URL" \
+    "${TEST_HEALTH[@]}" -v "$VOLUME:/var/lib/lalaland" "$IMAGE" >/dev/null
+}
+
+# stop_bot NAME LABEL: docker stop, exit code 0 within 10 s
+stop_bot() {
+  local t took rc code
+  t=$(ms)
+  docker stop -t 15 "$1" >/dev/null 2>&1; rc=$?
+  took=$(( $(ms) - t ))
+  code=$(docker inspect -f '{{.State.ExitCode}}' "$1" 2>/dev/null)
+  if [ "$rc" = 0 ] && [ "$code" = 0 ] && [ "$took" -le 10000 ]; then
+    pass "$2: docker stop: exit code 0 after $(secs "$took") s"
+  else
+    fail "$2: docker stop: rc $rc, container exit code '$code' after $took ms (want 0 within 10 s)"
+  fi
+}
+
+# db_snapshot DIR: copy the volume's files out (read-only) into DIR
+db_snapshot() {
+  rm -rf "$1"; mkdir -p "$1"
+  docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint tar "$IMAGE" -C /data -cf - . \
+    | tar -C "$1" -xf -
+}
+# db_marker DIR: inode-independent identity of the database: Flyway's first
+# migration row (written once when the database is created), table row counts
+db_marker() {
+  command -v python3 >/dev/null || { echo "python3-missing"; return 0; }
+  python3 - "$1/lalaland.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+tables = [r[0] for r in db.execute("select name from sqlite_master where type='table' order by name")]
+out = []
+for t in tables:
+    if t.lower() == "flyway_schema_history":
+        row = db.execute('select installed_rank, version, installed_on from "%s" order by installed_rank limit 1' % t).fetchone()
+        out.append("created=" + "|".join(str(x) for x in (row or ())).replace(" ", "_"))
+for t in tables:
+    out.append("%s=%d" % (t, db.execute('select count(*) from "%s"' % t).fetchone()[0]))
+print(" ".join(out))
+PY
+}
+
+# -------------------------------------------------------- (a)-(d) first run
+docker volume create "$VOLUME" >/dev/null
+log "starting the bot ($C1) against the fake"
+t=$(ms)
+run_bot "$C1" || abort "(a) docker run failed"
+
+if wait_for 90 status_connected; then
+  pass "(a) the bot connected to the fake gateway in $(( ($(ms) - t) / 1000 )) s"
+  if wait_for 60 slash_cast "$LOG_DIR/cast-reply-1.txt"; then
+    pass "(a) /cast name:Emma Stone answered: $(head -c 160 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
+    if configure_daily_post "$LOG_DIR/config-reply-1.txt"; then
+      pass "(e) marker: an admin set the daily post to 21:17 Europe/Paris in the first container"
+    else
+      fail "(e) marker: /config onthisday was not accepted: $(head -c 300 "$LOG_DIR/config-reply-1.txt" | tr '\n' ' ')"
+    fi
+  else
+    fail "(a) /cast name:Emma Stone: no reply naming Emma Stone: $(head -c 300 "$LOG_DIR/cast-reply-1.txt" | tr '\n' ' ')"
+    fake_gone
+  fi
+else
+  docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1; show_tail "$LOG_DIR/$C1.log"
+  running "$C1" || log "container exited with code $(docker inspect -f '{{.State.ExitCode}}' "$C1")"
+  fake_gone
+  abort "(a) the bot did not connect to the fake within 90 s"
+fi
+
+pid1=$(docker exec "$C1" cat /proc/1/comm 2>/dev/null)
+puid=$(docker exec "$C1" sh -c 'stat -c %u /proc/1' 2>/dev/null)
+if [ "$pid1" = java ] && [ "$puid" = 10001 ]; then
+  pass "(a) java is PID 1 (gets SIGTERM) and runs as uid 10001"
+else
+  fail "(a) PID 1 is '$pid1' running as uid '$puid' (want java as 10001)"
+fi
+
+t=$(ms)
+if wait_for 60 health_is "$C1" healthy; then
+  pass "(b) health: healthy $(( ($(ms) - t) / 1000 )) s after connecting"
+else
+  fail "(b) health: $(health "$C1") 60 s after connecting (want healthy)"
+fi
+
+curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
+t=$(ms)
+if wait_for 90 health_is "$C1" unhealthy; then
+  pass "(c) health: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped (test max age 20 s)"
+else
+  fail "(c) health: still $(health "$C1") 90 s after the gateway dropped"
+fi
+curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
+t=$(ms)
+if wait_for 150 health_is "$C1" healthy; then
+  pass "(c) health: healthy again $(( ($(ms) - t) / 1000 )) s after the gateway came back (bot reconnected)"
+else
+  fail "(c) health: $(health "$C1") 150 s after the gateway came back (want healthy)"
+  fake_gone
+fi
+
+docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1
+if grep -qF "$TOKEN" "$LOG_DIR/$C1.log"; then
+  fail "token: the bot printed its token in the container log"
+else
+  pass "token: the token appears nowhere in the container log"
+fi
+
+stop_bot "$C1" "(d)"
+docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1
+
+# ------------------------------------------------ (e) same volume, 2nd container
+db_snapshot "$LOG_DIR/volume-1"
+owner=$(docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint stat "$IMAGE" -c '%u %i %s' /data/lalaland.db 2>/dev/null)
+if [ -n "$owner" ] && [ "${owner%% *}" = 10001 ]; then
+  pass "(e) the database is on the volume, owned by 10001 ($(cut -d' ' -f3 <<<"$owner") bytes)"
+else
+  fail "(e) no /var/lib/lalaland/lalaland.db owned by 10001 on the volume after the first run: '$owner'"
+fi
+[ -e "$LOG_DIR/volume-1/lalaland.db-wal" ] && [ -s "$LOG_DIR/volume-1/lalaland.db-wal" ] \
+  && info "(d) a non-empty lalaland.db-wal was left after the stop (database not checkpointed on close?)"
+marker1=$(db_marker "$LOG_DIR/volume-1")
+log "database after the first run: $marker1"
+
+log "starting a second container ($C2) on the same volume"
+run_bot "$C2" || abort "(e) docker run failed"
+if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-2.txt"; then
+  pass "(e) the second container connected and answered /cast"
+  if show_config "$LOG_DIR/config-reply-2.txt"; then
+    pass "(e) /config show in the second container still shows the first one's daily post (21:17 Europe/Paris)"
+  else
+    fail "(e) /config show in the second container lost the setting: $(head -c 300 "$LOG_DIR/config-reply-2.txt" | tr '\n' ' ')"
+  fi
+else
+  docker logs "$C2" >"$LOG_DIR/$C2.log" 2>&1; show_tail "$LOG_DIR/$C2.log"
+  fail "(e) the second container did not connect and answer /cast"
+  fake_gone
+fi
+stop_bot "$C2" "(e)"
+owner2=$(docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint stat "$IMAGE" -c '%u %i %s' /data/lalaland.db 2>/dev/null)
+db_snapshot "$LOG_DIR/volume-2"
+marker2=$(db_marker "$LOG_DIR/volume-2")
+log "database after the second run: $marker2"
+inode1=$(cut -d' ' -f2 <<<"$owner"); inode2=$(cut -d' ' -f2 <<<"$owner2")
+created1=$(grep -oE 'created=[^ ]*' <<<"$marker1" || true)
+created2=$(grep -oE 'created=[^ ]*' <<<"$marker2" || true)
+# every table keeps at least the rows it had
+shrunk=""
+for kv in $marker1; do
+  case "$kv" in created=*|python3-missing) continue ;; esac
+  k=${kv%%=*}; v1=${kv#*=}
+  v2=$(tr ' ' '\n' <<<"$marker2" | grep "^$k=" | cut -d= -f2)
+  [ -n "$v2" ] && [ "$v2" -ge "$v1" ] || shrunk="$shrunk $k:$v1->${v2:-gone}"
+done
+if [ -n "$inode1" ] && [ "$inode1" = "$inode2" ] && [ "$created1" = "$created2" ] && [ -z "$shrunk" ]; then
+  pass "(e) the second container kept the first one's database (same file, ${created1:-no Flyway history}, no table lost rows)"
+else
+  fail "(e) database not kept: inode $inode1 -> $inode2, $created1 -> $created2, shrunk:${shrunk:- none}"
+fi
+
+fake_gone || true
+
+# ----------------------------------------------------------------- (g) size
+size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
+info "(g) image $IMAGE: $size bytes ($(( size / 1024 / 1024 )) MiB) on $RUNTIME_IMAGE"
+
+summary
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,98 @@
+package dev.lalaland.bot.quiz;
+
+import dev.lalaland.bot.command.ButtonClick;
+import dev.lalaland.bot.command.ButtonHandler;
+import dev.lalaland.bot.render.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Clicks on answer buttons. A button's id names the stored round and the choice
+ * ({@code quiz:<round>:<choice>}), so buttons keep working across restarts. Each click costs one
+ * short transaction and gets a private acknowledgement at once; whether the answer was right is
+ * only told at the reveal.
+ */
+final class AnswerButtons implements ButtonHandler {
+    static final String PREFIX = "quiz";
+
+    private final QuizStore store;
+    private final PracticeRounds practice;
+    private final Clock clock;
+    private final QuizTimings timings;
+
+    AnswerButtons(QuizStore store, PracticeRounds practice, Clock clock, QuizTimings timings) {
+        this.store = store;
+        this.practice = practice;
+        this.clock = clock;
+        this.timings = timings;
+    }
+
+    static String customId(long roundId, int choice) {
+        return PREFIX + ":" + roundId + ":" + choice;
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public Reply onClick(ButtonClick click) {
+        Optional<long[]> parsed = parse(click.argument());
+        if (parsed.isEmpty()) {
+            return Reply.privateText("That button is not a quiz answer I know.");
+        }
+        long roundId = parsed.get()[0];
+        int choice = (int) parsed.get()[1];
+        // The time the click reached the bot, by the bot's clock: a slow handler never costs a player their answer.
+        Instant at = click.receivedAt() != null ? click.receivedAt() : clock.instant();
+        AnswerOutcome outcome = store.recordAnswer(roundId, click.invoker().userId(), click.invoker().displayName(),
+                choice, at, click.messageId());
+        return switch (outcome.kind()) {
+            case RECORDED -> recorded(outcome);
+            case ALREADY_ANSWERED -> Reply.privateText("You already answered this one: **"
+                    + label(outcome, outcome.choice()) + "**. One answer per question, no changing it.");
+            case TIMES_UP -> Reply.privateText("⏱️ Time's up! This question closed "
+                    + QuizRenderer.relative(outcome.round().closesAt()) + "; your answer did not count.");
+            case CLOSED -> Reply.privateText("This question has closed; its answer has been revealed in the channel.");
+            case UNKNOWN_QUESTION -> Reply.privateText("This question no longer exists.");
+        };
+    }
+
+    private Reply recorded(AnswerOutcome outcome) {
+        Round round = outcome.round();
+        String lockedIn = "Locked in: **" + label(outcome, outcome.choice()) + "**.";
+        if (round.practice() && timings.closePracticeAfter() > 0
+                && outcome.answersSoFar() >= timings.closePracticeAfter()) {
+            Optional<Reply> reveal = practice.closeNow(round.id());
+            if (reveal.isPresent()) {
+                return reveal.get().toBuilder().content(lockedIn).build();
+            }
+        }
+        return Reply.privateText(lockedIn + " The answer is revealed when time is up, "
+                + QuizRenderer.relative(round.closesAt()) + ".");
+    }
+
+    private static String label(AnswerOutcome outcome, int choice) {
+        return outcome.round().question().choices().get(choice);
+    }
+
+    /** {@code <round>:<choice>}, or empty for anything else (an old or forged id). */
+    static Optional<long[]> parse(String argument) {
+        String[] parts = argument.split(":");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            long round = Long.parseLong(parts[0]);
+            int choice = Integer.parseInt(parts[1]);
+            if (round <= 0 || choice < 0 || choice >= Question.CHOICES) {
+                return Optional.empty();
+            }
+            return Optional.of(new long[] {round, choice});
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

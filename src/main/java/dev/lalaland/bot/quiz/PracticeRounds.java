@@ -1,0 +1,98 @@
+package dev.lalaland.bot.quiz;
+
+import dev.lalaland.bot.command.Invoker;
+import dev.lalaland.bot.command.Outbox;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /quiz question}: one unscored question, answered by anyone in the channel once. The
+ * question is the command's reply; when it closes, the reveal is posted to the channel and the
+ * question's buttons are disabled.
+ */
+final class PracticeRounds {
+    private static final Logger log = LoggerFactory.getLogger(PracticeRounds.class);
+
+    private final QuizStore store;
+    private final QuestionBank bank;
+    private final QuestionPicker picker;
+    private final Outbox outbox;
+    private final Timers timers;
+    private final Clock clock;
+    private final QuizTimings timings;
+
+    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, Outbox outbox, Timers timers,
+                   Clock clock, QuizTimings timings) {
+        this.store = store;
+        this.bank = bank;
+        this.picker = picker;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.clock = clock;
+        this.timings = timings;
+    }
+
+    Reply ask(Invoker who, String category, Difficulty difficulty) {
+        List<Question> candidates = bank.matching(category, difficulty);
+        Question q = picker.next(candidates, Set.of(), store.lastSeen(QuizStore.seenScope(who.guildId(), who.channelId())))
+                .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
+                        + "try another, or leave them out."));
+        Instant now = clock.instant();
+        Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()));
+        scheduleClose(round);
+        return QuizRenderer.practiceQuestion(round);
+    }
+
+    /** Closes when the time is up, posting the reveal to the channel. */
+    void closeOnTime(long roundId) {
+        store.closeRound(roundId).ifPresent(result -> {
+            Round round = result.round();
+            outbox.post(round.channelId(), QuizRenderer.practiceReveal(result), QuizNights.revealNonce(round))
+                    .whenComplete((id, error) -> {
+                        if (error != null) {
+                            log.warn("could not post the answer of practice question {}: {}", roundId, error.toString());
+                        }
+                    });
+            disableButtons(round);
+        });
+    }
+
+    /** Closes at once (its answers rule is met) and returns the reveal, to show as the click's reply. */
+    Optional<Reply> closeNow(long roundId) {
+        timers.cancel(key(roundId));
+        return store.closeRound(roundId).map(QuizRenderer::practiceReveal);
+    }
+
+    /** After a restart: questions still open close at their deadline, or now if it has passed. */
+    void resume() {
+        store.openRounds().stream().filter(Round::practice).forEach(this::scheduleClose);
+    }
+
+    private void scheduleClose(Round round) {
+        timers.at(key(round.id()), round.closesAt().plus(timings.closeGrace()), "closing practice question " + round.id(),
+                () -> closeOnTime(round.id()));
+    }
+
+    private void disableButtons(Round round) {
+        if (round.messageId() != null) {
+            outbox.edit(round.channelId(), round.messageId(), QuizRenderer.closedQuestion(round, "Quiz"))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            log.debug("could not disable the buttons of practice question {}: {}", round.id(),
+                                    error.toString());
+                        }
+                    });
+        }
+    }
+
+    private static String key(long roundId) {
+        return "practice:" + roundId;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lalaland.bot.quiz;
+
+import static dev.lalaland.bot.quiz.QuizRules.DEFAULT_QUESTIONS;
+import static dev.lalaland.bot.quiz.QuizRules.DEFAULT_SECONDS;
+import static dev.lalaland.bot.quiz.QuizRules.MAX_QUESTIONS;
+import static dev.lalaland.bot.quiz.QuizRules.MAX_SECONDS;
+import static dev.lalaland.bot.quiz.QuizRules.MIN_QUESTIONS;
+import static dev.lalaland.bot.quiz.QuizRules.MIN_SECONDS;
+
+import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.CommandSpec.Subcommand;
+import dev.lalaland.bot.command.OptionSpec;
+import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.render.Reply;
+
+/** {@code /quiz question|start|stop|leaderboard}; names as in the contract. */
+final class QuizCommand implements SlashCommand {
+    private static final int LEADERBOARD_SIZE = 15;
+
+    private final PracticeRounds practice;
+    private final QuizNights nights;
+    private final QuizStore store;
+
+    QuizCommand(PracticeRounds practice, QuizNights nights, QuizStore store) {
+        this.practice = practice;
+        this.nights = nights;
+        this.store = store;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        OptionSpec category = OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
+        OptionSpec difficulty = OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
+        return CommandSpec.withSubcommands("quiz", "La La Land trivia: practice questions and scored quiz nights",
+                Subcommand.of("question", "One practice question with answer buttons (not scored)", category, difficulty),
+                Subcommand.of("start", "Host a scored quiz night in this channel",
+                        OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
+                        OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
+                        category, difficulty),
+                Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
+                Subcommand.of("leaderboard", "This server's all-time quiz standings"));
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        String sub = request.subcommand() == null ? "" : request.subcommand();
+        return switch (sub) {
+            case "question" -> practice.ask(request.invoker(), category(request), difficulty(request));
+            case "start" -> nights.start(request.invoker(),
+                    request.integer("questions", DEFAULT_QUESTIONS, MIN_QUESTIONS, MAX_QUESTIONS),
+                    request.integer("seconds", DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS),
+                    category(request), difficulty(request));
+            case "stop" -> nights.stop(request.invoker());
+            case "leaderboard" -> leaderboard(request);
+            default -> throw new UserInputException("Use /quiz question, /quiz start, /quiz stop or /quiz leaderboard.");
+        };
+    }
+
+    private Reply leaderboard(CommandRequest request) {
+        if (!request.invoker().inGuild()) {
+            throw new UserInputException("The leaderboard belongs to a server: ask in one of its channels.");
+        }
+        return QuizRenderer.leaderboard(store.leaderboard(request.invoker().guildId(), LEADERBOARD_SIZE));
+    }
+
+    private static String category(CommandRequest request) {
+        return request.choice("category", FactFiles.CATEGORIES).orElse(null);
+    }
+
+    private static Difficulty difficulty(CommandRequest request) {
+        return request.choice("difficulty", FactFiles.DIFFICULTIES).map(Difficulty::of).orElse(null);
+    }
+}

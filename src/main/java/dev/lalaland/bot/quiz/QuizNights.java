@@ -1,0 +1,282 @@
+package dev.lalaland.bot.quiz;
+
+import dev.lalaland.bot.command.DeliveryException;
+import dev.lalaland.bot.command.Invoker;
+import dev.lalaland.bot.command.Outbox;
+import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs quiz nights: asks each question as a channel message, closes it on the bot's clock, posts
+ * the reveal, pauses, asks the next, and ends with the standings and podium. Each transition
+ * (ask, close, end) holds the night's lock, so two of them never interleave; each also re-checks
+ * the stored state, so a late or repeated timer does nothing. A channel that refuses the bot's
+ * messages ends the night at once, so it is never stuck "in progress".
+ */
+final class QuizNights {
+    private static final Logger log = LoggerFactory.getLogger(QuizNights.class);
+    /** Transient delivery failures in a row after which a night gives up. */
+    private static final int MAX_FAILED_POSTS = 3;
+
+    private final QuizStore store;
+    private final QuestionBank bank;
+    private final QuestionPicker picker;
+    private final Outbox outbox;
+    private final Timers timers;
+    private final Clock clock;
+    private final QuizTimings timings;
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> failedPosts = new ConcurrentHashMap<>();
+
+    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, Outbox outbox, Timers timers, Clock clock,
+               QuizTimings timings) {
+        this.store = store;
+        this.bank = bank;
+        this.picker = picker;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.clock = clock;
+        this.timings = timings;
+    }
+
+    /** Starts a night in the invoker's channel; the reply announces it, the questions follow as messages. */
+    Reply start(Invoker host, int questions, int seconds, String category, Difficulty difficulty) {
+        if (!host.inGuild()) {
+            throw new UserInputException("Quiz nights run in a server channel, where everyone can play.");
+        }
+        int available = bank.matching(category, difficulty).size();
+        if (available == 0) {
+            throw new UserInputException("No questions match that category and difficulty; try another, or leave them out.");
+        }
+        // No question may repeat within a night, so a narrow choice may shorten it.
+        int count = Math.min(questions, available);
+        String note = count < questions ? "Only " + available + " questions match, so tonight has " + count + "." : null;
+        NightPlan plan = new NightPlan(host.guildId(), host.channelId(), host.userId(), host.displayName(), count,
+                seconds, timings.roundLength(seconds), category, difficulty);
+        Night night = store.startNight(plan, clock.instant()).orElseThrow(() -> alreadyRunning(host.channelId()));
+        timers.after(key(night.id()), timings.firstQuestionDelay(), "asking the first question of night " + night.id(),
+                () -> askNext(night.id()));
+        return QuizRenderer.nightStarted(night, timings.firstQuestionDelay(), note);
+    }
+
+    /** Ends the channel's night now, if the invoker may; the final standings follow as a message. */
+    Reply stop(Invoker who) {
+        Night night = store.runningNight(who.channelId()).orElseThrow(() -> new UserInputException(
+                "No quiz night is running in this channel. /quiz start hosts one."));
+        if (!QuizRules.mayStop(night, who)) {
+            throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
+                    + ", or someone with Manage Server can stop this quiz night.");
+        }
+        if (end(night.id(), Night.Status.STOPPED).isEmpty()) {
+            throw new UserInputException("This quiz night has just ended by itself.");
+        }
+        return Reply.text("⏹️ Quiz night stopped by " + QuizRenderer.name(who.displayName())
+                + ". Final standings coming up.");
+    }
+
+    /**
+     * After a restart: an open question is asked again with a fresh deadline (answers already
+     * given still count, and the old message's buttons still work); a night between questions
+     * goes on with the next one.
+     */
+    void resume() {
+        for (Night night : store.runningNights()) {
+            withLock(night.id(), () -> {
+                Optional<Round> open = store.openRound(night.id());
+                if (open.isEmpty()) {
+                    timers.after(key(night.id()), timings.pause(), "continuing night " + night.id(),
+                            () -> askNext(night.id()));
+                    return;
+                }
+                Instant now = clock.instant();
+                Instant closes = now.plus(night.roundLength());
+                if (store.reopen(open.get().id(), now, closes)) {
+                    log.info("resuming quiz night {} in channel {} at question {}", night.id(), night.channelId(),
+                            open.get().number());
+                    post(night, store.round(open.get().id()).orElseThrow(), true);
+                }
+            });
+        }
+    }
+
+    void askNext(long nightId) {
+        withLock(nightId, () -> {
+            Optional<Night> found = store.night(nightId);
+            if (found.isEmpty() || !found.get().running() || store.openRound(nightId).isPresent()) {
+                return;
+            }
+            Night night = found.get();
+            if (store.roundsAsked(nightId) >= night.questionCount()) {
+                end(nightId, Night.Status.FINISHED);
+                return;
+            }
+            Optional<Question> next = picker.next(bank.matching(night.category(), night.difficulty()),
+                    store.questionsAsked(nightId), store.lastSeen(QuizStore.seenScope(night.guildId(), night.channelId())));
+            if (next.isEmpty()) {
+                end(nightId, Night.Status.FINISHED);
+                return;
+            }
+            Instant now = clock.instant();
+            store.askInNight(nightId, next.get(), now, now.plus(night.roundLength()))
+                    .ifPresent(round -> post(night, round, false));
+        });
+    }
+
+    void close(long nightId, long roundId) {
+        withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
+            Night night = store.night(nightId).orElseThrow();
+            Round round = result.round();
+            deliver(night, outbox.post(night.channelId(), QuizRenderer.nightReveal(night, result, timings.pause()),
+                    revealNonce(round)), id -> { });
+            disableButtons(night, round);
+            if (round.number() >= night.questionCount()) {
+                timers.after(key(nightId), timings.pause(), "ending night " + nightId,
+                        () -> end(nightId, Night.Status.FINISHED));
+            } else {
+                timers.after(key(nightId), timings.pause(), "asking the next question of night " + nightId,
+                        () -> askNext(nightId));
+            }
+        }));
+    }
+
+    /** Posts a question, remembers its message and schedules its closing. */
+    private void post(Night night, Round round, boolean askedAgain) {
+        timers.at(key(night.id()), round.closesAt().plus(timings.closeGrace()),
+                "closing question " + round.number() + " of night " + night.id(), () -> close(night.id(), round.id()));
+        deliver(night, outbox.post(night.channelId(), QuizRenderer.nightQuestion(night, round, askedAgain),
+                questionNonce(round)), messageId -> store.setMessageId(round.id(), messageId));
+    }
+
+    /*
+     * Nonces let Discord drop a repeat of a message that a retry after an unclear failure would
+     * post twice. A question asked again after a restart is a new message, so its opening is part
+     * of its nonce. All stay within Discord's 25 characters.
+     */
+    private static String questionNonce(Round round) {
+        return "q" + round.id() + "." + round.opensAt().getEpochSecond();
+    }
+
+    static String revealNonce(Round round) {
+        return "a" + round.id();
+    }
+
+    private static String endNonce(long nightId) {
+        return "n" + nightId;
+    }
+
+    /**
+     * Ends a night in the store (scoring its open question, crediting the leaderboard) and then
+     * posts the final standings from the executor, so drawing the podium never holds up a command.
+     */
+    private Optional<NightResult> end(long nightId, Night.Status how) {
+        return locked(nightId, () -> {
+            Optional<Round> open = store.openRound(nightId);
+            Optional<NightResult> result = store.endNight(nightId, how, clock.instant());
+            timers.cancel(key(nightId));
+            failedPosts.remove(nightId);
+            result.ifPresent(r -> {
+                log.info("quiz night {} in channel {} ended: {} after {} questions", nightId, r.night().channelId(),
+                        how, r.questionsAsked());
+                if (how != Night.Status.FAILED) {
+                    open.ifPresent(round -> disableButtons(r.night(), store.round(round.id()).orElse(round)));
+                    timers.now("announcing the end of night " + nightId, () -> outbox
+                            .post(r.night().channelId(), QuizRenderer.nightOver(r), endNonce(nightId))
+                            .whenComplete((id, error) -> {
+                                if (error != null) {
+                                    log.warn("could not post the final standings of night {}: {}", nightId,
+                                            cause(error).toString());
+                                }
+                            }));
+                }
+            });
+            return result;
+        });
+    }
+
+    private void disableButtons(Night night, Round round) {
+        if (round.messageId() != null) {
+            outbox.edit(night.channelId(), round.messageId(), QuizRenderer.closedQuestion(round,
+                    "Question " + round.number() + " of " + night.questionCount()))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            log.debug("could not disable the buttons of round {}: {}", round.id(), error.toString());
+                        }
+                    });
+        }
+    }
+
+    /**
+     * Watches a post: a permanent refusal (no access, no permission, channel gone) ends the night
+     * at once; transient failures end it after {@link #MAX_FAILED_POSTS} in a row.
+     */
+    private <T> void deliver(Night night, CompletableFuture<T> post, Consumer<T> onDelivered) {
+        post.whenComplete((value, error) -> {
+            if (error == null) {
+                failedPosts.remove(night.id());
+                try {
+                    onDelivered.accept(value);
+                } catch (RuntimeException e) {
+                    log.warn("quiz night {}: could not record a delivered message: {}", night.id(), e.toString());
+                }
+                return;
+            }
+            Throwable cause = cause(error);
+            boolean permanent = cause instanceof DeliveryException d && d.permanent();
+            int failures = failedPosts.merge(night.id(), 1, Integer::sum);
+            if (permanent || failures >= MAX_FAILED_POSTS) {
+                log.warn("quiz night {}: channel {} refuses the bot's messages ({}); ending the night", night.id(),
+                        night.channelId(), cause.getMessage());
+                timers.now("ending night " + night.id() + " after a refused message",
+                        () -> end(night.id(), Night.Status.FAILED));
+            } else {
+                log.warn("quiz night {}: a message to channel {} failed ({}); carrying on", night.id(),
+                        night.channelId(), cause.getMessage());
+            }
+        });
+    }
+
+    private UserInputException alreadyRunning(String channelId) {
+        String host = store.runningNight(channelId).map(n -> " (hosted by " + QuizRenderer.name(n.hostName()) + ")")
+                .orElse("");
+        return new UserInputException("A quiz night is already running in this channel" + host + ". It ends after "
+                + "its last question; its host or anyone with Manage Server can end it now with /quiz stop.");
+    }
+
+    private void withLock(long nightId, Runnable work) {
+        locked(nightId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs a transition of the night holding its lock (reentrant: an ask may end the night). */
+    private <T> T locked(long nightId, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(nightId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static String key(long nightId) {
+        return "night:" + nightId;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.lalaland.bot.quiz;
+
+import dev.lalaland.bot.render.Attachment;
+import dev.lalaland.bot.render.Button;
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Palette;
+import dev.lalaland.bot.render.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every message of the quiz, as {@link Reply} values. Answer buttons are labelled with the choice
+ * itself, and the reveal names the right choice by that label, verbatim. Player names are
+ * display names with Markdown neutralised; lists are cut to fit Discord's limits.
+ */
+final class QuizRenderer {
+    static final String PODIUM_FILE = "podium.png";
+    private static final Logger log = LoggerFactory.getLogger(QuizRenderer.class);
+    private static final String[] MEDALS = {"🥇", "🥈", "🥉"};
+    private static final int LIST_LINES = 10;
+    private static final int STANDINGS_AFTER_ROUND = 5;
+
+    private QuizRenderer() {
+    }
+
+    // ---- questions ----
+
+    static Reply practiceQuestion(Round round) {
+        Question q = round.question();
+        Embed embed = Embed.builder("Quiz · " + title(q))
+                .description(q.text() + "\n\nAnswer " + relative(round.closesAt()) + ": one answer each.")
+                .footer("Practice question: not scored. Hosting a scored game? /quiz start")
+                .color(Palette.MIA_YELLOW)
+                .build();
+        return Reply.builder().embed(embed).buttonRow(answerButtons(round, false)).build();
+    }
+
+    static Reply nightQuestion(Night night, Round round, boolean askedAgain) {
+        Question q = round.question();
+        String again = askedAgain ? "\n\n*Asked again after a restart: answers already given still count.*" : "";
+        Embed embed = Embed.builder("Question " + round.number() + " of " + night.questionCount() + " · " + title(q))
+                .description(q.text() + "\n\n⏱️ Closes " + relative(round.closesAt()) + again)
+                .footer(q.difficulty().basePoints() + " points, more for a fast answer and for a streak. One answer each.")
+                .color(Palette.MIA_YELLOW)
+                .build();
+        return Reply.builder().embed(embed).buttonRow(answerButtons(round, false)).build();
+    }
+
+    /** The question as it looks once closed: buttons disabled, the right one green. */
+    static Reply closedQuestion(Round round, String heading) {
+        Question q = round.question();
+        Embed embed = Embed.builder(heading + " · " + title(q))
+                .description(q.text() + "\n\nClosed. Answer: **" + q.answerLabel() + "**")
+                .color(Palette.NIGHT_BLUE)
+                .build();
+        return Reply.builder().embed(embed).buttonRow(answerButtons(round, true)).build();
+    }
+
+    private static List<Button> answerButtons(Round round, boolean closed) {
+        List<Button> row = new ArrayList<>();
+        List<String> choices = round.question().choices();
+        for (int i = 0; i < choices.size(); i++) {
+            Button.Style style = closed && i == round.question().answer() ? Button.Style.SUCCESS : Button.Style.PRIMARY;
+            row.add(new Button(AnswerButtons.customId(round.id(), i), choices.get(i), style, closed));
+        }
+        return row;
+    }
+
+    // ---- reveals ----
+
+    /** After a practice question: the answer, why, and who got it right. */
+    static Reply practiceReveal(RoundResult result) {
+        Question q = result.round().question();
+        String right = result.right().isEmpty() ? "Nobody this time."
+                : joinNames(result.right().stream().map(RoundResult.Scored::displayName).toList());
+        Embed embed = Embed.builder("Answer: " + q.answerLabel())
+                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .field("Question", DiscordLimits.truncate(q.text(), DiscordLimits.FIELD_VALUE))
+                .field("Got it right", right)
+                .field("Answers", choiceCounts(result))
+                .footer(footer(q))
+                .color(Palette.WIN_GOLD)
+                .build();
+        return Reply.builder().embed(embed).build();
+    }
+
+    /** After a night question: the answer, why, how many chose what, points gained, the top standings. */
+    static Reply nightReveal(Night night, RoundResult result, Duration nextIn) {
+        Question q = result.round().question();
+        List<String> gained = new ArrayList<>();
+        for (RoundResult.Scored s : result.right()) {
+            gained.add("+" + s.points() + " " + name(s.displayName()) + (s.streak() > 1 ? " (streak " + s.streak() + ")" : ""));
+        }
+        boolean last = result.round().number() >= night.questionCount();
+        Embed embed = Embed.builder("Question " + result.round().number() + " of " + night.questionCount()
+                        + " · Answer: " + q.answerLabel())
+                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .field("Answers", choiceCounts(result))
+                .field("Points", gained.isEmpty() ? "Nobody got it right." : lines(gained))
+                .field("Standings", standingLines(result.standings(), STANDINGS_AFTER_ROUND))
+                .footer(last ? "That was the last question: final standings next." :
+                        "Next question in " + Math.max(1, nextIn.toSeconds()) + " s.")
+                .color(Palette.WIN_GOLD)
+                .build();
+        return Reply.builder().embed(embed).build();
+    }
+
+    private static String choiceCounts(RoundResult result) {
+        Question q = result.round().question();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < q.choices().size(); i++) {
+            int n = result.choiceCounts().get(i);
+            rows.add((i == q.answer() ? "✅ " : "▫️ ") + q.choices().get(i) + ": " + n);
+        }
+        return String.join("\n", rows);
+    }
+
+    // ---- nights ----
+
+    static Reply nightStarted(Night night, Duration firstIn, String note) {
+        String what = night.questionCount() + " question" + (night.questionCount() == 1 ? "" : "s") + ", "
+                + night.seconds() + " s each" + filters(night);
+        Embed embed = Embed.builder("🎬 Quiz night!")
+                .description("Hosted by " + name(night.hostName()) + ": " + what + ". First question in "
+                        + Math.max(1, firstIn.toSeconds()) + " s." + (note == null ? "" : "\n" + note))
+                .field("How to play", rulesSummary())
+                .footer("The host or anyone with Manage Server can end it early with /quiz stop.")
+                .color(Palette.SEB_PURPLE)
+                .build();
+        return Reply.builder().embed(embed).build();
+    }
+
+    /** Final standings: a text version and the podium picture beside it. */
+    static Reply nightOver(NightResult result) {
+        String heading = switch (result.endedAs()) {
+            case STOPPED -> "⏹️ Quiz night stopped";
+            case FAILED -> "Quiz night ended early";
+            default -> "🏆 Quiz night over";
+        };
+        List<Standing> scored = result.standings().stream().filter(s -> s.points() > 0).toList();
+        String text = scored.isEmpty() ? "Nobody scored tonight." : standingLines(scored, LIST_LINES);
+        Embed.Builder embed = Embed.builder(heading)
+                .description("After " + result.questionsAsked() + " of " + result.night().questionCount()
+                        + " questions.\n\n" + text)
+                .footer(scored.isEmpty() ? "See /quiz leaderboard for the all-time standings."
+                        : "Points added to this server's /quiz leaderboard.")
+                .color(Palette.WIN_GOLD);
+        Reply.Builder reply = Reply.builder();
+        podium(scored).ifPresent(png -> {
+            embed.image(PODIUM_FILE);
+            reply.attachment(new Attachment(PODIUM_FILE, png, podiumDescription(scored)));
+        });
+        return reply.embed(embed.build()).build();
+    }
+
+    static Reply leaderboard(List<Standing> standings) {
+        Embed embed = Embed.builder("🏆 All-time quiz standings")
+                .description(standings.isEmpty() ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
+                        : standingLines(standings, standings.size()))
+                .footer("Points from every quiz night in this server. /quiz question is practice and not counted.")
+                .color(Palette.WIN_GOLD)
+                .build();
+        return Reply.embed(embed);
+    }
+
+    /** The rules in a few lines, for the night's first message and for /help. */
+    static String rulesSummary() {
+        return "Click an answer before the countdown ends; one answer each, no changing it.\n"
+                + "Right answers score 100 (easy), 150 (medium) or 200 (hard) points, plus up to half again "
+                + "for answering fast, plus " + Scoring.STREAK_STEP + " per answer in a streak (up to "
+                + Scoring.MAX_STREAK_BONUS + "). Wrong answers cost nothing.";
+    }
+
+    // ---- pieces ----
+
+    private static Optional<byte[]> podium(List<Standing> scored) {
+        if (scored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size()))));
+        } catch (RuntimeException | Error e) {
+            // A machine without fonts cannot draw text; the standings in text are still there.
+            log.warn("could not draw the podium picture: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static String podiumDescription(List<Standing> scored) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, scored.size()); i++) {
+            parts.add((i + 1) + ". " + scored.get(i).displayName() + " " + scored.get(i).points());
+        }
+        return DiscordLimits.truncate("Podium: " + String.join(", ", parts), 1000);
+    }
+
+    static String standingLines(List<Standing> standings, int max) {
+        if (standings.isEmpty()) {
+            return "Nobody has scored yet.";
+        }
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < standings.size(); i++) {
+            Standing s = standings.get(i);
+            String place = i < MEDALS.length ? MEDALS[i] : (i + 1) + ".";
+            rows.add(place + " " + name(s.displayName()) + ": " + s.points() + " points");
+        }
+        return lines(rows.subList(0, Math.min(rows.size(), Math.max(max, 1))), standings.size());
+    }
+
+    private static String lines(List<String> rows) {
+        return lines(rows.subList(0, Math.min(rows.size(), LIST_LINES)), rows.size());
+    }
+
+    /** The rows that fit in an embed field, then how many more there are. */
+    private static String lines(List<String> shown, int total) {
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (String row : shown) {
+            if (out.length() + row.length() + 40 > DiscordLimits.FIELD_VALUE) {
+                break;
+            }
+            out.append(out.isEmpty() ? "" : "\n").append(row);
+            used++;
+        }
+        if (total > used) {
+            out.append("\n…and ").append(total - used).append(" more");
+        }
+        return out.toString();
+    }
+
+    private static String joinNames(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (String n : names) {
+            String safe = name(n);
+            if (out.length() + safe.length() + 30 > DiscordLimits.FIELD_VALUE) {
+                break;
+            }
+            out.append(out.isEmpty() ? "" : ", ").append(safe);
+            used++;
+        }
+        if (names.size() > used) {
+            out.append(" and ").append(names.size() - used).append(" more");
+        }
+        return out.toString();
+    }
+
+    /** A display name as plain text: no Markdown, no line breaks, no mention syntax, not too long. */
+    static String name(String displayName) {
+        String flat = displayName == null || displayName.isBlank() ? "someone" : displayName.strip()
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .replace("@", "@\u200B");
+        flat = DiscordLimits.truncate(flat, 40);
+        return flat.replaceAll("([\\\\*_~`|>#\\[\\]()])", "\\\\$1");
+    }
+
+    private static String title(Question q) {
+        return capitalise(q.category()) + " · " + q.difficulty().id();
+    }
+
+    private static String filters(Night night) {
+        String category = night.category() == null ? "" : night.category();
+        String difficulty = night.difficulty() == null ? "" : night.difficulty().id();
+        String both = (category + " " + difficulty).strip();
+        return both.isEmpty() ? "" : " (" + both + ")";
+    }
+
+    private static String footer(Question q) {
+        return q.sources().isEmpty() ? "Practice question: not scored."
+                : DiscordLimits.truncate("Source: " + q.sources().get(0), 300);
+    }
+
+    static String relative(Instant at) {
+        // Rounded up, so the countdown never shows the question closing before it does.
+        long seconds = (at.toEpochMilli() + 999) / 1000;
+        return "<t:" + seconds + ":R>";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

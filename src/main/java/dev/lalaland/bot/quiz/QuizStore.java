@@ -1,0 +1,388 @@
+package dev.lalaland.bot.quiz;
+
+import static dev.lalaland.bot.facts.JsonColumns.strings;
+
+import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.facts.JsonColumns;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All quiz state in SQLite (tables in {@code V2__quiz.sql}). Every change of state is one
+ * transaction that first checks the state it changes from, so racing callers (a timer and a
+ * {@code /quiz stop}, two clicks of one player) cannot both succeed: a round closes and is scored
+ * once, a night ends and reaches the leaderboard once, an answer is recorded once.
+ */
+public final class QuizStore {
+    private static final String ROUND_COLUMNS = "id, night_id, number, guild_id, channel_id, question_id, category, "
+            + "difficulty, question, choices, answer, explanation, sources, message_id, opens_at, closes_at, status";
+    private static final String NIGHT_COLUMNS = "id, guild_id, channel_id, host_id, host_name, question_count, seconds, "
+            + "round_millis, category, difficulty, status, started_at";
+    private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
+
+    private final Database database;
+
+    public QuizStore(Database database) {
+        this.database = database;
+    }
+
+    /** Where the seen-question history is kept: per server, or per channel outside servers. */
+    static String seenScope(String guildId, String channelId) {
+        return guildId != null ? guildId : "channel:" + channelId;
+    }
+
+    // ---- nights ----
+
+    /** Starts a night; empty when one is already running in that channel. */
+    public Optional<Night> startNight(NightPlan plan, Instant now) {
+        return database.transaction(c -> {
+            if (runningNight(c, plan.channelId()).isPresent()) {
+                return Optional.<Night>empty();
+            }
+            long id = insert(c, "INSERT INTO quiz_night (guild_id, channel_id, host_id, host_name, question_count, "
+                            + "seconds, round_millis, category, difficulty, status, started_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,'running',?)",
+                    plan.guildId(), plan.channelId(), plan.hostId(), plan.hostName(), plan.questionCount(),
+                    plan.seconds(), plan.roundLength().toMillis(), plan.category(),
+                    plan.difficulty() == null ? null : plan.difficulty().id(), now.toEpochMilli());
+            return night(c, id);
+        });
+    }
+
+    public Optional<Night> runningNight(String channelId) {
+        return database.read(c -> runningNight(c, channelId));
+    }
+
+    public Optional<Night> night(long id) {
+        return database.read(c -> night(c, id));
+    }
+
+    public List<Night> runningNights() {
+        return database.read(c -> query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE status = 'running'"
+                + " ORDER BY id", QuizStore::night));
+    }
+
+    /**
+     * Ends a running night: its open question is closed and scored, its players' points go to the
+     * server's all-time leaderboard. Empty when the night had already ended.
+     */
+    public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
+        return database.transaction(c -> {
+            if (update(c, "UPDATE quiz_night SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'",
+                    endedAs.id(), now.toEpochMilli(), nightId) == 0) {
+                return Optional.<NightResult>empty();
+            }
+            for (Long open : query(c, "SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'",
+                    r -> r.getLong(1), nightId)) {
+                close(c, open);
+            }
+            Night night = night(c, nightId).orElseThrow();
+            update(c, "INSERT INTO quiz_leaderboard (guild_id, user_id, display_name, points, correct, nights) "
+                    + "SELECT ?, user_id, display_name, score, correct, 1 FROM quiz_player WHERE night_id = ? AND score > 0 "
+                    + "ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points, "
+                    + "correct = correct + excluded.correct, nights = nights + 1, display_name = excluded.display_name",
+                    night.guildId(), nightId);
+            int asked = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId);
+            return Optional.of(new NightResult(night, endedAs, asked, standings(c, nightId, Integer.MAX_VALUE)));
+        });
+    }
+
+    public List<Standing> standings(long nightId, int limit) {
+        return database.read(c -> standings(c, nightId, limit));
+    }
+
+    /** The server's all-time standings: members who have scored, highest first. */
+    public List<Standing> leaderboard(String guildId, int limit) {
+        return database.read(c -> query(c, "SELECT user_id, display_name, points, correct FROM quiz_leaderboard "
+                + "WHERE guild_id = ? AND points > 0" + STANDING_ORDER + " LIMIT ?", QuizStore::standing, guildId, limit));
+    }
+
+    // ---- rounds ----
+
+    /**
+     * Opens the night's next question. Empty, and nothing written, when the night is no longer
+     * running, a question is still open, or all its questions have been asked.
+     */
+    public Optional<Round> askInNight(long nightId, Question q, Instant opensAt, Instant closesAt) {
+        return database.transaction(c -> {
+            Optional<Night> night = night(c, nightId);
+            if (night.isEmpty() || !night.get().running()
+                    || singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId) > 0) {
+                return Optional.<Round>empty();
+            }
+            int number = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId) + 1;
+            if (number > night.get().questionCount()) {
+                return Optional.<Round>empty();
+            }
+            return Optional.of(insertRound(c, nightId, number, night.get().guildId(), night.get().channelId(), q,
+                    opensAt, closesAt));
+        });
+    }
+
+    /** Opens a practice question (not part of any night). */
+    public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt) {
+        return database.transaction(c -> insertRound(c, null, 1, guildId, channelId, q, opensAt, closesAt));
+    }
+
+    public Optional<Round> round(long roundId) {
+        return database.read(c -> round(c, roundId));
+    }
+
+    public Optional<Round> openRound(long nightId) {
+        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE night_id = ? "
+                + "AND status = 'open'", QuizStore::round, nightId).stream().findFirst());
+    }
+
+    /** Every question still open, of nights and practice alike, for resuming after a restart. */
+    public List<Round> openRounds() {
+        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
+                + "ORDER BY id", QuizStore::round));
+    }
+
+    public int roundsAsked(long nightId) {
+        return database.read(c -> singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId));
+    }
+
+    public Set<String> questionsAsked(long nightId) {
+        return database.read(c -> new LinkedHashSet<>(query(c, "SELECT question_id FROM quiz_round WHERE night_id = ?",
+                r -> r.getString(1), nightId)));
+    }
+
+    /** When the server (or channel) last saw each question it has seen. */
+    public Map<String, Instant> lastSeen(String scope) {
+        return database.read(c -> {
+            Map<String, Instant> seen = new HashMap<>();
+            try (PreparedStatement ps = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+            return seen;
+        });
+    }
+
+    public void setMessageId(long roundId, String messageId) {
+        database.transaction(c -> update(c, "UPDATE quiz_round SET message_id = ? WHERE id = ?", messageId, roundId));
+    }
+
+    /** Gives an open question a new opening and deadline (after a restart); false if it has closed. */
+    public boolean reopen(long roundId, Instant opensAt, Instant closesAt) {
+        return database.transaction(c -> update(c, "UPDATE quiz_round SET opens_at = ?, closes_at = ? "
+                + "WHERE id = ? AND status = 'open'", opensAt.toEpochMilli(), closesAt.toEpochMilli(), roundId) == 1);
+    }
+
+    // ---- answers ----
+
+    /**
+     * Records one player's answer if the question is open and its deadline (by the bot's clock)
+     * has not passed; a second answer by the same player is not recorded and the first one is
+     * reported instead. Also remembers which message the question is on, if not yet known.
+     */
+    public AnswerOutcome recordAnswer(long roundId, String userId, String displayName, int choice, Instant at,
+                                      String messageId) {
+        return database.transaction(c -> {
+            Optional<Round> found = round(c, roundId);
+            if (found.isEmpty()) {
+                return AnswerOutcome.unknown();
+            }
+            Round round = found.get();
+            switch (QuizRules.judge(round.open(), round.closesAt(), at)) {
+                case CLOSED -> {
+                    return new AnswerOutcome(AnswerOutcome.Kind.CLOSED, round, -1, 0);
+                }
+                case TIMES_UP -> {
+                    return new AnswerOutcome(AnswerOutcome.Kind.TIMES_UP, round, -1, 0);
+                }
+                case ACCEPTED -> {
+                }
+            }
+            int inserted = update(c, "INSERT INTO quiz_answer (round_id, user_id, display_name, choice, answered_at) "
+                            + "VALUES (?,?,?,?,?) ON CONFLICT (round_id, user_id) DO NOTHING",
+                    roundId, userId, displayName, choice, at.toEpochMilli());
+            if (messageId != null && round.messageId() == null) {
+                update(c, "UPDATE quiz_round SET message_id = ? WHERE id = ? AND message_id IS NULL", messageId, roundId);
+            }
+            int answers = singleInt(c, "SELECT COUNT(*) FROM quiz_answer WHERE round_id = ?", roundId);
+            if (inserted == 0) {
+                int earlier = singleInt(c, "SELECT choice FROM quiz_answer WHERE round_id = ? AND user_id = ?", roundId, userId);
+                return new AnswerOutcome(AnswerOutcome.Kind.ALREADY_ANSWERED, round, earlier, answers);
+            }
+            return new AnswerOutcome(AnswerOutcome.Kind.RECORDED, round, choice, answers);
+        });
+    }
+
+    // ---- closing ----
+
+    /** Closes an open question and scores it (night questions only); empty if it was already closed. */
+    public Optional<RoundResult> closeRound(long roundId) {
+        return database.transaction(c -> close(c, roundId));
+    }
+
+    private Optional<RoundResult> close(Connection c, long roundId) throws SQLException {
+        if (update(c, "UPDATE quiz_round SET status = 'closed' WHERE id = ? AND status = 'open'", roundId) == 0) {
+            return Optional.empty();
+        }
+        Round round = round(c, roundId).orElseThrow();
+        List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0));
+        for (int[] row : query(c, "SELECT choice, COUNT(*) FROM quiz_answer WHERE round_id = ? GROUP BY choice",
+                r -> new int[] {r.getInt(1), r.getInt(2)}, roundId)) {
+            counts.set(row[0], row[1]);
+        }
+        List<RoundResult.Scored> right = new ArrayList<>();
+        List<StoredAnswer> answers = query(c, "SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
+                + "WHERE round_id = ? ORDER BY answered_at, user_id",
+                r -> new StoredAnswer(r.getString(1), r.getString(2), r.getInt(3), Instant.ofEpochMilli(r.getLong(4))),
+                roundId);
+        for (StoredAnswer a : answers) {
+            boolean isRight = a.choice() == round.question().answer();
+            if (round.practice()) {
+                if (isRight) {
+                    right.add(new RoundResult.Scored(a.userId(), a.name(), 0, 0));
+                }
+                continue;
+            }
+            if (!isRight) {
+                update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, streak) VALUES (?,?,?,0) "
+                        + "ON CONFLICT (night_id, user_id) DO UPDATE SET streak = 0, display_name = excluded.display_name",
+                        round.nightId(), a.userId(), a.name());
+                continue;
+            }
+            int streak = singleInt(c, "SELECT COALESCE(MAX(streak), 0) FROM quiz_player WHERE night_id = ? AND user_id = ?",
+                    round.nightId(), a.userId()) + 1;
+            int points = Scoring.forRightAnswer(round.question().difficulty(), round.opensAt(), round.closesAt(),
+                    a.answeredAt(), streak).total();
+            update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, score, correct, streak) "
+                    + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET score = score + excluded.score, "
+                    + "correct = correct + 1, streak = excluded.streak, display_name = excluded.display_name",
+                    round.nightId(), a.userId(), a.name(), points, streak);
+            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, roundId, a.userId());
+            right.add(new RoundResult.Scored(a.userId(), a.name(), points, streak));
+        }
+        List<Standing> standings = List.of();
+        if (!round.practice()) {
+            // Not answering breaks a streak too.
+            update(c, "UPDATE quiz_player SET streak = 0 WHERE night_id = ? AND user_id NOT IN "
+                    + "(SELECT user_id FROM quiz_answer WHERE round_id = ?)", round.nightId(), roundId);
+            standings = standings(c, round.nightId(), Integer.MAX_VALUE);
+        }
+        return Optional.of(new RoundResult(round, counts, right, standings));
+    }
+
+    // ---- rows ----
+
+    private static Round insertRound(Connection c, Long nightId, int number, String guildId, String channelId,
+                                     Question q, Instant opensAt, Instant closesAt) throws SQLException {
+        long id = insert(c, "INSERT INTO quiz_round (night_id, number, guild_id, channel_id, question_id, category, "
+                        + "difficulty, question, choices, answer, explanation, sources, opens_at, closes_at, status) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open')",
+                nightId, number, guildId, channelId, q.id(), q.category(), q.difficulty().id(), q.text(),
+                JsonColumns.of(q.choices()), q.answer(), q.explanation(), JsonColumns.of(q.sources()),
+                opensAt.toEpochMilli(), closesAt.toEpochMilli());
+        update(c, "INSERT INTO quiz_seen (scope, question_id, last_seen_at) VALUES (?,?,?) "
+                + "ON CONFLICT (scope, question_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+                seenScope(guildId, channelId), q.id(), opensAt.toEpochMilli());
+        return round(c, id).orElseThrow();
+    }
+
+    private static Optional<Night> runningNight(Connection c, String channelId) throws SQLException {
+        return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE channel_id = ? AND status = 'running'",
+                QuizStore::night, channelId).stream().findFirst();
+    }
+
+    private static Optional<Night> night(Connection c, long id) throws SQLException {
+        return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE id = ?", QuizStore::night, id)
+                .stream().findFirst();
+    }
+
+    private static Optional<Round> round(Connection c, long id) throws SQLException {
+        return query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE id = ?", QuizStore::round, id)
+                .stream().findFirst();
+    }
+
+    private static List<Standing> standings(Connection c, long nightId, int limit) throws SQLException {
+        return query(c, "SELECT user_id, display_name, score AS points, correct FROM quiz_player WHERE night_id = ?"
+                + STANDING_ORDER + " LIMIT ?", QuizStore::standing, nightId, limit);
+    }
+
+    private static Night night(ResultSet r) throws SQLException {
+        String difficulty = r.getString(10);
+        return new Night(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
+                r.getInt(7), Duration.ofMillis(r.getLong(8)), r.getString(9),
+                difficulty == null ? null : Difficulty.of(difficulty), Night.Status.of(r.getString(11)),
+                Instant.ofEpochMilli(r.getLong(12)));
+    }
+
+    private static Round round(ResultSet r) throws SQLException {
+        long night = r.getLong(2);
+        Long nightId = r.wasNull() ? null : night;
+        Question q = new Question(r.getString(6), r.getString(7), Difficulty.of(r.getString(8)), r.getString(9),
+                strings(r.getString(10)), r.getInt(11), r.getString(12), strings(r.getString(13)));
+        return new Round(r.getLong(1), nightId, r.getInt(3), r.getString(4), r.getString(5), q, r.getString(14),
+                Instant.ofEpochMilli(r.getLong(15)), Instant.ofEpochMilli(r.getLong(16)), "open".equals(r.getString(17)));
+    }
+
+    private static Standing standing(ResultSet r) throws SQLException {
+        return new Standing(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4));
+    }
+
+    private record StoredAnswer(String userId, String name, int choice, Instant answeredAt) {
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+            return out;
+        }
+    }
+
+    private static int singleInt(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            ps.executeUpdate();
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lalaland.bot.quiz;
+
+import dev.lalaland.bot.facts.Album;
+import dev.lalaland.bot.facts.Event;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When things happened: the dated events of the film's history (festivals, releases, charts,
+ * ceremonies, production milestones) and the soundtrack album's release. Each event's kind decides
+ * its category; birthdays are left to {@link CastQuestions}.
+ */
+final class ReleaseQuestions implements QuestionGenerator {
+
+    @Override
+    public List<Question> generate(QuizFacts facts) {
+        List<Question> out = new ArrayList<>();
+        for (Event e : facts.events()) {
+            category(e).ifPresent(category -> {
+                // A title that already names a year ("2010 draft") would answer its own question.
+                if (!e.title().matches(".*\\b\\d{4}\\b.*")) {
+                    out.add(year(e, category));
+                    out.add(month(e, category));
+                }
+            });
+        }
+        facts.album().ifPresent(album -> out.add(albumRelease(album)));
+        return out;
+    }
+
+    private Question year(Event e, String category) {
+        String id = "release.year." + e.id();
+        return Question.shuffled(id, category, Difficulty.MEDIUM, "In which year did this happen: " + e.title() + "?",
+                String.valueOf(e.year()), Distractors.nearbyYears(id, e.year()), explain(e), e.sources());
+    }
+
+    private Question month(Event e, String category) {
+        String id = "release.month." + e.id();
+        YearMonth month = YearMonth.from(LocalDate.parse(e.date()));
+        return Question.shuffled(id, category, Difficulty.HARD, "In which month did this happen: " + e.title() + "?",
+                Distractors.month(month), Distractors.nearbyMonths(id, month), explain(e), e.sources());
+    }
+
+    private Question albumRelease(Album album) {
+        String id = "release.album-month";
+        YearMonth month = YearMonth.from(LocalDate.parse(album.releaseDate()));
+        return Question.shuffled(id, "release", Difficulty.MEDIUM, "When was the soundtrack album " + album.title()
+                        + " released?", Distractors.month(month), Distractors.nearbyMonths(id, month),
+                album.title() + " was released on " + CastQuestions.longDate(album.releaseDate()) + " by "
+                        + album.label() + ".", album.sources());
+    }
+
+    private static String explain(Event e) {
+        String when = CastQuestions.longDate(e.date());
+        return e.text() == null ? when + ": " + e.title() + "." : when + ": " + e.title() + ". " + firstSentence(e.text());
+    }
+
+    private static String firstSentence(String text) {
+        String line = text.lines().findFirst().orElse("").strip();
+        int stop = line.indexOf(". ");
+        return stop < 0 ? line : line.substring(0, stop + 1);
+    }
+
+    static Optional<String> category(Event e) {
+        return switch (e.kind()) {
+            case "birthday" -> Optional.empty();
+            case "awards" -> Optional.of("awards");
+            case "production" -> Optional.of("production");
+            default -> Optional.of("release");
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lalaland.bot.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lalaland.bot.Features;
+import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.console.ConsoleMode;
+import dev.lalaland.bot.console.ConsoleOutbox;
+import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.FactImporter;
+import dev.lalaland.bot.facts.FactStore;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract's console session: {@code /quiz question}, then {@code answer N}, shows the answer at once. */
+class QuizConsoleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void answeringAPracticeQuestionInTheConsoleShowsTheAnswer() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (Database database = Database.open(dir.resolve("console.db"))) {
+            new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
+            ConsoleOutbox outbox = new ConsoleOutbox();
+            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
+                    (guild, channel) -> Optional.empty(),
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
+            outbox.printTo(console::printPosted);
+
+            console.run(new BufferedReader(new StringReader("/quiz question category:songs\nanswer 2\nanswer 3\n")));
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            Matcher buttons = Pattern.compile("^\\[(.+)] \\[(.+)] \\[(.+)] \\[(.+)]$", Pattern.MULTILINE).matcher(text);
+            assertThat(buttons.find()).as("the question's four buttons in:\n" + text).isTrue();
+            assertThat(text).containsPattern("Locked in: (\\*\\*)?" + Pattern.quote(buttons.group(2)));
+            Matcher answer = Pattern.compile("^Answer: (.+)$", Pattern.MULTILINE).matcher(text);
+            assertThat(answer.find()).as("the reveal in:\n" + text).isTrue();
+            assertThat(answer.group(1)).isIn(buttons.group(1), buttons.group(2), buttons.group(3), buttons.group(4));
+            assertThat(text).contains("This question has closed");
+
+            // The rules summary the quiz adds to /help keeps /help within Discord's limits.
+            var help = new Dispatcher(features.registry()).command(new dev.lalaland.bot.command.CommandRequest("help",
+                    null, Map.of(), ConsoleMode.USER, clock.instant()));
+            assertThat(dev.lalaland.bot.render.PlainText.render(help)).contains("/quiz").contains("streak");
+            assertThat(dev.lalaland.bot.render.DiscordLimits.violations(help)).isEmpty();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.lalaland.bot.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lalaland.bot.testing.FakeDiscord;
+import dev.lalaland.bot.testing.FakeGuild;
+import dev.lalaland.bot.testing.FakeMessage;
+import dev.lalaland.bot.testing.InteractionBurst;
+import dev.lalaland.bot.testing.InteractionCallback;
+import dev.lalaland.bot.testing.RunningBot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real bot, through a real JDA client, against the fake Discord. The quiz's waits are
+ * shortened (one "second" of the {@code seconds} option lasts 100 ms); everything else is production.
+ */
+class QuizEndToEndTest {
+    static final QuizTimings E2E = new QuizTimings(Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(100), Duration.ofMillis(100), 0);
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String QUIZ = FakeGuild.QUIZ_CHANNEL_ID;
+    /** The burst runs in a server of its own, so its 200 players stay off the other test's leaderboard. */
+    static final String GENERAL = FakeGuild.GENERAL_CHANNEL_ID;
+    static final String BURST_GUILD = "200000000000000010";
+    static final String BURST_CHANNEL = "300000000000000010";
+    static final List<String> FOUR = List.of(FakeGuild.BOB_USER_ID, FakeGuild.CAROL_USER_ID, FakeGuild.DAVE_USER_ID,
+            FakeGuild.ADMIN_USER_ID);
+
+    @TempDir
+    static Path dir;
+    static FakeDiscord discord;
+    static RunningBot bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        discord = FakeDiscord.builder().guild(FakeGuild.standard().build())
+                .guild(FakeGuild.builder(BURST_GUILD, "Burst").textChannel(BURST_CHANNEL, "quiz").players(200).build())
+                .start();
+        bot = RunningBot.start(discord, dir, Clock.systemUTC(), Map.of(),
+                dev.lalaland.bot.Features.Tuning.defaults().withQuiz(E2E));
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+        discord.close();
+    }
+
+    static InteractionCallback quiz(String userId, String channel, String sub, Map<String, ?> options) {
+        InteractionCallback reply = discord.slash(userId, channel, "quiz", sub, options).awaitResponse(WAIT);
+        assertThat(reply.accepted()).isTrue();
+        assertThat(reply.latency()).isLessThan(Duration.ofSeconds(3));
+        return reply;
+    }
+
+    static FakeMessage awaitQuestion(FakeDiscord discord, String channel, int number, int of) {
+        return discord.awaitChannelMessage(channel, m -> m.customIds().size() == 4
+                && m.embeds().path(0).path("title").asText().startsWith("Question " + number + " of " + of + " ·"), WAIT);
+    }
+
+    static FakeMessage awaitReveal(FakeDiscord discord, String channel, int number, int of) {
+        return discord.awaitChannelMessage(channel, m -> m.embeds().path(0).path("title").asText()
+                .startsWith("Question " + number + " of " + of + " · Answer: "), WAIT);
+    }
+
+    static List<String> labels(FakeMessage question) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode row : question.components()) {
+            for (JsonNode button : row.path("components")) {
+                labels.add(button.path("label").asText());
+            }
+        }
+        return labels;
+    }
+
+    static InteractionCallback click(FakeDiscord discord, String userId, String channel, FakeMessage question, int choice) {
+        InteractionCallback ack = discord.button(userId, channel, question.id(), question.customIds().get(choice))
+                .awaitResponse(WAIT);
+        assertThat(ack.accepted()).isTrue();
+        assertThat(ack.latency()).isLessThan(Duration.ofSeconds(3));
+        return ack;
+    }
+
+    /** What each player was told they gained, summed over every reveal in the channel. */
+    static Map<String, Integer> pointsAnnounced(FakeDiscord discord, String channel) {
+        Map<String, Integer> points = new HashMap<>();
+        Pattern gained = Pattern.compile("\\+(\\d+) ([a-z0-9]+)");
+        for (FakeMessage m : discord.channelMessages(channel)) {
+            if (!m.embeds().path(0).path("title").asText().contains("· Answer: ")) {
+                continue;
+            }
+            for (JsonNode field : m.embeds().path(0).path("fields")) {
+                if (field.path("name").asText().equals("Points")) {
+                    Matcher matcher = gained.matcher(field.path("value").asText());
+                    while (matcher.find()) {
+                        points.merge(matcher.group(2), Integer.parseInt(matcher.group(1)), Integer::sum);
+                    }
+                }
+            }
+        }
+        return points;
+    }
+
+    static List<String[]> leaderboardRows(InteractionCallback leaderboard) {
+        List<String[]> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("(?:🥇|🥈|🥉|\\d+\\.) (\\S+): (\\d+) points")
+                .matcher(leaderboard.data().at("/embeds/0/description").asText());
+        while (m.find()) {
+            rows.add(new String[] {m.group(1), m.group(2)});
+        }
+        return rows;
+    }
+
+    @Test
+    void aTwoQuestionNightWithFourPlayersChoosingDifferentAnswers() {
+        InteractionCallback started = quiz(FakeGuild.BOB_USER_ID, QUIZ, "start", Map.of("questions", 2, "seconds", 10));
+        assertThat(started.ephemeral()).isFalse();
+        assertThat(started.data().at("/embeds/0/title").asText()).contains("Quiz night");
+        InteractionCallback second = quiz(FakeGuild.CAROL_USER_ID, QUIZ, "start", Map.of());
+        assertThat(second.ephemeral()).isTrue();
+        assertThat(second.content()).contains("already running").contains("/quiz stop");
+
+        for (int number = 1; number <= 2; number++) {
+            FakeMessage question = awaitQuestion(discord, QUIZ, number, 2);
+            assertThat(question.embeds().path(0).path("description").asText()).containsPattern("<t:\\d+:R>");
+            List<String> labels = labels(question);
+            for (int p = 0; p < 4; p++) {
+                InteractionCallback ack = click(discord, FOUR.get(p), QUIZ, question, p);
+                assertThat(ack.ephemeral()).isTrue();
+                assertThat(ack.content()).startsWith("Locked in: **" + labels.get(p) + "**");
+            }
+            assertThat(click(discord, FOUR.get(0), QUIZ, question, 3).content()).contains("already answered");
+
+            FakeMessage reveal = awaitReveal(discord, QUIZ, number, 2);
+            String title = reveal.embeds().path(0).path("title").asText();
+            String right = title.substring(title.indexOf("Answer: ") + "Answer: ".length());
+            assertThat(labels).as("the reveal names a button label verbatim").contains(right);
+            for (String label : labels) {
+                assertThat(reveal.text()).contains((label.equals(right) ? "✅ " : "▫️ ") + label + ": 1");
+            }
+            String winner = new String[] {"bob", "carol", "dave", "alice"}[labels.indexOf(right)];
+            assertThat(reveal.text()).containsPattern("\\+\\d+ " + winner).contains("Standings");
+        }
+
+        FakeMessage over = discord.awaitChannelMessage(QUIZ, m -> m.text().contains("Quiz night over"), WAIT);
+        assertThat(over.files()).singleElement().satisfies(f -> {
+            assertThat(f.filename()).isEqualTo("podium.png");
+            assertThat(f.bytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        });
+        assertThat(over.embeds().path(0).path("image").path("url").asText()).isEqualTo("attachment://podium.png");
+
+        Map<String, Integer> announced = pointsAnnounced(discord, QUIZ);
+        List<String[]> board = leaderboardRows(quiz(FakeGuild.DAVE_USER_ID, QUIZ, "leaderboard", Map.of()));
+        assertThat(board).isNotEmpty();
+        assertThat(board).extracting(r -> r[0]).containsExactlyInAnyOrderElementsOf(announced.keySet());
+        for (String[] row : board) {
+            assertThat(Integer.parseInt(row[1])).isEqualTo(announced.get(row[0]));
+        }
+        for (int i = 1; i < board.size(); i++) {
+            assertThat(Integer.parseInt(board.get(i - 1)[1])).isGreaterThanOrEqualTo(Integer.parseInt(board.get(i)[1]));
+        }
+    }
+
+    @Test
+    void aPracticeQuestionIsTheCommandsReplyAndItsAnswerFollowsInTheChannel() {
+        var handle = discord.slash(FakeGuild.CAROL_USER_ID, GENERAL, "quiz", "question", Map.of("category", "songs"));
+        InteractionCallback reply = handle.awaitResponse(WAIT);
+        assertThat(reply.ephemeral()).isFalse();
+        FakeMessage question = handle.originalMessage().orElseThrow();
+        List<String> labels = labels(question);
+        assertThat(labels).hasSize(4);
+        InteractionCallback ack = click(discord, FakeGuild.CAROL_USER_ID, GENERAL, question, 0);
+        assertThat(ack.ephemeral()).isTrue();
+        assertThat(ack.content()).startsWith("Locked in: **" + labels.get(0) + "**");
+
+        FakeMessage reveal = discord.awaitChannelMessage(GENERAL,
+                m -> m.embeds().path(0).path("title").asText().startsWith("Answer: "), WAIT);
+        String right = reveal.embeds().path(0).path("title").asText().substring("Answer: ".length());
+        assertThat(labels).contains(right);
+        assertThat(reveal.text()).contains(right.equals(labels.get(0)) ? "carol" : "Nobody this time.");
+        Await.until("the question's buttons disabled", WAIT, () -> question.components().path(0).path("components")
+                .path(0).path("disabled").asBoolean());
+    }
+
+    @Test
+    void aChannelThatRefusesTheBotEndsTheNightAndFreesTheChannel() {
+        String channel = FakeGuild.ANNOUNCEMENTS_CHANNEL_ID;
+        discord.failChannel(channel, 403, 50013, "Missing Permissions");
+        try {
+            assertThat(quiz(FakeGuild.ADMIN_USER_ID, channel, "start", Map.of("questions", 3)).ephemeral()).isFalse();
+            Await.until("the night to be ended as failed", WAIT, () -> nightStatuses(channel).equals(List.of("failed")));
+        } finally {
+            discord.healChannel(channel);
+        }
+        assertThat(quiz(FakeGuild.ADMIN_USER_ID, channel, "start", Map.of("questions", 1)).ephemeral())
+                .as("the channel is free for a new night").isFalse();
+        discord.awaitChannelMessage(channel, m -> m.text().contains("Question 1 of 1"), WAIT);
+    }
+
+    /** Read straight from the bot's SQLite file (WAL lets a second reader in). */
+    private static List<String> nightStatuses(String channel) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + bot.databaseFile());
+             var ps = c.prepareStatement("SELECT status FROM quiz_night WHERE channel_id = ? ORDER BY id")) {
+            ps.setString(1, channel);
+            List<String> statuses = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.add(rs.getString(1));
+                }
+            }
+            return statuses;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void twoHundredPlayersClickWithinOneSecondAndEachIsCountedOnce() throws Exception {
+        quiz(FakeGuild.playerId(1), BURST_CHANNEL, "start", Map.of("questions", 1, "seconds", 30));
+        FakeMessage question = awaitQuestion(discord, BURST_CHANNEL, 1, 1);
+        List<String> ids = question.customIds();
+
+        InteractionBurst.Result burst = InteractionBurst.run(200, Duration.ofSeconds(1), 8,
+                i -> discord.button(FakeGuild.playerId(i + 1), BURST_CHANNEL, question.id(), ids.get(i % 4)), WAIT);
+        System.out.println("quiz burst through JDA: " + burst);
+        assertThat(burst.unanswered()).isZero();
+        assertThat(burst.refused()).isZero();
+        assertThat(burst.answered()).isEqualTo(200);
+        assertThat(burst.max()).isLessThan(Duration.ofSeconds(3));
+        assertThat(burst.handles()).allSatisfy(h -> assertThat(h.response().orElseThrow().content()).startsWith("Locked in"));
+
+        InteractionBurst.Result again = InteractionBurst.run(20, Duration.ofMillis(200), 4,
+                i -> discord.button(FakeGuild.playerId(i + 1), BURST_CHANNEL, question.id(), ids.get((i + 1) % 4)), WAIT);
+        assertThat(again.handles()).allSatisfy(h -> assertThat(h.response().orElseThrow().content())
+                .contains("already answered"));
+
+        FakeMessage reveal = awaitReveal(discord, BURST_CHANNEL, 1, 1);
+        for (String label : labels(question)) {
+            assertThat(reveal.text()).contains(label + ": 50");
+        }
+        discord.awaitChannelMessage(BURST_CHANNEL, m -> m.text().contains("Quiz night over"), WAIT);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.lalaland.bot.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.PlainText;
+import dev.lalaland.bot.render.Reply;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Every quiz message fits Discord's limits, even with 200 players, long names and the longest labels. */
+class QuizRendererTest {
+    private static final String LONG_LABEL = "L".repeat(DiscordLimits.BUTTON_LABEL);
+    private final Instant now = Instant.parse("2026-11-28T20:00:00Z");
+    private final Question longest = new Question("long", "awards", Difficulty.HARD, "Q".repeat(1500),
+            List.of(LONG_LABEL, "M".repeat(80), "N".repeat(80), "O".repeat(80)), 0, "E".repeat(1000), List.of("S".repeat(500)));
+    private final Night night = new Night(1, "g", "c", "host", "H".repeat(100), 50, 120, Duration.ofSeconds(120),
+            "awards", Difficulty.HARD, Night.Status.RUNNING, now);
+    private final Round round = new Round(123_456_789_012L, 1L, 50, "g", "c", longest, "m", now, now.plusSeconds(120), true);
+
+    private static List<Standing> players(int n) {
+        List<Standing> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Standing("1000000000000000" + i, "*_Player_* with a very long display name " + i, 10_000 - i, 50));
+        }
+        return out;
+    }
+
+    private static List<RoundResult.Scored> scored(int n) {
+        List<RoundResult.Scored> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new RoundResult.Scored("u" + i, "`Player`|| with a very long display name " + i, 390, 7));
+        }
+        return out;
+    }
+
+    private static void fits(Reply reply) {
+        assertThat(DiscordLimits.violations(reply)).isEmpty();
+    }
+
+    @Test
+    void questionsFitAndCarryOneButtonPerChoice() {
+        for (Reply r : List.of(QuizRenderer.practiceQuestion(round), QuizRenderer.nightQuestion(night, round, true),
+                QuizRenderer.closedQuestion(round, "Question 50 of 50"))) {
+            fits(r);
+            assertThat(r.buttons()).extracting(b -> b.label()).isEqualTo(longest.choices());
+            assertThat(r.buttons()).allSatisfy(b -> assertThat(b.id()).startsWith("quiz:123456789012:"));
+        }
+        assertThat(QuizRenderer.nightQuestion(night, round, false).embeds().get(0).description())
+                .contains("<t:" + now.plusSeconds(120).getEpochSecond() + ":R>");
+    }
+
+    @Test
+    void aQuestionDoesNotGiveItsAnswerAway() {
+        Question q = TestQuestions.question(7, "cast", Difficulty.EASY);
+        Round open = new Round(5, 1L, 1, "g", "c", q, null, now, now.plusSeconds(20), true);
+        for (Reply r : List.of(QuizRenderer.practiceQuestion(open), QuizRenderer.nightQuestion(night, open, false))) {
+            assertThat(PlainText.render(r)).doesNotContain("Because").doesNotContain("Answer:");
+            assertThat(r.buttons()).extracting(b -> b.style()).containsOnly(dev.lalaland.bot.render.Button.Style.PRIMARY);
+        }
+    }
+
+    @Test
+    void revealsNameTheRightChoiceByItsLabelVerbatimAndFitWith200Players() {
+        RoundResult result = new RoundResult(round, List.of(200, 0, 0, 0), scored(200), players(200));
+        Reply night = QuizRenderer.nightReveal(this.night, result, Duration.ofSeconds(6));
+        Reply practice = QuizRenderer.practiceReveal(result);
+        for (Reply r : List.of(night, practice)) {
+            fits(r);
+            assertThat(PlainText.render(r)).contains(LONG_LABEL);
+            assertThat(PlainText.render(r)).contains("more");
+        }
+    }
+
+    @Test
+    void finalStandingsHaveTextAndAPodiumPicture() throws Exception {
+        Reply over = QuizRenderer.nightOver(new NightResult(night, Night.Status.FINISHED, 50, players(200)));
+        fits(over);
+        assertThat(over.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("podium.png");
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(a.data()));
+            assertThat(image.getWidth()).isEqualTo(PodiumImage.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(PodiumImage.HEIGHT);
+        });
+        assertThat(over.embeds().get(0).imageAttachment()).isEqualTo("podium.png");
+        assertThat(PlainText.render(over)).contains("🥇").contains("10000 points");
+
+        Reply nobody = QuizRenderer.nightOver(new NightResult(night, Night.Status.STOPPED, 0, List.of()));
+        fits(nobody);
+        assertThat(nobody.attachments()).isEmpty();
+        assertThat(PlainText.render(nobody)).contains("Nobody scored");
+    }
+
+    @Test
+    void otherMessagesFit() {
+        fits(QuizRenderer.nightStarted(night, Duration.ofSeconds(5), "Only 3 questions match."));
+        fits(QuizRenderer.leaderboard(players(15)));
+        fits(QuizRenderer.leaderboard(List.of()));
+    }
+
+    @Test
+    void displayNamesCannotFormatOrMention() {
+        assertThat(QuizRenderer.name("**bold** @everyone\nnext")).isEqualTo("\\*\\*bold\\*\\* @\u200Beveryone next");
+        assertThat(QuizRenderer.name(" ")).isEqualTo("someone");
+    }
+
+    @Test
+    void thePodiumDrawsAnyNumberOfPlayersAndAnyName() throws Exception {
+        for (int n = 0; n <= 3; n++) {
+            byte[] png = PodiumImage.render(players(n).stream()
+                    .map(s -> new Standing(s.userId(), "名前 😀 " + "W".repeat(60), s.points(), s.correct())).toList());
+            assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lalaland.bot.quiz;
+
+import static dev.lalaland.bot.quiz.QuizEndToEndTest.WAIT;
+import static dev.lalaland.bot.quiz.QuizEndToEndTest.awaitQuestion;
+import static dev.lalaland.bot.quiz.QuizEndToEndTest.awaitReveal;
+import static dev.lalaland.bot.quiz.QuizEndToEndTest.click;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lalaland.bot.testing.FakeDiscord;
+import dev.lalaland.bot.testing.FakeGuild;
+import dev.lalaland.bot.testing.FakeMessage;
+import dev.lalaland.bot.testing.InteractionCallback;
+import dev.lalaland.bot.testing.RunningBot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real bot stopped (as by SIGTERM) in the middle of a night, and a new one started on the same file. */
+class QuizRestartEndToEndTest {
+    /** Questions open for 1.5 s: long enough to restart while one is open. */
+    private static final QuizTimings TIMINGS = new QuizTimings(Duration.ofSeconds(2), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(100), 0);
+    private static final String QUIZ = FakeGuild.QUIZ_CHANNEL_ID;
+    private static final String BOB = FakeGuild.BOB_USER_ID;
+    private static final String CAROL = FakeGuild.CAROL_USER_ID;
+    private static final List<String> FOUR = QuizEndToEndTest.FOUR;
+
+    @TempDir
+    Path dir;
+
+    private static void everyoneAnswers(FakeDiscord discord, FakeMessage question) {
+        for (int p = 0; p < 4; p++) {
+            click(discord, FOUR.get(p), QUIZ, question, p);
+        }
+    }
+
+    @Test
+    void theNightContinuesAfterARestartWithNoScoreLostOrCountedTwice() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, Clock.systemUTC(), Map.of(),
+                dev.lalaland.bot.Features.Tuning.defaults().withQuiz(TIMINGS))) {
+            discord.slash(BOB, QUIZ, "quiz", "start", Map.of("questions", 3, "seconds", 10)).awaitResponse(WAIT);
+            // Four players choose four different answers to every question, so exactly one scores each time.
+            FakeMessage q1 = awaitQuestion(discord, QUIZ, 1, 3);
+            everyoneAnswers(discord, q1);
+            awaitReveal(discord, QUIZ, 1, 3);
+
+            FakeMessage q2 = awaitQuestion(discord, QUIZ, 2, 3);
+            List<String> labels = QuizEndToEndTest.labels(q2);
+            click(discord, FOUR.get(0), QUIZ, q2, 0);
+            click(discord, FOUR.get(1), QUIZ, q2, 1);
+            bot.restart();   // question 2 is open, with two answers stored
+
+            FakeMessage reposted = discord.awaitChannelMessage(QUIZ, m -> m != q2 && m.customIds().size() == 4
+                    && m.text().contains("Asked again after a restart"), WAIT);
+            assertThat(QuizEndToEndTest.labels(reposted)).isEqualTo(labels);
+            // A button on the message from before the restart still works, and remembers the first answer.
+            InteractionCallback old = click(discord, FOUR.get(0), QUIZ, q2, 3);
+            assertThat(old.content()).contains("already answered").contains(labels.get(0));
+            click(discord, FOUR.get(2), QUIZ, q2, 2);
+            click(discord, FOUR.get(3), QUIZ, reposted, 3);
+            FakeMessage reveal2 = awaitReveal(discord, QUIZ, 2, 3);
+            for (String label : labels) {
+                assertThat(reveal2.text()).contains(label + ": 1");
+            }
+
+            FakeMessage q3 = awaitQuestion(discord, QUIZ, 3, 3);
+            everyoneAnswers(discord, q3);
+            awaitReveal(discord, QUIZ, 3, 3);
+            discord.awaitChannelMessage(QUIZ, m -> m.text().contains("Quiz night over"), WAIT);
+
+            Map<String, Integer> announced = QuizEndToEndTest.pointsAnnounced(discord, QUIZ);
+            assertThat(discord.channelMessages(QUIZ)).filteredOn(m -> m.text().contains("· Answer: "))
+                    .as("three reveals, one scorer each").hasSize(3)
+                    .allSatisfy(m -> assertThat(m.text()).containsPattern("\\+\\d+ [a-z]+"));
+            InteractionCallback board = discord.slash(CAROL, QUIZ, "quiz", "leaderboard", Map.of()).awaitResponse(WAIT);
+            List<String[]> rows = QuizEndToEndTest.leaderboardRows(board);
+            assertThat(rows).extracting(r -> r[0]).containsExactlyInAnyOrderElementsOf(announced.keySet());
+            for (String[] row : rows) {
+                assertThat(Integer.parseInt(row[1])).as(row[0]).isEqualTo(announced.get(row[0]));
+            }
+            assertThat(discord.channelMessages(QUIZ)).filteredOn(m -> m.text().contains("Quiz night over")).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.lalaland.bot.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.testing.ManualClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quiz tables on a real SQLite file. */
+class QuizStoreTest {
+    @TempDir
+    Path dir;
+    private Database database;
+    private QuizStore store;
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T20:00:00Z"));
+    private final Question q1 = TestQuestions.question(1, "cast", Difficulty.EASY);
+    private final Question q2 = TestQuestions.question(2, "cast", Difficulty.HARD);
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir.resolve("quiz.db"));
+        store = new QuizStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Night night(String channel, int questions) {
+        return store.startNight(new NightPlan("g1", channel, "host", "Host", questions, 20, Duration.ofSeconds(20),
+                null, null), clock.instant()).orElseThrow();
+    }
+
+    private Round ask(Night night, Question q) {
+        return store.askInNight(night.id(), q, clock.instant(), clock.instant().plusSeconds(20)).orElseThrow();
+    }
+
+    @Test
+    void oneRunningNightPerChannel() {
+        Night first = night("c1", 2);
+        assertThat(store.startNight(new NightPlan("g1", "c1", "other", "Other", 5, 20, Duration.ofSeconds(20), null,
+                null), clock.instant())).isEmpty();
+        assertThat(store.startNight(new NightPlan("g1", "c2", "other", "Other", 5, 20, Duration.ofSeconds(20), null,
+                null), clock.instant())).as("another channel is free").isPresent();
+        store.endNight(first.id(), Night.Status.STOPPED, clock.instant());
+        assertThat(store.runningNight("c1")).isEmpty();
+        assertThat(store.startNight(new NightPlan("g1", "c1", "other", "Other", 5, 20, Duration.ofSeconds(20), null,
+                null), clock.instant())).as("free again once ended").isPresent();
+    }
+
+    @Test
+    void anAnswerIsRecordedOncePerPlayer() {
+        Round round = ask(night("c1", 2), q1);
+        AnswerOutcome first = store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), "m1");
+        AnswerOutcome again = store.recordAnswer(round.id(), "u1", "Ann", 3, clock.instant(), "m1");
+        assertThat(first.kind()).isEqualTo(AnswerOutcome.Kind.RECORDED);
+        assertThat(again.kind()).isEqualTo(AnswerOutcome.Kind.ALREADY_ANSWERED);
+        assertThat(again.choice()).as("the first answer stands").isEqualTo(1);
+        assertThat(store.round(round.id()).orElseThrow().messageId()).isEqualTo("m1");
+        assertThat(store.closeRound(round.id()).orElseThrow().answers()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAfterTheDeadlineOrTheCloseAreRefused() {
+        Round round = ask(night("c1", 2), q1);
+        AnswerOutcome late = store.recordAnswer(round.id(), "u1", "Ann", 1, round.closesAt().plusMillis(1), null);
+        assertThat(late.kind()).isEqualTo(AnswerOutcome.Kind.TIMES_UP);
+        store.closeRound(round.id());
+        AnswerOutcome closed = store.recordAnswer(round.id(), "u2", "Bob", 1, round.opensAt(), null);
+        assertThat(closed.kind()).isEqualTo(AnswerOutcome.Kind.CLOSED);
+        assertThat(store.recordAnswer(99_999, "u2", "Bob", 1, round.opensAt(), null).kind())
+                .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
+    }
+
+    @Test
+    void closingScoresOnceWithSpeedAndStreaks() {
+        Night night = night("c1", 2);
+        Round r1 = ask(night, q1);
+        store.recordAnswer(r1.id(), "u1", "Ann", 1, r1.opensAt(), null);                 // right, instantly
+        store.recordAnswer(r1.id(), "u2", "Bob", 1, r1.closesAt(), null);                // right, at the buzzer
+        store.recordAnswer(r1.id(), "u3", "Cy", 0, r1.opensAt(), null);                  // wrong
+        RoundResult first = store.closeRound(r1.id()).orElseThrow();
+        assertThat(store.closeRound(r1.id())).as("a second close does nothing").isEmpty();
+        assertThat(first.choiceCounts()).containsExactly(1, 2, 0, 0);
+        assertThat(first.right()).extracting(RoundResult.Scored::displayName, RoundResult.Scored::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 150), org.assertj.core.groups.Tuple.tuple("Bob", 100));
+
+        Round r2 = ask(night, q2);
+        store.recordAnswer(r2.id(), "u1", "Ann", 1, r2.closesAt(), null);                // right again: streak 2
+        store.recordAnswer(r2.id(), "u3", "Cy", 1, r2.closesAt(), null);                 // right, streak 1
+        // Bob does not answer: his streak is broken.
+        RoundResult second = store.closeRound(r2.id()).orElseThrow();
+        assertThat(second.right()).extracting(RoundResult.Scored::displayName, RoundResult.Scored::points,
+                RoundResult.Scored::streak).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Ann", 220, 2), org.assertj.core.groups.Tuple.tuple("Cy", 200, 1));
+        assertThat(second.standings()).extracting(Standing::displayName, Standing::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 370), org.assertj.core.groups.Tuple.tuple("Cy", 200),
+                        org.assertj.core.groups.Tuple.tuple("Bob", 100));
+    }
+
+    @Test
+    void aNightAsksNoMoreThanItsCountAndNothingAfterItEnds() {
+        Night night = night("c1", 1);
+        Round r1 = ask(night, q1);
+        assertThat(store.askInNight(night.id(), q2, clock.instant(), clock.instant().plusSeconds(20)))
+                .as("a question is still open").isEmpty();
+        store.closeRound(r1.id());
+        assertThat(store.askInNight(night.id(), q2, clock.instant(), clock.instant().plusSeconds(20)))
+                .as("all questions asked").isEmpty();
+        Night other = night("c2", 5);
+        store.endNight(other.id(), Night.Status.STOPPED, clock.instant());
+        assertThat(store.askInNight(other.id(), q2, clock.instant(), clock.instant().plusSeconds(20)))
+                .as("the night has ended").isEmpty();
+    }
+
+    @Test
+    void endingANightScoresItsOpenQuestionAndCreditsTheLeaderboardOnce() {
+        Night night = night("c1", 3);
+        Round r1 = ask(night, q1);
+        store.recordAnswer(r1.id(), "u1", "Ann", 1, r1.closesAt(), null);
+        store.recordAnswer(r1.id(), "u2", "Bob", 2, r1.closesAt(), null);
+        NightResult result = store.endNight(night.id(), Night.Status.STOPPED, clock.instant()).orElseThrow();
+        assertThat(store.endNight(night.id(), Night.Status.FINISHED, clock.instant())).as("ends once").isEmpty();
+        assertThat(result.questionsAsked()).isEqualTo(1);
+        assertThat(result.standings()).extracting(Standing::displayName).containsExactly("Ann", "Bob");
+        assertThat(store.round(r1.id()).orElseThrow().open()).isFalse();
+        assertThat(store.leaderboard("g1", 10)).extracting(Standing::displayName, Standing::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 100));
+
+        Night next = night("c1", 1);
+        Round r2 = ask(next, q2);
+        store.recordAnswer(r2.id(), "u2", "Bob", 1, r2.closesAt(), null);
+        store.recordAnswer(r2.id(), "u1", "Ann", 1, r2.closesAt(), null);
+        store.closeRound(r2.id());
+        store.endNight(next.id(), Night.Status.FINISHED, clock.instant());
+        assertThat(store.leaderboard("g1", 10)).extracting(Standing::displayName, Standing::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 300), org.assertj.core.groups.Tuple.tuple("Bob", 200));
+        assertThat(store.leaderboard("another-guild", 10)).isEmpty();
+    }
+
+    @Test
+    void practiceQuestionsAreNotScored() {
+        Round round = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), null);
+        RoundResult result = store.closeRound(round.id()).orElseThrow();
+        assertThat(result.right()).extracting(RoundResult.Scored::points).containsExactly(0);
+        assertThat(result.standings()).isEmpty();
+        assertThat(store.leaderboard("g1", 10)).isEmpty();
+    }
+
+    @Test
+    void remembersWhenEachServerLastSawAQuestion() {
+        store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        clock.advance(Duration.ofHours(1));
+        Round again = store.askPractice("g1", "c9", q1, clock.instant(), clock.instant().plusSeconds(20));
+        assertThat(store.lastSeen("g1")).containsEntry("test.1", again.opensAt());
+        assertThat(store.lastSeen("g2")).isEmpty();
+    }
+
+    @Test
+    void survivesReopeningTheFile() {
+        Night night = night("c1", 2);
+        Round round = ask(night, q1);
+        store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), null);
+        database.close();
+        database = Database.open(dir.resolve("quiz.db"));
+        store = new QuizStore(database);
+        assertThat(store.runningNights()).extracting(Night::id).containsExactly(night.id());
+        assertThat(store.openRound(night.id())).get().extracting(Round::question).isEqualTo(q1);
+        assertThat(store.recordAnswer(round.id(), "u1", "Ann", 2, clock.instant(), null).kind())
+                .isEqualTo(AnswerOutcome.Kind.ALREADY_ANSWERED);
+    }
+}
