@@ -12,12 +12,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All quiz state in SQLite (tables in {@code V2__quiz.sql}). Every change of state is one
@@ -32,7 +34,22 @@ public final class QuizStore {
             + "round_millis, category, difficulty, status, started_at";
     private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
 
+    /** Servers (or channels) whose seen-question history is kept in memory, the most recently asked. */
+    private static final int SEEN_SCOPES_IN_MEMORY = 256;
+
     private final Database database;
+    /**
+     * {@link #lastSeen} of recently asked scopes. Reading a server's whole history (a row per
+     * question of the bank it has seen) on every question was most of the time a question took;
+     * {@link #remember} keeps it in step with the table after each question is stored. In access
+     * order, guarded by itself; each scope's map is concurrent.
+     */
+    private final Map<String, Map<String, Instant>> seenInMemory = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Instant>> eldest) {
+            return size() > SEEN_SCOPES_IN_MEMORY;
+        }
+    };
 
     public QuizStore(Database database) {
         this.database = database;
@@ -128,12 +145,12 @@ public final class QuizStore {
             }
             return Optional.of(insertRound(c, nightId, number, night.get().guildId(), night.get().channelId(), q,
                     opensAt, closesAt));
-        });
+        }).map(this::remember);
     }
 
     /** Opens a practice question (not part of any night). */
     public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt) {
-        return database.transaction(c -> insertRound(c, null, 1, guildId, channelId, q, opensAt, closesAt));
+        return remember(database.transaction(c -> insertRound(c, null, 1, guildId, channelId, q, opensAt, closesAt)));
     }
 
     public Optional<Round> round(long roundId) {
@@ -160,18 +177,40 @@ public final class QuizStore {
                 r -> r.getString(1), nightId)));
     }
 
-    /** When the server (or channel) last saw each question it has seen. */
+    /** When the server (or channel) last saw each question it has seen; a read-only view. */
     public Map<String, Instant> lastSeen(String scope) {
-        return database.read(c -> {
-            Map<String, Instant> seen = new HashMap<>();
+        synchronized (seenInMemory) {
+            Map<String, Instant> known = seenInMemory.get(scope);
+            if (known != null) {
+                return Collections.unmodifiableMap(known);
+            }
+        }
+        // Filled under the database's lock, so no question can be stored between the read and
+        // the fill: remember() then finds the map and adds it.
+        return Collections.unmodifiableMap(database.read(c -> {
+            Map<String, Instant> seen = new ConcurrentHashMap<>();
             try (PreparedStatement ps = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
                 }
             }
-            return seen;
-        });
+            synchronized (seenInMemory) {
+                return seenInMemory.computeIfAbsent(scope, s -> seen);
+            }
+        }));
+    }
+
+    /** After a question was stored (committed): the same in the in-memory history, if that scope is there. */
+    private Round remember(Round round) {
+        Map<String, Instant> known;
+        synchronized (seenInMemory) {
+            known = seenInMemory.get(seenScope(round.guildId(), round.channelId()));
+        }
+        if (known != null) {
+            known.merge(round.question().id(), round.opensAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return round;
     }
 
     public void setMessageId(long roundId, String messageId) {

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * the larger reply JDA sends. Prints one line per mix:
  * {@code mix=/cast calls=N mean_us=.. p50_us=.. p99_us=..}.
  *
- * <pre>java [flags] -cp target/lalaland-bot.jar:target/test-classes dev.lalaland.bot.bench.HotPaths [SECONDS]</pre>
+ * <pre>java [flags] -cp target/lalaland-bot.jar:target/test-classes dev.lalaland.bot.bench.HotPaths [SECONDS [COMMAND]]</pre>
  */
 public final class HotPaths {
     private static final int MAX_SAMPLES = 1 << 20;
@@ -39,6 +39,7 @@ public final class HotPaths {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+        String only = args.length > 1 ? args[1] : null;
         Path dir = Files.createTempDirectory("hot-paths");
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "hot-paths-timer");
@@ -54,7 +55,7 @@ public final class HotPaths {
             Set<String> commands = features.registry().commands().stream()
                     .map(c -> c.spec().name()).collect(Collectors.toSet());
             for (Mix mix : Mix.all()) {
-                if (commands.contains(mix.command())) {
+                if (commands.contains(mix.command()) && (only == null || only.equals(mix.command()))) {
                     measure(dispatcher, mix, seconds / 2); // warm-up: the JIT compiles this path
                     System.out.println("mix=" + mix.name() + " " + measure(dispatcher, mix, seconds));
                 }

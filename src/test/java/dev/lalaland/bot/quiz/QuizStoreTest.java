@@ -6,6 +6,7 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +163,23 @@ class QuizStoreTest {
         Round again = store.askPractice("g1", "c9", q1, clock.instant(), clock.instant().plusSeconds(20));
         assertThat(store.lastSeen("g1")).containsEntry("test.1", again.opensAt());
         assertThat(store.lastSeen("g2")).isEmpty();
+    }
+
+    @Test
+    void theSeenHistoryReadBeforeQuestionsFollowsThem() {
+        Round first = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        var seen = store.lastSeen("g1");
+        assertThat(seen).containsOnlyKeys("test.1");
+        clock.advance(Duration.ofMinutes(5));
+        Round second = ask(night("c2", 2), q2);
+        clock.advance(Duration.ofMinutes(5));
+        Round again = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+
+        assertThat(store.lastSeen("g1")).containsOnly(
+                Map.entry("test.1", again.opensAt()), Map.entry("test.2", second.opensAt()));
+        assertThat(again.opensAt()).isAfter(first.opensAt());
+        assertThat(new QuizStore(database).lastSeen("g1")).as("as stored in the file")
+                .isEqualTo(store.lastSeen("g1"));
     }
 
     @Test
