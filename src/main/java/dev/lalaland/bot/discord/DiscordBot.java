@@ -19,7 +19,8 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -118,9 +119,16 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    private final class ReadyListener extends ListenerAdapter {
+    /** A plain {@link EventListener}, like {@link InteractionRouter}: it sees every event too. */
+    private final class ReadyListener implements EventListener {
         @Override
-        public void onReady(@NotNull ReadyEvent event) {
+        public void onEvent(@NotNull GenericEvent event) {
+            if (event instanceof ReadyEvent readyEvent) {
+                onReady(readyEvent);
+            }
+        }
+
+        private void onReady(ReadyEvent event) {
             if (registered.compareAndSet(false, true)) {
                 registerCommands(event.getJDA());
             }

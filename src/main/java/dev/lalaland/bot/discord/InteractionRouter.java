@@ -18,11 +18,13 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * Receives interactions from JDA and answers them. Commands and clicks run on the worker pool,
  * so JDA's event thread only translates and hands over; autocomplete is answered in place
  * because it reads only in-memory indexes.
+ *
+ * <p>A plain {@link EventListener}: {@code ListenerAdapter} looks up its handler methods by walking
+ * each event's class hierarchy, on every event, which the benchmark showed in the profile of
+ * every interaction (issue 6).
  */
-final class InteractionRouter extends ListenerAdapter {
+final class InteractionRouter implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
 
     private final Dispatcher dispatcher;
@@ -45,7 +51,17 @@ final class InteractionRouter extends ListenerAdapter {
     }
 
     @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    public void onEvent(@NotNull GenericEvent event) {
+        if (event instanceof SlashCommandInteractionEvent slash) {
+            onSlashCommandInteraction(slash);
+        } else if (event instanceof CommandAutoCompleteInteractionEvent autocomplete) {
+            onCommandAutoCompleteInteraction(autocomplete);
+        } else if (event instanceof ButtonInteractionEvent button) {
+            onButtonInteraction(button);
+        }
+    }
+
+    private void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Map<String, String> options = new HashMap<>();
         for (OptionMapping o : event.getOptions()) {
             options.put(o.getName(), o.getType() == OptionType.CHANNEL ? o.getAsChannel().getId() : o.getAsString());
@@ -59,8 +75,7 @@ final class InteractionRouter extends ListenerAdapter {
         });
     }
 
-    @Override
-    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    private void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         AutocompleteRequest request = new AutocompleteRequest(event.getName(), event.getSubcommandName(),
                 event.getFocusedOption().getName(), event.getFocusedOption().getValue(), invoker(event));
         List<Choice> choices = dispatcher.autocomplete(request);
@@ -68,8 +83,7 @@ final class InteractionRouter extends ListenerAdapter {
                 .queue(null, e -> log.debug("autocomplete reply failed: {}", e.getMessage()));
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
+    private void onButtonInteraction(ButtonInteractionEvent event) {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
         submit(event, () -> {
             Reply reply = dispatcher.click(click);

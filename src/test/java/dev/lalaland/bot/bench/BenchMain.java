@@ -227,14 +227,17 @@ public final class BenchMain {
         return new Run(r, cpu.stop());
     }
 
-    /** Every practice question of the quiz mix closes 20 s after it was asked and posts its reveal. */
+    /**
+     * Every practice question of the quiz mix closes 20 s after it was asked and posts its answer
+     * to its channel: the next phase starts once all of them are out, so that they load no other.
+     */
     private void awaitQuizReveals(FakeDiscord botFake, int questions) {
         int[] reveals = {0};
         long start = System.nanoTime();
         // awaitRequest offers each request to the predicate once, so it can count.
-        botFake.awaitRequest(r -> r.is("POST", "/channels/" + QUIZ_CHANNEL + "/messages") && ++reveals[0] >= questions,
+        botFake.awaitRequest(r -> r.is("POST", "/channels/\\d+/messages") && ++reveals[0] >= questions,
                 Duration.ofSeconds(90));
-        say(String.format("all %d practice reveals posted, %.1f s after the quiz mix", questions,
+        say(String.format("all %d practice answers posted %.1f s after the quiz mix", questions,
                 (System.nanoTime() - start) / 1e9));
     }
 
@@ -324,7 +327,7 @@ public final class BenchMain {
     // ---- processes ----
 
     private FakeDiscord fake() {
-        return FakeDiscord.builder().guild(FakeGuild.standard().players(Mix.PLAYERS).build()).start();
+        return FakeDiscord.builder().guild(Mix.guild()).start();
     }
 
     private BotProcess startFloor(FakeDiscord fake) {

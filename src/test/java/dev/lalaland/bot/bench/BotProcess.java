@@ -190,9 +190,8 @@ final class BotProcess implements AutoCloseable {
                     remember(stream + ": " + line);
                 }
             } catch (IOException e) {
-                if (process.isAlive()) {
-                    remember(stream + ": <" + e + ">");
-                } // else the JDK closed the pipe at exit: nothing was lost that the process still wrote
+                // The JDK closes the pipe once the process has exited, after saving what was left
+                // in it; a read under way then fails. Nothing the process wrote is lost.
             }
         }, name + "-" + stream);
         t.setDaemon(true);

@@ -24,6 +24,27 @@ import java.util.function.IntFunction;
 record Mix(String name, String command, IntFunction<Ask> ask) {
     /** Members who send the load: player001.. of {@link FakeGuild.Builder#players(int)}. */
     static final int PLAYERS = 500;
+    /**
+     * Channels the practice questions are asked in. Each question posts its answer to its channel
+     * 20 s later, and JDA sends one channel's messages one after another, as Discord's per-channel
+     * rate limit would have it anyway: 200 questions a second in one channel would pile up reveals
+     * for minutes. Many channels asking at once is also what a busy bot sees.
+     */
+    static final int QUIZ_CHANNELS = 50;
+    private static final long FIRST_QUIZ_CHANNEL = 300_000_000_000_001_001L;
+
+    /** The bench guild: the standard one, with the players and the quiz channels. */
+    static FakeGuild guild() {
+        FakeGuild.Builder guild = FakeGuild.standard().players(PLAYERS);
+        for (int c = 0; c < QUIZ_CHANNELS; c++) {
+            guild.textChannel(quizChannel(c), String.format("quiz-%02d", c + 1));
+        }
+        return guild.build();
+    }
+
+    static String quizChannel(int i) {
+        return Long.toString(FIRST_QUIZ_CHANNEL + Math.floorMod(i, QUIZ_CHANNELS));
+    }
 
     /**
      * A slash command, or with {@code focused} set an autocomplete of that option with {@code typed}.
@@ -99,9 +120,9 @@ record Mix(String name, String command, IntFunction<Ask> ask) {
                         ? Ask.slash("onthisday", Map.of())
                         : Ask.slash("onthisday", Map.of("date", pick(DATES, i)))),
                 new Mix("/quiz question", "quiz", i -> i % 2 == 0
-                        ? Ask.subcommand("quiz", "question", Map.of(), FakeGuild.QUIZ_CHANNEL_ID)
+                        ? Ask.subcommand("quiz", "question", Map.of(), quizChannel(i))
                         : Ask.subcommand("quiz", "question", Map.of("category", pick(CATEGORIES, i / 2)),
-                                FakeGuild.QUIZ_CHANNEL_ID)),
+                                quizChannel(i))),
                 new Mix("autocomplete", "cast", i -> i % 2 == 0
                         ? Ask.autocomplete("cast", "name", pick(TYPED_NAMES, i / 2))
                         : Ask.autocomplete("song", "title", pick(TYPED_TITLES, i / 2))));
