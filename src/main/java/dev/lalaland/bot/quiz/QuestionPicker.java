@@ -1,9 +1,6 @@
 package dev.lalaland.bot.quiz;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +20,27 @@ final class QuestionPicker {
     }
 
     Optional<Question> next(List<Question> candidates, Set<String> askedTonight, Map<String, Instant> lastSeen) {
-        List<Question> fresh = new ArrayList<>(candidates.stream().filter(q -> !askedTonight.contains(q.id())).toList());
+        // One pass with one look-up per candidate, ties kept by reservoir sampling (each of k equal
+        // ones wins with chance 1/k): this runs for every question asked, over the whole bank.
+        Question best = null;
+        Instant bestSeen = null;
+        int ties = 0;
         synchronized (random) {
-            Collections.shuffle(fresh, random);
+            for (Question q : candidates) {
+                if (askedTonight.contains(q.id())) {
+                    continue;
+                }
+                Instant seen = lastSeen.getOrDefault(q.id(), Instant.MIN);
+                int order = best == null ? -1 : seen.compareTo(bestSeen);
+                if (order < 0) {
+                    best = q;
+                    bestSeen = seen;
+                    ties = 1;
+                } else if (order == 0 && random.nextInt(++ties) == 0) {
+                    best = q;
+                }
+            }
         }
-        return fresh.stream().min(Comparator.comparing(q -> lastSeen.getOrDefault(q.id(), Instant.MIN)));
+        return Optional.ofNullable(best);
     }
 }

@@ -74,6 +74,9 @@ public final class BenchMain {
         if (!options.skip("import")) {
             report.imports(measureImport());
         }
+        if (!options.skip("hotpaths")) {
+            report.hotPaths(measureHotPaths());
+        }
         if (!options.skip("startup")) {
             report.startup(measureStartup());
         }
@@ -141,6 +144,27 @@ public final class BenchMain {
         }
         say("fact store import: " + runs);
         return runs;
+    }
+
+    // ---- the bot's own share, in process ----
+
+    /** {@link HotPaths} in a JVM of its own with the image's flags: one line per mix. */
+    private List<String> measureHotPaths() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Path log = options.out().resolve("hot-paths.log");
+        Files.deleteIfExists(log);
+        List<String> command = javaCommand(List.of(), "-cp", options.jar() + ":" + options.testClasses(),
+                HotPaths.class.getName(), "2");
+        try (BotProcess p = BotProcess.start("hot-paths", command, Map.of(), line -> false, log)) {
+            p.awaitExit(Duration.ofMinutes(2));
+        }
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("out: mix=")) {
+                lines.add(line.substring("out: ".length()));
+            }
+        }
+        say("handlers in process: " + lines);
+        return lines;
     }
 
     // ---- start-up ----

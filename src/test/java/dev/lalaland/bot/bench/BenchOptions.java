@@ -22,11 +22,11 @@ import java.util.stream.Collectors;
  * --floor-flags "..."   added for the floor bot only
  * --rate N              interactions per second in the sustained load (200)
  * --seconds N           length of each mix (30)
- * --startup-runs N      timed start-ups per bot, after a first one on an empty database (5)
+ * --startup-runs N      timed start-ups per bot, after a first one on an empty database (7)
  * --import-runs N       fact store imports into a fresh file (3)
  * --burst N             answer clicks in the one-second quiz burst (500)
  * --mixes a,b           only these mixes, by name or command (all)
- * --skip a,b            leave out phases: import, startup, load (the mixes, burst and memory), burst
+ * --skip a,b            leave out phases: import, hotpaths, startup, load (the mixes, burst and memory), burst
  * </pre>
  */
 record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, String jvmFlagsOverride,
@@ -59,7 +59,7 @@ record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, Strin
                 JvmFlags.split(o.getOrDefault("floor-flags", "")),
                 Integer.parseInt(o.getOrDefault("rate", "200")),
                 Integer.parseInt(o.getOrDefault("seconds", "30")),
-                Integer.parseInt(o.getOrDefault("startup-runs", "5")),
+                Integer.parseInt(o.getOrDefault("startup-runs", "7")),
                 Integer.parseInt(o.getOrDefault("import-runs", "3")),
                 Integer.parseInt(o.getOrDefault("burst", "500")),
                 mixes,

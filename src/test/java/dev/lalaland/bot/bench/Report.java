@@ -17,7 +17,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -45,6 +47,7 @@ final class Report {
     private String startedAt;
     private String loadAtStart;
     private List<ImportTimes> imports;
+    private List<String> hotPaths;
     private StartupTimes startup;
     private long floorIdleRss;
     private long botIdleRss;
@@ -70,6 +73,10 @@ final class Report {
 
     void imports(List<ImportTimes> runs) {
         this.imports = runs;
+    }
+
+    void hotPaths(List<String> lines) {
+        this.hotPaths = lines;
     }
 
     void startup(StartupTimes times) {
@@ -126,6 +133,7 @@ final class Report {
         startup();
         memory();
         facts();
+        handlers();
         verdict();
         Files.writeString(file, md.toString());
         System.out.println();
@@ -289,6 +297,29 @@ final class Report {
         for (ImportTimes t : imports) {
             line(String.format("| run | %.0f ms | %.0f ms | %.0f ms | %d KiB |", t.loadMs(), t.migrateMs(), t.importMs(),
                     t.dbBytes() / 1024));
+        }
+        line();
+    }
+
+    private void handlers() {
+        line("#### The bot's own share: its handlers in process, without Discord (one thread, same flags)");
+        line();
+        if (hotPaths == null || hotPaths.isEmpty()) {
+            line("Not measured.");
+            line();
+            return;
+        }
+        line("| mix | calls in 2 s | mean | p50 | p99 |");
+        line("|---|---|---|---|---|");
+        for (String l : hotPaths) {
+            Map<String, String> kv = new HashMap<>();
+            String mix = l.substring("mix=".length(), l.indexOf(" calls="));
+            for (String part : l.substring(l.indexOf(" calls=") + 1).split(" ")) {
+                String[] p = part.split("=", 2);
+                kv.put(p[0], p[1]);
+            }
+            line("| " + mix + " | " + kv.get("calls") + " | " + kv.get("mean_us") + " µs | " + kv.get("p50_us")
+                    + " µs | " + kv.get("p99_us") + " µs |");
         }
         line();
     }
