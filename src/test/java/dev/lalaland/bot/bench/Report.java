@@ -302,14 +302,14 @@ final class Report {
     }
 
     private void handlers() {
-        line("#### The bot's own share: its handlers in process, without Discord (one thread, same flags)");
+        line("#### The bot's own share: its handlers in process, without Discord (one thread, same flags, 2 s or 2^20 calls)");
         line();
         if (hotPaths == null || hotPaths.isEmpty()) {
             line("Not measured.");
             line();
             return;
         }
-        line("| mix | calls in 2 s | mean | p50 | p99 |");
+        line("| mix | calls timed | mean | p50 | p99 |");
         line("|---|---|---|---|---|");
         for (String l : hotPaths) {
             Map<String, String> kv = new HashMap<>();
