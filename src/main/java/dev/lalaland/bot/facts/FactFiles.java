@@ -107,9 +107,9 @@ public final class FactFiles {
     }
 
     /**
-     * The checksum {@link #load} gives the same files, computed without parsing or validating
-     * them (a small part of the cost), so that a start can tell whether the files changed since
-     * they were imported. Null when a file is missing or unreadable: {@link #load} says which.
+     * The checksum {@link #load} would give the same files, computed without parsing or
+     * validating them (most of its cost), so that a start can tell whether the files changed
+     * since they were imported. Null when a file is missing or unreadable: {@link #load} says which.
      */
     public static String checksum(Path dir) {
         MessageDigest digest = sha256();

@@ -41,7 +41,8 @@ public final class QuizStore {
     /**
      * {@link #lastSeen} of recently asked scopes. Reading a server's whole history (a row per
      * question of the bank it has seen) on every question was most of the time a question took;
-     * {@link #remember} keeps it in step with the table after each question is stored. In access
+     * {@link #remember} keeps it in step with the table after each question is stored, which
+     * holds because this store is the only writer of {@code quiz_seen} (one per bot). In access
      * order, guarded by itself; each scope's map is concurrent.
      */
     private final Map<String, Map<String, Instant>> seenInMemory = new LinkedHashMap<>(16, 0.75f, true) {
