@@ -12,6 +12,7 @@ import dev.lalaland.bot.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,16 +57,21 @@ public final class BotApplication implements AutoCloseable {
     public static BotApplication start(Settings settings, Clock clock, Features.Tuning tuning)
             throws InterruptedException {
         settings.requireToken();
-        Database database = openWithFacts(settings, clock);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("bot-timer"));
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("bot-worker"));
+        DiscordBot discord = new DiscordBot(settings);
+        CompletableFuture<CommandRegistry> commands = new CompletableFuture<>();
+        Database database = null;
         try {
+            // JDA connects in the background (a few network round trips) while this thread opens
+            // the database and builds the features; commands are registered once both are done.
+            discord.start(commands, workers, clock);
+            database = openWithFacts(settings, clock);
             FactStore facts = new FactStore(database);
-            DiscordBot discord = new DiscordBot(settings);
             Features features = new Features(database, facts, clock, scheduler, discord.outbox(),
                     discord.channelAccess(), tuning);
             CommandRegistry registry = features.registry();
-            discord.start(registry, workers, clock);
+            commands.complete(registry);
             if (!discord.awaitReady(Duration.ofSeconds(60))) {
                 log.warn("Discord is not ready after 60 s; still trying in the background");
             }
@@ -80,9 +86,13 @@ public final class BotApplication implements AutoCloseable {
             log.info("ready: {} commands", registry.commands().size());
             return new BotApplication(database, discord, workers, scheduler, features.lifecycles(), health);
         } catch (RuntimeException | InterruptedException e) {
+            commands.completeExceptionally(e);
+            discord.close();
             workers.shutdownNow();
             scheduler.shutdownNow();
-            database.close();
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
     }

@@ -53,9 +53,12 @@ class MainProcessTest {
     void brokenDataFilesStopStartUpWithExit2() throws Exception {
         Path broken = dir.resolve("empty-data");
         Files.createDirectories(broken);
-        Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "BOT_DATA_DIR", broken.toString()), "", "run");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR");
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "BOT_DATA_DIR", broken.toString(),
+                    "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), "", "run");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +64,17 @@ public final class DiscordBot implements AutoCloseable {
         return new JdaChannelAccess(this::shards);
     }
 
-    /** Registers the commands and connects; interactions run on {@code workers}. */
-    public void start(CommandRegistry registry, ExecutorService workers, Clock clock) {
-        commands = registry.commands().stream().map(SlashCommand::spec).toList();
-        Dispatcher dispatcher = new Dispatcher(registry);
+    /**
+     * Starts connecting and returns at once. The commands may come later: connecting takes
+     * network round trips, so the caller opens the database meanwhile and completes
+     * {@code registry} when the features are built. Commands are registered, and interactions
+     * answered (on {@code workers}), once it is complete.
+     */
+    public void start(CompletableFuture<CommandRegistry> registry, ExecutorService workers, Clock clock) {
+        CompletableFuture<Dispatcher> dispatcher = registry.thenApply(r -> {
+            commands = r.commands().stream().map(SlashCommand::spec).toList();
+            return new Dispatcher(r);
+        });
         String gateway = settings.gatewayUrl().toString();
         shards = DefaultShardManagerBuilder.createLight(settings.requireToken(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()))
@@ -74,7 +82,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new InteractionRouter(dispatcher, workers, clock), new ReadyListener())
+                .addEventListeners(new InteractionRouter(dispatcher, workers, clock), new ReadyListener(dispatcher))
                 .build();
     }
 
@@ -121,6 +129,12 @@ public final class DiscordBot implements AutoCloseable {
 
     /** A plain {@link EventListener}, like {@link InteractionRouter}: it sees every event too. */
     private final class ReadyListener implements EventListener {
+        private final CompletableFuture<?> commandsKnown;
+
+        ReadyListener(CompletableFuture<?> commandsKnown) {
+            this.commandsKnown = commandsKnown;
+        }
+
         @Override
         public void onEvent(@NotNull GenericEvent event) {
             if (event instanceof ReadyEvent readyEvent) {
@@ -130,7 +144,7 @@ public final class DiscordBot implements AutoCloseable {
 
         private void onReady(ReadyEvent event) {
             if (registered.compareAndSet(false, true)) {
-                registerCommands(event.getJDA());
+                commandsKnown.thenRun(() -> registerCommands(event.getJDA()));
             }
             ShardManager current = shards;
             if (current != null && current.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.Permission;
@@ -40,11 +41,12 @@ import org.slf4j.LoggerFactory;
 final class InteractionRouter implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
 
-    private final Dispatcher dispatcher;
+    /** Complete once the features are built; until then commands wait and autocomplete offers nothing. */
+    private final CompletableFuture<Dispatcher> dispatcher;
     private final ExecutorService workers;
     private final Clock clock;
 
-    InteractionRouter(Dispatcher dispatcher, ExecutorService workers, Clock clock) {
+    InteractionRouter(CompletableFuture<Dispatcher> dispatcher, ExecutorService workers, Clock clock) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.clock = clock;
@@ -69,7 +71,7 @@ final class InteractionRouter implements EventListener {
         CommandRequest request = new CommandRequest(event.getName(), event.getSubcommandName(), options,
                 invoker(event), clock.instant());
         submit(event, () -> {
-            Reply reply = dispatcher.command(request);
+            Reply reply = dispatcher.join().command(request);
             event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
                     .queue(null, e -> log.warn("reply to /{} failed: {}", event.getName(), e.getMessage()));
         });
@@ -78,7 +80,8 @@ final class InteractionRouter implements EventListener {
     private void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         AutocompleteRequest request = new AutocompleteRequest(event.getName(), event.getSubcommandName(),
                 event.getFocusedOption().getName(), event.getFocusedOption().getValue(), invoker(event));
-        List<Choice> choices = dispatcher.autocomplete(request);
+        Dispatcher ready = dispatcher.getNow(null);
+        List<Choice> choices = ready == null ? List.of() : ready.autocomplete(request);
         event.replyChoices(choices.stream().map(c -> new Command.Choice(c.name(), c.value())).toList())
                 .queue(null, e -> log.debug("autocomplete reply failed: {}", e.getMessage()));
     }
@@ -86,7 +89,7 @@ final class InteractionRouter implements EventListener {
     private void onButtonInteraction(ButtonInteractionEvent event) {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
         submit(event, () -> {
-            Reply reply = dispatcher.click(click);
+            Reply reply = dispatcher.join().click(click);
             event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
                     .queue(null, e -> log.warn("reply to button {} failed: {}", event.getComponentId(), e.getMessage()));
         });
