@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,16 +62,14 @@ public final class BotApplication implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("bot-worker"));
         DiscordBot discord = new DiscordBot(settings);
         CompletableFuture<CommandRegistry> commands = new CompletableFuture<>();
-        Database database = null;
+        // Logging in to Discord takes network round trips and the database a few hundred
+        // milliseconds to open: do both at once. Commands register once both are done.
+        CompletableFuture<Opened> opening = CompletableFuture.supplyAsync(
+                () -> open(settings, clock, scheduler, discord, tuning), scheduler);
         try {
-            // JDA connects in the background (a few network round trips) while this thread opens
-            // the database and builds the features; commands are registered once both are done.
             discord.start(commands, workers, clock);
-            database = openWithFacts(settings, clock);
-            FactStore facts = new FactStore(database);
-            Features features = new Features(database, facts, clock, scheduler, discord.outbox(),
-                    discord.channelAccess(), tuning);
-            CommandRegistry registry = features.registry();
+            Opened opened = await(opening);
+            CommandRegistry registry = opened.features().registry();
             commands.complete(registry);
             if (!discord.awaitReady(Duration.ofSeconds(60))) {
                 log.warn("Discord is not ready after 60 s; still trying in the background");
@@ -80,20 +79,51 @@ public final class BotApplication implements AutoCloseable {
                 health = new HealthBeacon(settings.healthFile(), discord::connected, clock);
                 health.start(scheduler);
             }
-            for (Lifecycle l : features.lifecycles()) {
+            List<Lifecycle> lifecycles = opened.features().lifecycles();
+            for (Lifecycle l : lifecycles) {
                 l.start();
             }
             log.info("ready: {} commands", registry.commands().size());
-            return new BotApplication(database, discord, workers, scheduler, features.lifecycles(), health);
+            return new BotApplication(opened.database(), discord, workers, scheduler, lifecycles, health);
         } catch (RuntimeException | InterruptedException e) {
             commands.completeExceptionally(e);
             discord.close();
+            opening.handle((opened, failure) -> {
+                if (opened != null) {
+                    opened.database().close();
+                }
+                return null;
+            }).join();
             workers.shutdownNow();
             scheduler.shutdownNow();
-            if (database != null) {
-                database.close();
-            }
             throw e;
+        }
+    }
+
+    private record Opened(Database database, Features features) {
+    }
+
+    private static Opened open(Settings settings, Clock clock, ScheduledExecutorService scheduler, DiscordBot discord,
+                               Features.Tuning tuning) {
+        Database database = openWithFacts(settings, clock);
+        try {
+            return new Opened(database, new Features(database, new FactStore(database), clock, scheduler,
+                    discord.outbox(), discord.channelAccess(), tuning));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Waits for {@code future}, rethrowing its own exception so bad data still exits with 2. */
+    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
