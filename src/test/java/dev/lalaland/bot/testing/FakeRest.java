@@ -249,6 +249,25 @@ final class FakeRest implements HttpHandler {
         return out;
     }
 
+    /** GET, PATCH or DELETE of a message that exists, as webhooks and channels both allow. */
+    private Res readEditOrDelete(Req r, FakeMessage m) {
+        switch (r.method()) {
+            case "GET":
+                return Res.ok(m.json());
+            case "PATCH":
+                String problem = messageProblem(r.bodyOrEmpty(), r.files().size(), false);
+                if (problem != null) {
+                    return invalidForm(problem);
+                }
+                return Res.ok(fake.messageStore().edit(m, r.bodyOrEmpty(), r.files()).json());
+            case "DELETE":
+                m.markDeleted();
+                return Res.noContent();
+            default:
+                return Res.unmatched();
+        }
+    }
+
     private Res injectedFailure(Req r) {
         if (r.seg.length >= 2 && r.seg(0).equals("channels") && !r.method().equals("GET")) {
             ErrorSpec spec = failedChannels.get(r.seg(1));
@@ -610,21 +629,7 @@ final class FakeRest implements HttpHandler {
             if (m == null || m.deleted()) {
                 return Res.error(404, 10008, "Unknown Message");
             }
-            switch (r.method()) {
-                case "GET":
-                    return Res.ok(m.json());
-                case "PATCH":
-                    String problem = messageProblem(r.bodyOrEmpty(), r.files().size(), false);
-                    if (problem != null) {
-                        return invalidForm(problem);
-                    }
-                    return Res.ok(fake.messageStore().edit(m, r.bodyOrEmpty(), r.files()).json());
-                case "DELETE":
-                    m.markDeleted();
-                    return Res.noContent();
-                default:
-                    return Res.unmatched();
-            }
+            return readEditOrDelete(r, m);
         }
         return Res.unmatched();
     }
@@ -674,21 +679,7 @@ final class FakeRest implements HttpHandler {
                 return Res.error(404, 10008, "Unknown Message");
             }
             if (r.seg.length == 4) {
-                switch (r.method()) {
-                    case "GET":
-                        return Res.ok(m.json());
-                    case "PATCH":
-                        String problem = messageProblem(r.bodyOrEmpty(), r.files().size(), false);
-                        if (problem != null) {
-                            return invalidForm(problem);
-                        }
-                        return Res.ok(fake.messageStore().edit(m, r.bodyOrEmpty(), r.files()).json());
-                    case "DELETE":
-                        m.markDeleted();
-                        return Res.noContent();
-                    default:
-                        return Res.unmatched();
-                }
+                return readEditOrDelete(r, m);
             }
             if (is(r, "POST", "channels", "*", "messages", "*", "crosspost")) {
                 return Res.ok(m.json());
