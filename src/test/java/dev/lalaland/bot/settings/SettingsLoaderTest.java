@@ -83,4 +83,16 @@ class SettingsLoaderTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining(setting);
     }
+
+    @Test
+    void theExampleConfigDocumentsEveryKeyAndLoads() throws Exception {
+        Path example = Path.of("config", "bot.example.yml");
+        String text = Files.readString(example);
+        for (SettingsLoader.Key key : SettingsLoader.Key.values()) {
+            assertThat(text).as("documents %s", key).contains(key.name()).contains(key.yamlKey + ":");
+        }
+        Settings s = SettingsLoader.load(Map.of("BOT_CONFIG", example.toString()));
+        assertThat(s.restUrl()).hasToString("https://discord.com/api/v10/");
+        assertThat(s.database()).isEqualTo(Path.of("lalaland.db"));
+    }
 }
