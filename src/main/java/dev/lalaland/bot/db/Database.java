@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -19,6 +24,10 @@ import org.sqlite.SQLiteDataSource;
  * <p>One connection, used by one thread at a time: SQLite serialises writers anyway, and the
  * bot's queries take microseconds, so a lock is simpler and faster than a pool. The schema is
  * versioned by Flyway migrations in {@code db/migration}; server state is never dropped by them.
+ *
+ * <p>Work that must be saved but need not hold up a reply can be queued with
+ * {@link #transactionLater}: it runs on the database's one writer thread in the order queued, and
+ * {@link #close} waits for all of it.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -26,11 +35,17 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService writer;
     private boolean closed;
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "db-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Opens (creating if needed) and migrates the database file. */
@@ -104,9 +119,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Folds the write-ahead log into the main file and closes; later calls fail. */
+    /**
+     * Queues work to run in its own transaction on the writer thread, after everything queued
+     * before it. The future fails with the {@link DatabaseException} if the work does.
+     *
+     * @throws DatabaseException at once if the database is closing
+     */
+    public <T> CompletableFuture<T> transactionLater(SqlWork<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> transaction(work), writer);
+        } catch (RejectedExecutionException e) {
+            throw new DatabaseException("database is closed", e);
+        }
+    }
+
+    /** Finishes the queued writes, folds the write-ahead log into the main file and closes; later calls fail. */
     @Override
     public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.error("queued database writes did not finish within 10 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.lock();
         try {
             if (closed) {

@@ -2,6 +2,7 @@ package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.facts.FactStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,15 @@ public final class QuestionBank {
             new SongQuestions(), new AwardQuestions(), new ProductionQuestions(), new ReleaseQuestions());
 
     private final Map<String, Question> byId;
+    /** {@link #matching} for every category and difficulty in the bank: a question asks for it each time. */
+    private final Map<Filter, List<Question>> byFilter = new HashMap<>();
+
+    private record Filter(String category, Difficulty difficulty) {
+        boolean accepts(Question q) {
+            return (category == null || q.category().equals(category))
+                    && (difficulty == null || q.difficulty() == difficulty);
+        }
+    }
 
     private QuestionBank(List<Question> questions) {
         Map<String, Question> ids = new LinkedHashMap<>();
@@ -29,6 +39,17 @@ public final class QuestionBank {
             }
         }
         this.byId = ids;
+        Set<String> categories = new HashSet<>();
+        categories.add(null);
+        ids.values().forEach(q -> categories.add(q.category()));
+        List<Difficulty> difficulties = new ArrayList<>(List.of(Difficulty.values()));
+        difficulties.add(null);
+        for (String category : categories) {
+            for (Difficulty difficulty : difficulties) {
+                Filter filter = new Filter(category, difficulty);
+                byFilter.put(filter, ids.values().stream().filter(filter::accepts).toList());
+            }
+        }
     }
 
     public static QuestionBank from(FactStore store) {
@@ -58,10 +79,8 @@ public final class QuestionBank {
 
     /** The questions of a category and difficulty; null for either means any. */
     public List<Question> matching(String category, Difficulty difficulty) {
-        return byId.values().stream()
-                .filter(q -> category == null || q.category().equals(category))
-                .filter(q -> difficulty == null || q.difficulty() == difficulty)
-                .toList();
+        List<Question> known = byFilter.get(new Filter(category, difficulty));
+        return known != null ? known : List.of();
     }
 
     public int size() {

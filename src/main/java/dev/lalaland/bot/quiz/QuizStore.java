@@ -19,15 +19,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All quiz state in SQLite (tables in {@code V2__quiz.sql}). Every change of state is one
  * transaction that first checks the state it changes from, so racing callers (a timer and a
  * {@code /quiz stop}, two clicks of one player) cannot both succeed: a round closes and is scored
  * once, a night ends and reaches the leaderboard once, an answer is recorded once.
+ *
+ * <p>A practice question is saved in the background ({@link #askPractice}), so its reply does not
+ * wait for the write; every method that reads or changes a round waits for that round's write
+ * first, so callers cannot tell the difference. Round ids are handed out here rather than by
+ * SQLite to make that possible; this store is the only writer of {@code quiz_round} (one bot per
+ * database file).
  */
 public final class QuizStore {
+    private static final Logger log = LoggerFactory.getLogger(QuizStore.class);
+
     private static final String ROUND_COLUMNS = "id, night_id, number, guild_id, channel_id, question_id, category, "
             + "difficulty, question, choices, answer, explanation, sources, message_id, opens_at, closes_at, status";
     private static final String NIGHT_COLUMNS = "id, guild_id, channel_id, host_id, host_name, question_count, seconds, "
@@ -36,8 +51,13 @@ public final class QuizStore {
 
     /** Servers (or channels) whose seen-question history is kept in memory, the most recently asked. */
     private static final int SEEN_SCOPES_IN_MEMORY = 256;
+    /** How long a read of a round waits for its background write; the write takes microseconds. */
+    private static final long SAVE_WAIT_SECONDS = 10;
 
     private final Database database;
+    private final AtomicLong lastRoundId;
+    /** Practice rounds queued for saving and not yet saved, by id. */
+    private final Map<Long, CompletableFuture<?>> saving = new ConcurrentHashMap<>();
     /**
      * {@link #lastSeen} of recently asked scopes. Reading a server's whole history (a row per
      * question of the bank it has seen) on every question was most of the time a question took;
@@ -54,6 +74,10 @@ public final class QuizStore {
 
     public QuizStore(Database database) {
         this.database = database;
+        // sqlite_sequence remembers ids of rows since deleted, so an id is never handed out twice.
+        this.lastRoundId = new AtomicLong(database.read(c -> singleInt(c, "SELECT MAX("
+                + "COALESCE((SELECT MAX(id) FROM quiz_round), 0), "
+                + "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'quiz_round'), 0))")));
     }
 
     /** Where the seen-question history is kept: per server, or per channel outside servers. */
@@ -144,17 +168,64 @@ public final class QuizStore {
             if (number > night.get().questionCount()) {
                 return Optional.<Round>empty();
             }
-            return Optional.of(insertRound(c, nightId, number, night.get().guildId(), night.get().channelId(), q,
-                    opensAt, closesAt));
+            Round round = newRound(nightId, number, night.get().guildId(), night.get().channelId(), q, opensAt, closesAt);
+            insertRound(c, round);
+            return Optional.of(round);
         }).map(this::remember);
     }
 
-    /** Opens a practice question (not part of any night). */
+    /**
+     * Opens a practice question (not part of any night) and returns it at once; it is saved on the
+     * database's writer thread. A failed save is logged, and the question then counts as closed.
+     */
     public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt) {
-        return remember(database.transaction(c -> insertRound(c, null, 1, guildId, channelId, q, opensAt, closesAt)));
+        Round round = newRound(null, 1, guildId, channelId, q, opensAt, closesAt);
+        CompletableFuture<?> saved = database.transactionLater(c -> {
+            insertRound(c, round);
+            // Again under the database's lock: a history read from the table before this commit
+            // (see lastSeen) is then brought up to date.
+            return remember(round);
+        });
+        saving.put(round.id(), saved);
+        saved.whenComplete((ok, error) -> {
+            saving.remove(round.id(), saved);
+            if (error != null) {
+                log.error("practice question {} could not be saved; it cannot be answered", round.id(), error);
+            }
+        });
+        lastSeen(seenScope(guildId, channelId)); // the history in memory, so the question is in it from now on
+        return remember(round);
+    }
+
+    private Round newRound(Long nightId, int number, String guildId, String channelId, Question q, Instant opensAt,
+                           Instant closesAt) {
+        // Times as the table holds them (milliseconds), so this round equals the one read back later.
+        return new Round(lastRoundId.incrementAndGet(), nightId, number, guildId, channelId, q, null,
+                Instant.ofEpochMilli(opensAt.toEpochMilli()), Instant.ofEpochMilli(closesAt.toEpochMilli()), true);
+    }
+
+    /** Waits until the round, if it is a practice question being saved, is in the table. */
+    private void awaitSaved(long roundId) {
+        CompletableFuture<?> pending = saving.get(roundId);
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Logged where the save is queued; the round is then simply not in the table.
+        }
+    }
+
+    /** Waits until every practice question asked so far is in the table. */
+    void awaitAllSaved() {
+        saving.keySet().forEach(this::awaitSaved);
     }
 
     public Optional<Round> round(long roundId) {
+        awaitSaved(roundId);
         return database.read(c -> round(c, roundId));
     }
 
@@ -165,6 +236,7 @@ public final class QuizStore {
 
     /** Every question still open, of nights and practice alike, for resuming after a restart. */
     public List<Round> openRounds() {
+        awaitAllSaved();
         return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
                 + "ORDER BY id", QuizStore::round));
     }
@@ -202,7 +274,10 @@ public final class QuizStore {
         }));
     }
 
-    /** After a question was stored (committed): the same in the in-memory history, if that scope is there. */
+    /**
+     * A question was asked: the same in the in-memory history, if that scope is there. Merging
+     * keeps the later time, so doing it again once the question is stored is harmless.
+     */
     private Round remember(Round round) {
         Map<String, Instant> known;
         synchronized (seenInMemory) {
@@ -215,11 +290,13 @@ public final class QuizStore {
     }
 
     public void setMessageId(long roundId, String messageId) {
+        awaitSaved(roundId);
         database.transaction(c -> update(c, "UPDATE quiz_round SET message_id = ? WHERE id = ?", messageId, roundId));
     }
 
     /** Gives an open question a new opening and deadline (after a restart); false if it has closed. */
     public boolean reopen(long roundId, Instant opensAt, Instant closesAt) {
+        awaitSaved(roundId);
         return database.transaction(c -> update(c, "UPDATE quiz_round SET opens_at = ?, closes_at = ? "
                 + "WHERE id = ? AND status = 'open'", opensAt.toEpochMilli(), closesAt.toEpochMilli(), roundId) == 1);
     }
@@ -233,6 +310,7 @@ public final class QuizStore {
      */
     public AnswerOutcome recordAnswer(long roundId, String userId, String displayName, int choice, Instant at,
                                       String messageId) {
+        awaitSaved(roundId);
         return database.transaction(c -> {
             Optional<Round> found = round(c, roundId);
             if (found.isEmpty()) {
@@ -268,6 +346,7 @@ public final class QuizStore {
 
     /** Closes an open question and scores it (night questions only); empty if it was already closed. */
     public Optional<RoundResult> closeRound(long roundId) {
+        awaitSaved(roundId);
         return database.transaction(c -> close(c, roundId));
     }
 
@@ -323,18 +402,17 @@ public final class QuizStore {
 
     // ---- rows ----
 
-    private static Round insertRound(Connection c, Long nightId, int number, String guildId, String channelId,
-                                     Question q, Instant opensAt, Instant closesAt) throws SQLException {
-        long id = insert(c, "INSERT INTO quiz_round (night_id, number, guild_id, channel_id, question_id, category, "
+    private static void insertRound(Connection c, Round round) throws SQLException {
+        Question q = round.question();
+        update(c, "INSERT INTO quiz_round (id, night_id, number, guild_id, channel_id, question_id, category, "
                         + "difficulty, question, choices, answer, explanation, sources, opens_at, closes_at, status) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open')",
-                nightId, number, guildId, channelId, q.id(), q.category(), q.difficulty().id(), q.text(),
-                JsonColumns.of(q.choices()), q.answer(), q.explanation(), JsonColumns.of(q.sources()),
-                opensAt.toEpochMilli(), closesAt.toEpochMilli());
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open')",
+                round.id(), round.nightId(), round.number(), round.guildId(), round.channelId(), q.id(), q.category(),
+                q.difficulty().id(), q.text(), JsonColumns.of(q.choices()), q.answer(), q.explanation(),
+                JsonColumns.of(q.sources()), round.opensAt().toEpochMilli(), round.closesAt().toEpochMilli());
         update(c, "INSERT INTO quiz_seen (scope, question_id, last_seen_at) VALUES (?,?,?) "
                 + "ON CONFLICT (scope, question_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
-                seenScope(guildId, channelId), q.id(), opensAt.toEpochMilli());
-        return round(c, id).orElseThrow();
+                seenScope(round.guildId(), round.channelId()), q.id(), round.opensAt().toEpochMilli());
     }
 
     private static Optional<Night> runningNight(Connection c, String channelId) throws SQLException {

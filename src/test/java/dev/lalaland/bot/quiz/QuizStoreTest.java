@@ -178,6 +178,7 @@ class QuizStoreTest {
         assertThat(store.lastSeen("g1")).containsOnly(
                 Map.entry("test.1", again.opensAt()), Map.entry("test.2", second.opensAt()));
         assertThat(again.opensAt()).isAfter(first.opensAt());
+        store.awaitAllSaved();
         assertThat(new QuizStore(database).lastSeen("g1")).as("as stored in the file")
                 .isEqualTo(store.lastSeen("g1"));
     }
@@ -194,5 +195,59 @@ class QuizStoreTest {
         assertThat(store.openRound(night.id())).get().extracting(Round::question).isEqualTo(q1);
         assertThat(store.recordAnswer(round.id(), "u1", "Ann", 2, clock.instant(), null).kind())
                 .isEqualTo(AnswerOutcome.Kind.ALREADY_ANSWERED);
+    }
+
+    @Test
+    void aPracticeQuestionIsReturnedAsItWillBeStoredAndCanBeAnsweredAtOnce() {
+        Instant opens = Instant.parse("2026-11-28T20:00:00.123456789Z");
+        Round asked = store.askPractice("g1", "c1", q1, opens, opens.plusSeconds(20));
+
+        assertThat(asked.opensAt()).as("stored to the millisecond").isEqualTo(Instant.parse("2026-11-28T20:00:00.123Z"));
+        assertThat(store.recordAnswer(asked.id(), "u1", "Ann", 1, opens, null).kind())
+                .as("answered before the background save could be assumed done").isEqualTo(AnswerOutcome.Kind.RECORDED);
+        assertThat(store.round(asked.id())).contains(asked);
+    }
+
+    @Test
+    void roundIdsKeepGrowingAcrossNightsPracticeAndRestarts() {
+        Round practice = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        Round inNight = ask(night("c2", 2), q2);
+        assertThat(inNight.id()).isGreaterThan(practice.id());
+        database.close();
+
+        database = Database.open(dir.resolve("quiz.db"));
+        store = new QuizStore(database);
+        Round afterRestart = store.askPractice("g1", "c1", q2, clock.instant(), clock.instant().plusSeconds(20));
+        assertThat(afterRestart.id()).isGreaterThan(inNight.id());
+        assertThat(store.round(practice.id())).as("saved before the file was closed").get()
+                .extracting(Round::question).isEqualTo(q1);
+    }
+
+    @Test
+    void closingTheDatabaseFinishesQueuedSaves() {
+        java.util.List<Round> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            asked.add(store.askPractice("g1", "c" + i, i % 2 == 0 ? q1 : q2, clock.instant(),
+                    clock.instant().plusSeconds(20)));
+        }
+        database.close();
+
+        database = Database.open(dir.resolve("quiz.db"));
+        store = new QuizStore(database);
+        assertThat(store.openRounds()).containsExactlyElementsOf(asked);
+    }
+
+    @Test
+    void aPracticeQuestionThatCouldNotBeSavedCannotBeAnswered() {
+        // The table requires an explanation, so this save fails on the writer thread.
+        Question unsaveable = new Question("test.bad", "cast", Difficulty.EASY, "Saved?", java.util.List.of("A", "B", "C", "D"),
+                1, null, java.util.List.of("test source"));
+        Round lost = store.askPractice("g1", "c1", unsaveable, clock.instant(), clock.instant().plusSeconds(20));
+
+        assertThat(store.recordAnswer(lost.id(), "u1", "Ann", 1, clock.instant(), null).kind())
+                .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
+        assertThat(store.round(lost.id())).isEmpty();
+        Round next = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        assertThat(store.round(next.id())).as("later questions are saved as usual").contains(next);
     }
 }
