@@ -46,6 +46,12 @@ public final class AwardsCommand implements SlashCommand {
         return SPEC;
     }
 
+    /** Cards are rendered once (a few fast reads of the fact tables) and kept. */
+    @Override
+    public boolean answersFromMemory(CommandRequest request) {
+        return true;
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         String result = request.choice("result", RESULTS).orElse("all");

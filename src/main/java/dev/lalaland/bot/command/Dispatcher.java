@@ -45,6 +45,11 @@ public final class Dispatcher {
         }
     }
 
+    /** See {@link SlashCommand#answersFromMemory}; an unknown command is answered from memory too. */
+    public boolean answersFromMemory(CommandRequest request) {
+        return registry.command(request.command()).map(c -> c.answersFromMemory(request)).orElse(true);
+    }
+
     public List<Choice> autocomplete(AutocompleteRequest request) {
         try {
             List<Choice> choices = registry.command(request.command())

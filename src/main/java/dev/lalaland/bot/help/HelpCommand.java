@@ -28,6 +28,11 @@ public final class HelpCommand implements SlashCommand {
     }
 
     @Override
+    public boolean answersFromMemory(CommandRequest request) {
+        return true;
+    }
+
+    @Override
     public Reply handle(CommandRequest request) {
         Embed.Builder card = Embed.builder("La La Land trivia bot")
                 .color(Palette.NIGHT_BLUE)

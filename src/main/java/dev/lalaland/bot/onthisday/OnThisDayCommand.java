@@ -35,6 +35,12 @@ public final class OnThisDayCommand implements SlashCommand {
         return SPEC;
     }
 
+    /** The calendar and the facts are in memory. */
+    @Override
+    public boolean answersFromMemory(CommandRequest request) {
+        return true;
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         // UTC, not the server's zone: a command has no configured zone, and the contract says so.

@@ -6,7 +6,6 @@ import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -23,16 +22,18 @@ final class PracticeRounds {
     private final QuizStore store;
     private final QuestionBank bank;
     private final QuestionPicker picker;
+    private final SeenHistory seen;
     private final Outbox outbox;
     private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
 
-    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, Outbox outbox, Timers timers,
-                   Clock clock, QuizTimings timings) {
+    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
+                   Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
+        this.seen = seen;
         this.outbox = outbox;
         this.timers = timers;
         this.clock = clock;
@@ -40,12 +41,13 @@ final class PracticeRounds {
     }
 
     Reply ask(Invoker who, String category, Difficulty difficulty) {
-        List<Question> candidates = bank.matching(category, difficulty);
-        Question q = picker.next(candidates, Set.of(), store.lastSeen(QuizStore.seenScope(who.guildId(), who.channelId())))
+        String scope = SeenHistory.scope(who.guildId(), who.channelId());
+        Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), seen.lastSeen(scope))
                 .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
                         + "try another, or leave them out."));
         Instant now = clock.instant();
         Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()));
+        seen.record(scope, q, round.opensAt());
         scheduleClose(round);
         return QuizRenderer.practiceQuestion(round);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Every quiz question: generated from the fact store plus the hand-written ones, built once at
@@ -20,8 +21,11 @@ public final class QuestionBank {
             new SongQuestions(), new AwardQuestions(), new ProductionQuestions(), new ReleaseQuestions());
 
     private final Map<String, Question> byId;
-    /** {@link #matching} for every category and difficulty in the bank: a question asks for it each time. */
-    private final Map<Filter, List<Question>> byFilter = new HashMap<>();
+    /** The questions in a fixed order: a question's place here is its ordinal. */
+    private final List<Question> ordered;
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    /** The ordinals for every category and difficulty in the bank: each question asked needs them. */
+    private final Map<Filter, int[]> byFilter = new HashMap<>();
 
     private record Filter(String category, Difficulty difficulty) {
         boolean accepts(Question q) {
@@ -39,6 +43,10 @@ public final class QuestionBank {
             }
         }
         this.byId = ids;
+        this.ordered = List.copyOf(ids.values());
+        for (int i = 0; i < ordered.size(); i++) {
+            ordinals.put(ordered.get(i).id(), i);
+        }
         Set<String> categories = new HashSet<>();
         categories.add(null);
         ids.values().forEach(q -> categories.add(q.category()));
@@ -47,7 +55,7 @@ public final class QuestionBank {
         for (String category : categories) {
             for (Difficulty difficulty : difficulties) {
                 Filter filter = new Filter(category, difficulty);
-                byFilter.put(filter, ids.values().stream().filter(filter::accepts).toList());
+                byFilter.put(filter, IntStream.range(0, ordered.size()).filter(i -> filter.accepts(ordered.get(i))).toArray());
             }
         }
     }
@@ -70,7 +78,7 @@ public final class QuestionBank {
     }
 
     public List<Question> all() {
-        return List.copyOf(byId.values());
+        return ordered;
     }
 
     public Optional<Question> byId(String id) {
@@ -79,11 +87,27 @@ public final class QuestionBank {
 
     /** The questions of a category and difficulty; null for either means any. */
     public List<Question> matching(String category, Difficulty difficulty) {
-        List<Question> known = byFilter.get(new Filter(category, difficulty));
-        return known != null ? known : List.of();
+        return IntStream.of(ordinalsMatching(category, difficulty)).mapToObj(ordered::get).toList();
+    }
+
+    /** {@link #matching}, as ordinals in ascending order. */
+    int[] ordinalsMatching(String category, Difficulty difficulty) {
+        int[] known = byFilter.get(new Filter(category, difficulty));
+        return known != null ? known.clone() : new int[0];
+    }
+
+    /** The question with this ordinal: its place in {@link #all}. */
+    Question at(int ordinal) {
+        return ordered.get(ordinal);
+    }
+
+    /** The ordinal of the question with this id, or -1 if the bank has none (it may have been asked before a data change). */
+    int ordinalOf(String questionId) {
+        Integer ordinal = ordinals.get(questionId);
+        return ordinal != null ? ordinal : -1;
     }
 
     public int size() {
-        return byId.size();
+        return ordered.size();
     }
 }

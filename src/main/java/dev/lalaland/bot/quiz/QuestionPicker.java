@@ -1,8 +1,5 @@
 package dev.lalaland.bot.quiz;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -13,34 +10,39 @@ import java.util.Set;
  * nights with a fresh bank, do not get the same order.
  */
 final class QuestionPicker {
+    private final QuestionBank bank;
     private final Random random;
 
-    QuestionPicker(Random random) {
+    QuestionPicker(QuestionBank bank, Random random) {
+        this.bank = bank;
         this.random = random;
     }
 
-    Optional<Question> next(List<Question> candidates, Set<String> askedTonight, Map<String, Instant> lastSeen) {
-        // One pass with one look-up per candidate, ties kept by reservoir sampling (each of k equal
-        // ones wins with chance 1/k): this runs for every question asked, over the whole bank.
-        Question best = null;
-        Instant bestSeen = null;
+    /**
+     * @param candidates the ordinals of the questions to choose from
+     * @param lastSeen   epoch milliseconds by ordinal, {@link SeenHistory#NEVER} for questions not seen
+     */
+    Optional<Question> next(int[] candidates, Set<String> askedTonight, long[] lastSeen) {
+        // One pass over two arrays, ties kept by reservoir sampling (each of k equal ones wins with
+        // chance 1/k): this runs for every question asked, over the whole bank.
+        int best = -1;
+        long bestSeen = 0;
         int ties = 0;
         synchronized (random) {
-            for (Question q : candidates) {
-                if (askedTonight.contains(q.id())) {
+            for (int candidate : candidates) {
+                if (!askedTonight.isEmpty() && askedTonight.contains(bank.at(candidate).id())) {
                     continue;
                 }
-                Instant seen = lastSeen.getOrDefault(q.id(), Instant.MIN);
-                int order = best == null ? -1 : seen.compareTo(bestSeen);
-                if (order < 0) {
-                    best = q;
+                long seen = lastSeen[candidate];
+                if (best < 0 || seen < bestSeen) {
+                    best = candidate;
                     bestSeen = seen;
                     ties = 1;
-                } else if (order == 0 && random.nextInt(++ties) == 0) {
-                    best = q;
+                } else if (seen == bestSeen && random.nextInt(++ties) == 0) {
+                    best = candidate;
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best < 0 ? Optional.empty() : Optional.of(bank.at(best));
     }
 }

@@ -16,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link #stop} only drops pending timers, since every change is already saved.
  */
 public final class Quiz implements Lifecycle {
+    /** About 4 KiB each; the servers that asked most recently. */
+    private static final int SERVERS_WITH_HISTORY_IN_MEMORY = 256;
+
     private final QuizStore store;
     private final QuestionBank bank;
     private final Timers timers;
@@ -34,9 +37,10 @@ public final class Quiz implements Lifecycle {
         this.store = new QuizStore(database);
         this.bank = bank;
         this.timers = new Timers(executor, clock);
-        QuestionPicker picker = new QuestionPicker(random);
-        this.practice = new PracticeRounds(store, bank, picker, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, outbox, timers, clock, timings);
+        QuestionPicker picker = new QuestionPicker(bank, random);
+        SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
+        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
+        this.nights = new QuizNights(store, bank, picker, seen, outbox, timers, clock, timings);
         this.command = new QuizCommand(practice, nights, store);
         this.buttons = new AnswerButtons(store, practice, clock, timings);
     }

@@ -44,6 +44,12 @@ final class QuizCommand implements SlashCommand {
                 Subcommand.of("leaderboard", "This server's all-time quiz standings"));
     }
 
+    /** A practice question is picked in memory and saved in the background; the rest write at once. */
+    @Override
+    public boolean answersFromMemory(CommandRequest request) {
+        return "question".equals(request.subcommand());
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         String sub = request.subcommand() == null ? "" : request.subcommand();

@@ -33,6 +33,7 @@ final class QuizNights {
     private final QuizStore store;
     private final QuestionBank bank;
     private final QuestionPicker picker;
+    private final SeenHistory seen;
     private final Outbox outbox;
     private final Timers timers;
     private final Clock clock;
@@ -40,11 +41,12 @@ final class QuizNights {
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Integer> failedPosts = new ConcurrentHashMap<>();
 
-    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, Outbox outbox, Timers timers, Clock clock,
-               QuizTimings timings) {
+    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox, Timers timers,
+               Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
+        this.seen = seen;
         this.outbox = outbox;
         this.timers = timers;
         this.clock = clock;
@@ -122,15 +124,19 @@ final class QuizNights {
                 end(nightId, Night.Status.FINISHED);
                 return;
             }
-            Optional<Question> next = picker.next(bank.matching(night.category(), night.difficulty()),
-                    store.questionsAsked(nightId), store.lastSeen(QuizStore.seenScope(night.guildId(), night.channelId())));
+            String scope = SeenHistory.scope(night.guildId(), night.channelId());
+            Optional<Question> next = picker.next(bank.ordinalsMatching(night.category(), night.difficulty()),
+                    store.questionsAsked(nightId), seen.lastSeen(scope));
             if (next.isEmpty()) {
                 end(nightId, Night.Status.FINISHED);
                 return;
             }
             Instant now = clock.instant();
             store.askInNight(nightId, next.get(), now, now.plus(night.roundLength()))
-                    .ifPresent(round -> post(night, round, false));
+                    .ifPresent(round -> {
+                        seen.record(scope, round.question(), round.opensAt());
+                        post(night, round, false);
+                    });
         });
     }
 

@@ -12,8 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,6 @@ public final class QuizStore {
             + "round_millis, category, difficulty, status, started_at";
     private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
 
-    /** Servers (or channels) whose seen-question history is kept in memory, the most recently asked. */
-    private static final int SEEN_SCOPES_IN_MEMORY = 256;
     /** How long a read of a round waits for its background write; the write takes microseconds. */
     private static final long SAVE_WAIT_SECONDS = 10;
 
@@ -58,19 +55,6 @@ public final class QuizStore {
     private final AtomicLong lastRoundId;
     /** Practice rounds queued for saving and not yet saved, by id. */
     private final Map<Long, CompletableFuture<?>> saving = new ConcurrentHashMap<>();
-    /**
-     * {@link #lastSeen} of recently asked scopes. Reading a server's whole history (a row per
-     * question of the bank it has seen) on every question was most of the time a question took;
-     * {@link #remember} keeps it in step with the table after each question is stored, which
-     * holds because this store is the only writer of {@code quiz_seen} (one per bot). In access
-     * order, guarded by itself; each scope's map is concurrent.
-     */
-    private final Map<String, Map<String, Instant>> seenInMemory = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Instant>> eldest) {
-            return size() > SEEN_SCOPES_IN_MEMORY;
-        }
-    };
 
     public QuizStore(Database database) {
         this.database = database;
@@ -171,7 +155,7 @@ public final class QuizStore {
             Round round = newRound(nightId, number, night.get().guildId(), night.get().channelId(), q, opensAt, closesAt);
             insertRound(c, round);
             return Optional.of(round);
-        }).map(this::remember);
+        });
     }
 
     /**
@@ -182,9 +166,7 @@ public final class QuizStore {
         Round round = newRound(null, 1, guildId, channelId, q, opensAt, closesAt);
         CompletableFuture<?> saved = database.transactionLater(c -> {
             insertRound(c, round);
-            // Again under the database's lock: a history read from the table before this commit
-            // (see lastSeen) is then brought up to date.
-            return remember(round);
+            return round;
         });
         saving.put(round.id(), saved);
         saved.whenComplete((ok, error) -> {
@@ -193,8 +175,7 @@ public final class QuizStore {
                 log.error("practice question {} could not be saved; it cannot be answered", round.id(), error);
             }
         });
-        lastSeen(seenScope(guildId, channelId)); // the history in memory, so the question is in it from now on
-        return remember(round);
+        return round;
     }
 
     private Round newRound(Long nightId, int number, String guildId, String channelId, Question q, Instant opensAt,
@@ -250,43 +231,18 @@ public final class QuizStore {
                 r -> r.getString(1), nightId)));
     }
 
-    /** When the server (or channel) last saw each question it has seen; a read-only view. */
+    /** When the server (or channel) last saw each question it has seen, as saved. */
     public Map<String, Instant> lastSeen(String scope) {
-        synchronized (seenInMemory) {
-            Map<String, Instant> known = seenInMemory.get(scope);
-            if (known != null) {
-                return Collections.unmodifiableMap(known);
-            }
-        }
-        // Filled under the database's lock, so no question can be stored between the read and
-        // the fill: remember() then finds the map and adds it.
-        return Collections.unmodifiableMap(database.read(c -> {
-            Map<String, Instant> seen = new ConcurrentHashMap<>();
+        return database.read(c -> {
+            Map<String, Instant> seen = new HashMap<>();
             try (PreparedStatement ps = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
                 }
             }
-            synchronized (seenInMemory) {
-                return seenInMemory.computeIfAbsent(scope, s -> seen);
-            }
-        }));
-    }
-
-    /**
-     * A question was asked: the same in the in-memory history, if that scope is there. Merging
-     * keeps the later time, so doing it again once the question is stored is harmless.
-     */
-    private Round remember(Round round) {
-        Map<String, Instant> known;
-        synchronized (seenInMemory) {
-            known = seenInMemory.get(seenScope(round.guildId(), round.channelId()));
-        }
-        if (known != null) {
-            known.merge(round.question().id(), round.opensAt(), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        return round;
+            return seen;
+        });
     }
 
     public void setMessageId(long roundId, String messageId) {

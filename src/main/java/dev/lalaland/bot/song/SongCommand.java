@@ -53,6 +53,12 @@ public final class SongCommand implements SlashCommand {
         return SPEC;
     }
 
+    /** Cards are rendered once (a few fast reads of the fact tables) and kept. */
+    @Override
+    public boolean answersFromMemory(CommandRequest request) {
+        return true;
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         return request.text("title")
