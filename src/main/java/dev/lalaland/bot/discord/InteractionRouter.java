@@ -80,7 +80,7 @@ final class InteractionRouter implements EventListener {
     }
 
     private static void answer(SlashCommandInteractionEvent event, Reply reply) {
-        event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
+        JdaMessages.reply(event, reply)
                 .queue(null, e -> log.warn("reply to /{} failed: {}", event.getName(), e.getMessage()));
     }
 
@@ -97,7 +97,7 @@ final class InteractionRouter implements EventListener {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
         submit(event, () -> {
             Reply reply = dispatcher.join().click(click);
-            event.reply(JdaMessages.create(reply)).setEphemeral(reply.ephemeral())
+            JdaMessages.reply(event, reply)
                     .queue(null, e -> log.warn("reply to button {} failed: {}", event.getComponentId(), e.getMessage()));
         });
     }

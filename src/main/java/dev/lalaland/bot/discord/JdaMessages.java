@@ -9,6 +9,8 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -18,6 +20,28 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /** Translates a {@link Reply} into JDA message data, clamped to Discord's limits, with no mentions. */
 final class JdaMessages {
     private JdaMessages() {
+    }
+
+    /**
+     * The reply to an interaction, set straight on JDA's reply action: building a
+     * {@code MessageCreateData} first would be copied into the action and checked a second time,
+     * which the benchmark showed on every interaction (issue 6).
+     */
+    static ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
+        Reply fitted = DiscordLimits.clamp(reply);
+        ReplyCallbackAction action = interaction.deferReply(fitted.ephemeral())
+                .setContent(fitted.content())
+                .setAllowedMentions(List.of());
+        if (!fitted.embeds().isEmpty()) {
+            action.setEmbeds(embeds(fitted));
+        }
+        if (!fitted.buttonRows().isEmpty()) {
+            action.setComponents(rows(fitted));
+        }
+        if (!fitted.attachments().isEmpty()) {
+            action.setFiles(files(fitted));
+        }
+        return action;
     }
 
     static MessageCreateData create(Reply reply) {
