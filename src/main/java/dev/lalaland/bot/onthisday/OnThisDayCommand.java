@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code /onthisday [date]}: what happened on a day of the year in the film's history. */
 public final class OnThisDayCommand implements SlashCommand {
@@ -23,6 +25,14 @@ public final class OnThisDayCommand implements SlashCommand {
     private final EventCalendar calendar;
     private final OnThisDayRenderer renderer;
     private final Clock clock;
+    /** Today's replies, by day asked about; replaced when the date changes ("N years ago" does). */
+    private volatile TodaysReplies kept = new TodaysReplies(LocalDate.MIN);
+
+    private record TodaysReplies(LocalDate today, Map<MonthDay, Reply> byDay) {
+        TodaysReplies(LocalDate today) {
+            this(today, new ConcurrentHashMap<>());
+        }
+    }
 
     public OnThisDayCommand(EventCalendar calendar, OnThisDayRenderer renderer, Clock clock) {
         this.calendar = calendar;
@@ -35,7 +45,7 @@ public final class OnThisDayCommand implements SlashCommand {
         return SPEC;
     }
 
-    /** The calendar and the facts are in memory. */
+    /** The calendar and the facts are in memory, and replies are kept for the day. */
     @Override
     public boolean answersFromMemory(CommandRequest request) {
         return true;
@@ -46,6 +56,15 @@ public final class OnThisDayCommand implements SlashCommand {
         // UTC, not the server's zone: a command has no configured zone, and the contract says so.
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         MonthDay day = request.text(DATE).map(DateInput::parse).orElse(MonthDay.from(today));
+        TodaysReplies replies = kept;
+        if (!replies.today().equals(today)) {
+            replies = new TodaysReplies(today);
+            kept = replies;
+        }
+        return replies.byDay().computeIfAbsent(day, d -> render(d, today));
+    }
+
+    private Reply render(MonthDay day, LocalDate today) {
         List<Event> events = calendar.eventsOn(day);
         if (!events.isEmpty()) {
             return renderer.events(day, events, today);

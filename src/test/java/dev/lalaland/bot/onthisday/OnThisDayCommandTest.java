@@ -59,6 +59,15 @@ class OnThisDayCommandTest {
     }
 
     @Test
+    void aKeptReplyFollowsTheDateChange() {
+        assertThat(card(run("12-09")).fields()).extracting(Embed.Field::name).startsWith("2016 · 10 years ago");
+        assertThat(run("December 9")).as("the same day asked again, another way").isSameAs(run("12-09"));
+
+        clock.set("2027-12-09T10:00:00Z");
+        assertThat(card(run("12-09")).fields()).extracting(Embed.Field::name).startsWith("2016 · 11 years ago");
+    }
+
+    @Test
     void todaysEventsInYearOrderWithHowLongAgo() {
         Embed card = card(run(null));
         assertThat(card.title()).isEqualTo("On this day: December 9");
