@@ -2,7 +2,9 @@ package dev.lalaland.bot.match;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Optional;
  */
 public final class NameIndex<T> {
     private final List<Entry<T>> entries = new ArrayList<>();
+    /** By folded label, the first added; then the entries having each folded name exactly. */
+    private final Map<String, Entry<T>> byLabel = new HashMap<>();
+    private final Map<String, List<Entry<T>>> byName = new HashMap<>();
 
     /** Folded once when added: lookups run per keystroke and must not fold or split every name again. */
     private record Entry<T>(T item, String label, String foldedLabel, List<Key> keys) {
@@ -31,7 +36,10 @@ public final class NameIndex<T> {
     public NameIndex<T> add(T item, String label, List<String> names) {
         List<Key> keys = names.stream().map(Normalizer::fold).filter(k -> !k.isEmpty()).distinct().map(Key::new)
                 .toList();
-        entries.add(new Entry<>(item, label, Normalizer.fold(label), keys));
+        Entry<T> entry = new Entry<>(item, label, Normalizer.fold(label), keys);
+        entries.add(entry);
+        byLabel.putIfAbsent(entry.foldedLabel(), entry);
+        keys.forEach(k -> byName.computeIfAbsent(k.text(), t -> new ArrayList<>()).add(entry));
         return this;
     }
 
@@ -53,10 +61,14 @@ public final class NameIndex<T> {
         if (query.isEmpty()) {
             return Optional.empty();
         }
-        for (Entry<T> e : entries) {
-            if (e.foldedLabel().equals(query)) {
-                return Optional.of(e.item());
-            }
+        Entry<T> labelled = byLabel.get(query);
+        if (labelled != null) {
+            return Optional.of(labelled.item());
+        }
+        // A name only one entry has, typed in full, is the best match ranking would find too.
+        List<Entry<T>> named = byName.getOrDefault(query, List.of());
+        if (named.size() == 1) {
+            return Optional.of(named.get(0).item());
         }
         List<Scored<T>> ranked = ranked(query, false);
         if (ranked.isEmpty()) {

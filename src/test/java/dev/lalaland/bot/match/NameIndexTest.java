@@ -39,6 +39,11 @@ class NameIndexTest {
     void ambiguousInputResolvesToNothing() {
         assertThat(people.resolve("Justin")).isEmpty();
         assertThat(people.search("justin", 25)).containsExactlyInAnyOrder("hurwitz", "paul");
+        NameIndex<String> shared = new NameIndex<String>()
+                .add("a", "Justin A", List.of("Justin A", "JJ"))
+                .add("b", "Justin B", List.of("Justin B", "JJ"));
+        assertThat(shared.resolve("jj")).as("a name two entries have exactly").isEmpty();
+        assertThat(shared.resolve("justin b")).contains("b");
     }
 
     @Test
