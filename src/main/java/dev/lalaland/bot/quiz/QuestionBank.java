@@ -25,7 +25,8 @@ public final class QuestionBank {
     private final List<Question> ordered;
     private final Map<String, Integer> ordinals = new HashMap<>();
     /** The ordinals for every category and difficulty in the bank: each question asked needs them. */
-    private final Map<Filter, int[]> byFilter = new HashMap<>();
+    private final Map<String, int[][]> byFilter = new HashMap<>();
+    private static final String ANY_CATEGORY = "";
 
     private record Filter(String category, Difficulty difficulty) {
         boolean accepts(Question q) {
@@ -55,7 +56,9 @@ public final class QuestionBank {
         for (String category : categories) {
             for (Difficulty difficulty : difficulties) {
                 Filter filter = new Filter(category, difficulty);
-                byFilter.put(filter, IntStream.range(0, ordered.size()).filter(i -> filter.accepts(ordered.get(i))).toArray());
+                byFilter.computeIfAbsent(category == null ? ANY_CATEGORY : category,
+                        c -> new int[Difficulty.values().length + 1][])[slot(difficulty)] =
+                        IntStream.range(0, ordered.size()).filter(i -> filter.accepts(ordered.get(i))).toArray();
             }
         }
     }
@@ -90,10 +93,17 @@ public final class QuestionBank {
         return IntStream.of(ordinalsMatching(category, difficulty)).mapToObj(ordered::get).toList();
     }
 
-    /** {@link #matching}, as ordinals in ascending order. */
+    /**
+     * {@link #matching}, as ordinals in ascending order. The array is shared: read it, do not
+     * change it (each question asked reads one, so it is not copied).
+     */
     int[] ordinalsMatching(String category, Difficulty difficulty) {
-        int[] known = byFilter.get(new Filter(category, difficulty));
-        return known != null ? known.clone() : new int[0];
+        int[][] byDifficulty = byFilter.get(category == null ? ANY_CATEGORY : category);
+        return byDifficulty != null ? byDifficulty[slot(difficulty)] : new int[0];
+    }
+
+    private static int slot(Difficulty difficulty) {
+        return difficulty == null ? 0 : difficulty.ordinal() + 1;
     }
 
     /** The question with this ordinal: its place in {@link #all}. */

@@ -104,6 +104,9 @@ public final class DiscordLimits {
 
     /** Returns a reply that fits every limit, truncating text with an ellipsis where needed. */
     public static Reply clamp(Reply reply) {
+        if (violations(reply).isEmpty()) {
+            return reply; // the usual case: checking is cheaper than rebuilding every reply sent
+        }
         Reply.Builder b = Reply.builder().content(truncate(reply.content(), CONTENT)).ephemeral(reply.ephemeral());
         int budget = EMBED_TOTAL;
         for (Embed e : reply.embeds().subList(0, Math.min(EMBEDS, reply.embeds().size()))) {

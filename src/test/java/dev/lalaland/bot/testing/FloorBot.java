@@ -1,6 +1,12 @@
 package dev.lalaland.bot.testing;
 
 import java.util.EnumSet;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import java.util.concurrent.Semaphore;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -34,10 +40,39 @@ public final class FloorBot implements EventListener {
     public static final String REPLY = "ok";
     public static final String CHOICE = "choice";
 
+    /**
+     * Set to {@code question} to answer slash commands with a message shaped like a practice
+     * question (an embed and four buttons, built once) instead of "ok": the floor for the cost of
+     * the message itself, which docs/PERFORMANCE.md separates from the bot's own work.
+     */
+    public static final String REPLY_PROPERTY = "floorbot.reply";
+
     /** One permit per shard that fired ReadyEvent. */
     private final Semaphore readyShards = new Semaphore(0);
+    /** Null for the plain "ok". */
+    private final MessageCreateData shapedReply;
 
-    private FloorBot() {}
+    private FloorBot() {
+        this.shapedReply = "question".equals(System.getProperty(REPLY_PROPERTY)) ? questionShaped() : null;
+    }
+
+    private static MessageCreateData questionShaped() {
+        return new MessageCreateBuilder()
+                .setEmbeds(new EmbedBuilder()
+                        .setTitle("Quiz · Songs")
+                        .setDescription("Which song do Mia and Sebastian sing on the hill above Los Angeles, "
+                                + "at dusk?\n\nAnswer <t:1796000000:R>: one answer each.")
+                        .setFooter("Practice question: not scored. Hosting a scored game? /quiz start")
+                        .setColor(0xF2C94C)
+                        .build())
+                .setComponents(ActionRow.of(
+                        Button.primary("quiz:1:0", "City of Stars"),
+                        Button.primary("quiz:1:1", "A Lovely Night"),
+                        Button.primary("quiz:1:2", "Someone in the Crowd"),
+                        Button.primary("quiz:1:3", "Start a Fire")))
+                .setAllowedMentions(List.of())
+                .build();
+    }
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 2) {
@@ -81,7 +116,11 @@ public final class FloorBot implements EventListener {
     public void onEvent(GenericEvent event) {
         // Plain instanceof checks: cheaper than ListenerAdapter's reflective dispatch.
         if (event instanceof SlashCommandInteractionEvent e) {
-            e.reply(REPLY).queue();
+            if (shapedReply != null) {
+                e.reply(shapedReply).queue();
+            } else {
+                e.reply(REPLY).queue();
+            }
         } else if (event instanceof CommandAutoCompleteInteractionEvent e) {
             e.replyChoice(CHOICE, CHOICE).queue();
         } else if (event instanceof GenericComponentInteractionCreateEvent e) {
