@@ -47,6 +47,7 @@ public final class DiscordBot implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean registered = new AtomicBoolean();
     private volatile ShardManager shards;
+    private final JdaMessages messages = new JdaMessages();
 
     public DiscordBot(Settings settings) {
         this.settings = settings;
@@ -57,7 +58,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** Posting through this bot; usable once {@link #start} has been called. */
     public Outbox outbox() {
-        return new JdaOutbox(this::shards);
+        return new JdaOutbox(this::shards, messages);
     }
 
     public ChannelAccess channelAccess() {
@@ -82,7 +83,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new InteractionRouter(dispatcher, workers, clock), new ReadyListener(dispatcher))
+                .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages), new ReadyListener(dispatcher))
                 .build();
     }
 

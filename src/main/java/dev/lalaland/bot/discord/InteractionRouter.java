@@ -46,11 +46,14 @@ final class InteractionRouter implements EventListener {
     private final CompletableFuture<Dispatcher> dispatcher;
     private final ExecutorService workers;
     private final Clock clock;
+    private final JdaMessages messages;
 
-    InteractionRouter(CompletableFuture<Dispatcher> dispatcher, ExecutorService workers, Clock clock) {
+    InteractionRouter(CompletableFuture<Dispatcher> dispatcher, ExecutorService workers, Clock clock,
+                      JdaMessages messages) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @Override
@@ -79,8 +82,8 @@ final class InteractionRouter implements EventListener {
         }
     }
 
-    private static void answer(SlashCommandInteractionEvent event, Reply reply) {
-        JdaMessages.reply(event, reply)
+    private void answer(SlashCommandInteractionEvent event, Reply reply) {
+        messages.reply(event, reply)
                 .queue(null, e -> log.warn("reply to /{} failed: {}", event.getName(), e.getMessage()));
     }
 
@@ -97,7 +100,7 @@ final class InteractionRouter implements EventListener {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
         submit(event, () -> {
             Reply reply = dispatcher.join().click(click);
-            JdaMessages.reply(event, reply)
+            messages.reply(event, reply)
                     .queue(null, e -> log.warn("reply to button {} failed: {}", event.getComponentId(), e.getMessage()));
         });
     }

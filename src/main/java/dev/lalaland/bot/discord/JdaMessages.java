@@ -4,7 +4,9 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -19,7 +21,32 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** Translates a {@link Reply} into JDA message data, clamped to Discord's limits, with no mentions. */
 final class JdaMessages {
-    private JdaMessages() {
+    private static final int EMBEDS_KEPT = 256;
+
+    /**
+     * JDA's form of recently sent embeds, by identity. Commands keep their rendered replies, so the
+     * same {@link Embed} comes back again and again; its {@link MessageEmbed} is then built and
+     * checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
+     * Other embeds pass through and drop out. Guarded by itself.
+     */
+    private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<EmbedIdentity, MessageEmbed> eldest) {
+            return size() > EMBEDS_KEPT;
+        }
+    };
+
+    /** Equal only to the very same embed: content equality would mean hashing every field. */
+    private record EmbedIdentity(Embed embed) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EmbedIdentity that && that.embed == embed;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(embed);
+        }
     }
 
     /**
@@ -27,7 +54,7 @@ final class JdaMessages {
      * {@code MessageCreateData} first would be copied into the action and checked a second time,
      * which the benchmark showed on every interaction (issue 6).
      */
-    static ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
+    ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
         ReplyCallbackAction action = interaction.deferReply(fitted.ephemeral())
                 .setContent(fitted.content())
@@ -44,7 +71,7 @@ final class JdaMessages {
         return action;
     }
 
-    static MessageCreateData create(Reply reply) {
+    MessageCreateData create(Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
         MessageCreateBuilder builder = new MessageCreateBuilder()
                 .setContent(fitted.content())
@@ -58,7 +85,7 @@ final class JdaMessages {
         return builder.build();
     }
 
-    static MessageEditData edit(Reply reply) {
+    MessageEditData edit(Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
         return new MessageEditBuilder()
                 .setContent(fitted.content())
@@ -69,23 +96,37 @@ final class JdaMessages {
                 .build();
     }
 
-    private static List<MessageEmbed> embeds(Reply reply) {
+    private List<MessageEmbed> embeds(Reply reply) {
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Embed e : reply.embeds()) {
-            EmbedBuilder b = new EmbedBuilder()
-                    .setTitle(e.title())
-                    .setDescription(e.description())
-                    .setFooter(e.footer());
-            if (e.color() != null) {
-                b.setColor(e.color());
+            MessageEmbed known;
+            synchronized (recentEmbeds) {
+                known = recentEmbeds.get(new EmbedIdentity(e));
             }
-            if (e.imageAttachment() != null) {
-                b.setImage("attachment://" + e.imageAttachment());
+            if (known == null) {
+                known = jda(e);
+                synchronized (recentEmbeds) {
+                    recentEmbeds.put(new EmbedIdentity(e), known);
+                }
             }
-            e.fields().forEach(f -> b.addField(f.name(), f.value(), f.inline()));
-            embeds.add(b.build());
+            embeds.add(known);
         }
         return embeds;
+    }
+
+    private static MessageEmbed jda(Embed e) {
+        EmbedBuilder b = new EmbedBuilder()
+                .setTitle(e.title())
+                .setDescription(e.description())
+                .setFooter(e.footer());
+        if (e.color() != null) {
+            b.setColor(e.color());
+        }
+        if (e.imageAttachment() != null) {
+            b.setImage("attachment://" + e.imageAttachment());
+        }
+        e.fields().forEach(f -> b.addField(f.name(), f.value(), f.inline()));
+        return b.build();
     }
 
     private static List<ActionRow> rows(Reply reply) {

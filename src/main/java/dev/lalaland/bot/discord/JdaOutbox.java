@@ -23,27 +23,29 @@ final class JdaOutbox implements Outbox {
             ErrorResponse.UNKNOWN_GUILD, ErrorResponse.UNKNOWN_MESSAGE, ErrorResponse.CANNOT_SEND_TO_USER);
 
     private final Supplier<ShardManager> shards;
+    private final JdaMessages messages;
 
-    JdaOutbox(Supplier<ShardManager> shards) {
+    JdaOutbox(Supplier<ShardManager> shards, JdaMessages messages) {
         this.shards = shards;
+        this.messages = messages;
     }
 
     @Override
     public CompletableFuture<String> post(String channelId, Reply message) {
-        return withChannel(channelId, channel -> channel.sendMessage(JdaMessages.create(message)).submit()
+        return withChannel(channelId, channel -> channel.sendMessage(messages.create(message)).submit()
                 .thenApply(sent -> sent.getId()));
     }
 
     /** JDA sends {@code enforce_nonce} with every message; here the nonce is ours, the same on each retry. */
     @Override
     public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
-        return withChannel(channelId, channel -> channel.sendMessage(JdaMessages.create(message)).setNonce(nonce)
+        return withChannel(channelId, channel -> channel.sendMessage(messages.create(message)).setNonce(nonce)
                 .submit().thenApply(sent -> sent.getId()));
     }
 
     @Override
     public CompletableFuture<Void> edit(String channelId, String messageId, Reply message) {
-        return withChannel(channelId, channel -> channel.editMessageById(messageId, JdaMessages.edit(message)).submit()
+        return withChannel(channelId, channel -> channel.editMessageById(messageId, messages.edit(message)).submit()
                 .thenApply(edited -> (Void) null));
     }
 

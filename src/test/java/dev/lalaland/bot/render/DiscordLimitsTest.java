@@ -40,6 +40,14 @@ class DiscordLimitsTest {
     }
 
     @Test
+    void aReplyThatFitsIsSentAsItIs() {
+        Reply fits = Reply.builder().content("c".repeat(2000))
+                .embed(Embed.builder("t").description("d".repeat(4096)).footer("f".repeat(1500)).build())
+                .buttonRow(List.of(Button.of("a", "x".repeat(80)))).build();
+        assertThat(DiscordLimits.clamp(fits)).isSameAs(fits);
+    }
+
+    @Test
     void autocompleteChoicesAreChecked() {
         assertThat(DiscordLimits.violations(List.of(new Choice("ok", "ok")))).isEmpty();
         assertThat(DiscordLimits.violations(List.of(new Choice("x".repeat(101), "ok")))).hasSize(1);
