@@ -142,7 +142,7 @@ final class JdaMessages {
             case SUCCESS -> Button.success(b.id(), b.label());
             case DANGER -> Button.danger(b.id(), b.label());
         };
-        return button.withDisabled(b.disabled());
+        return b.disabled() ? button.asDisabled() : button;
     }
 
     private static List<FileUpload> files(Reply reply) {
