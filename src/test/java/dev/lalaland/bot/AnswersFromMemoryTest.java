@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which requests may be answered on JDA's event thread: only those that neither call Discord nor
- * wait on a database write (see SlashCommand#answersFromMemory).
+ * wait on a database write (see CommandSpec).
  */
 class AnswersFromMemoryTest {
     @TempDir

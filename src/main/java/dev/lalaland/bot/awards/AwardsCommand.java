@@ -28,7 +28,8 @@ public final class AwardsCommand implements SlashCommand {
     static final List<String> RESULTS = List.of("won", "lost", "all");
     private static final CommandSpec SPEC = CommandSpec.of("awards", "La La Land's awards and nominations",
             OptionSpec.choice("ceremony", "Which awards", FactFiles.AWARD_GROUPS),
-            OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS));
+            OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS))
+            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
     /**
@@ -44,12 +45,6 @@ public final class AwardsCommand implements SlashCommand {
     @Override
     public CommandSpec spec() {
         return SPEC;
-    }
-
-    /** Cards are rendered once (a few fast reads of the fact tables) and kept. */
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return true;
     }
 
     @Override

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /** {@code /cast [name]}: the principal cast, or a card for one actor, character or crew member. */
 public final class CastCommand implements SlashCommand {
     private static final CommandSpec SPEC = CommandSpec.of("cast", "Who's who in La La Land: cast, characters and crew",
-            OptionSpec.autocompleted("name", "An actor, character or crew member, e.g. Sebastian, Keith, Hurwitz"));
+            OptionSpec.autocompleted("name", "An actor, character or crew member, e.g. Sebastian, Keith, Hurwitz"))
+            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
     private final NameIndex<Person> index = new NameIndex<>();
@@ -55,12 +56,6 @@ public final class CastCommand implements SlashCommand {
     @Override
     public CommandSpec spec() {
         return SPEC;
-    }
-
-    /** Cards are rendered once (a few fast reads of the fact tables) and kept. */
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return true;
     }
 
     @Override

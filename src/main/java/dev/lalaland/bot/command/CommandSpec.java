@@ -6,9 +6,14 @@ import java.util.Optional;
 /**
  * A slash command as users see it, with no Discord types: the Discord layer registers it,
  * console mode parses typed lines against it. A command has either options or subcommands.
+ *
+ * <p>{@code fromMemory}, set with {@link #answeredFromMemory()}: the command (or subcommand) needs
+ * no network call and no wait on a database write, at most a few fast SQLite reads. The Discord layer then answers it on JDA's
+ * event thread instead of handing it to a worker; under load that hand-over cost more than the
+ * handler itself (issue 6). Off unless a command says so.
  */
 public record CommandSpec(String name, String description, List<OptionSpec> options,
-                          List<Subcommand> subcommands, boolean requiresManageServer) {
+                          List<Subcommand> subcommands, boolean requiresManageServer, boolean fromMemory) {
 
     public CommandSpec {
         options = List.copyOf(options);
@@ -19,15 +24,24 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
     }
 
     public static CommandSpec of(String name, String description, OptionSpec... options) {
-        return new CommandSpec(name, description, List.of(options), List.of(), false);
+        return new CommandSpec(name, description, List.of(options), List.of(), false, false);
     }
 
     public static CommandSpec withSubcommands(String name, String description, Subcommand... subcommands) {
-        return new CommandSpec(name, description, List.of(), List.of(subcommands), false);
+        return new CommandSpec(name, description, List.of(), List.of(subcommands), false, false);
     }
 
     public CommandSpec requiringManageServer() {
-        return new CommandSpec(name, description, options, subcommands, true);
+        return new CommandSpec(name, description, options, subcommands, true, fromMemory);
+    }
+
+    public CommandSpec answeredFromMemory() {
+        return new CommandSpec(name, description, options, subcommands, requiresManageServer, true);
+    }
+
+    /** Whether this invocation is answered from memory: the command says so, or its subcommand does. */
+    public boolean answersFromMemory(String subName) {
+        return fromMemory || subcommand(subName).map(Subcommand::fromMemory).orElse(false);
     }
 
     public Optional<Subcommand> subcommand(String subName) {
@@ -39,13 +53,17 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         return subName == null ? options : subcommand(subName).map(Subcommand::options).orElse(List.of());
     }
 
-    public record Subcommand(String name, String description, List<OptionSpec> options) {
+    public record Subcommand(String name, String description, List<OptionSpec> options, boolean fromMemory) {
         public Subcommand {
             options = List.copyOf(options);
         }
 
         public static Subcommand of(String name, String description, OptionSpec... options) {
-            return new Subcommand(name, description, List.of(options));
+            return new Subcommand(name, description, List.of(options), false);
+        }
+
+        public Subcommand answeredFromMemory() {
+            return new Subcommand(name, description, options, true);
         }
     }
 }

@@ -45,9 +45,10 @@ public final class Dispatcher {
         }
     }
 
-    /** See {@link SlashCommand#answersFromMemory}; an unknown command is answered from memory too. */
+    /** See {@link CommandSpec}; an unknown command is answered from memory too. */
     public boolean answersFromMemory(CommandRequest request) {
-        return registry.command(request.command()).map(c -> c.answersFromMemory(request)).orElse(true);
+        return registry.command(request.command()).map(c -> c.spec().answersFromMemory(request.subcommand()))
+                .orElse(true);
     }
 
     public List<Choice> autocomplete(AutocompleteRequest request) {

@@ -15,16 +15,6 @@ public interface SlashCommand {
 
     Reply handle(CommandRequest request);
 
-    /**
-     * True if {@link #handle} answers this request from memory: no network call, no waiting on a
-     * database write, at most a few fast SQLite reads. The Discord layer then answers it on JDA's
-     * event thread instead of handing it to a worker; under load that hand-over cost more than the
-     * handler itself (issue 6). False unless a command says otherwise.
-     */
-    default boolean answersFromMemory(CommandRequest request) {
-        return false;
-    }
-
     default List<Choice> autocomplete(AutocompleteRequest request) {
         return List.of();
     }

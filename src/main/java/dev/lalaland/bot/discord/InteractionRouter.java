@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives interactions from JDA and answers them. Autocomplete, and commands that answer from
- * memory ({@link dev.lalaland.bot.command.SlashCommand#answersFromMemory}), are answered in place
+ * memory ({@link dev.lalaland.bot.command.CommandSpec}), are answered in place
  * on JDA's event thread; other commands and all clicks, which write to the database or call
  * Discord, run on the worker pool so the event thread only translates and hands over.
  *

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateRequest;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
@@ -56,33 +57,26 @@ final class JdaMessages {
      */
     ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
-        ReplyCallbackAction action = interaction.deferReply(fitted.ephemeral())
-                .setContent(fitted.content())
-                .setAllowedMentions(List.of());
-        if (!fitted.embeds().isEmpty()) {
-            action.setEmbeds(embeds(fitted));
-        }
-        if (!fitted.buttonRows().isEmpty()) {
-            action.setComponents(rows(fitted));
-        }
-        if (!fitted.attachments().isEmpty()) {
-            action.setFiles(files(fitted));
-        }
-        return action;
+        return fill(interaction.deferReply(fitted.ephemeral()), fitted);
     }
 
     MessageCreateData create(Reply reply) {
-        Reply fitted = DiscordLimits.clamp(reply);
-        MessageCreateBuilder builder = new MessageCreateBuilder()
-                .setContent(fitted.content())
-                .setEmbeds(embeds(fitted))
-                .setAllowedMentions(List.of())
-                .setSuppressedNotifications(false);
-        if (!fitted.buttonRows().isEmpty()) {
-            builder.setComponents(rows(fitted));
+        return fill(new MessageCreateBuilder(), DiscordLimits.clamp(reply)).build();
+    }
+
+    /** A new message's parts, the same for a reply and a post; parts the reply lacks are not set. */
+    private <R extends MessageCreateRequest<R>> R fill(R message, Reply fitted) {
+        message.setContent(fitted.content()).setAllowedMentions(List.of());
+        if (!fitted.embeds().isEmpty()) {
+            message.setEmbeds(embeds(fitted));
         }
-        builder.setFiles(files(fitted));
-        return builder.build();
+        if (!fitted.buttonRows().isEmpty()) {
+            message.setComponents(rows(fitted));
+        }
+        if (!fitted.attachments().isEmpty()) {
+            message.setFiles(files(fitted));
+        }
+        return message;
     }
 
     MessageEditData edit(Reply reply) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /** {@code /help}: what the bot can do and where its facts come from. */
 public final class HelpCommand implements SlashCommand {
-    private static final CommandSpec SPEC = CommandSpec.of("help", "What this bot can do, and where its facts come from");
+    private static final CommandSpec SPEC = CommandSpec.of("help", "What this bot can do, and where its facts come from")
+            .answeredFromMemory();
 
     /** A feature's entry in the help card: a title and a few lines. */
     public record Topic(String title, String text) {
@@ -25,11 +26,6 @@ public final class HelpCommand implements SlashCommand {
     @Override
     public CommandSpec spec() {
         return SPEC;
-    }
-
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return true;
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class OnThisDayCommand implements SlashCommand {
     public static final String DATE = "date";
 
     private static final CommandSpec SPEC = CommandSpec.of(NAME, "What happened on this day in La La Land's history",
-            OptionSpec.text(DATE, "A day such as 12-09, December 9 or 9 Dec (default: today, UTC)"));
+            OptionSpec.text(DATE, "A day such as 12-09, December 9 or 9 Dec (default: today, UTC)"))
+            .answeredFromMemory(); // the calendar is in memory; replies are kept for the day
 
     private final EventCalendar calendar;
     private final OnThisDayRenderer renderer;
@@ -43,12 +44,6 @@ public final class OnThisDayCommand implements SlashCommand {
     @Override
     public CommandSpec spec() {
         return SPEC;
-    }
-
-    /** The calendar and the facts are in memory, and replies are kept for the day. */
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return true;
     }
 
     @Override

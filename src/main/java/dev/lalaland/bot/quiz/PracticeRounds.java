@@ -41,7 +41,7 @@ final class PracticeRounds {
     }
 
     Reply ask(Invoker who, String category, Difficulty difficulty) {
-        String scope = SeenHistory.scope(who.guildId(), who.channelId());
+        String scope = QuizStore.seenScope(who.guildId(), who.channelId());
         Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), seen.lastSeen(scope))
                 .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
                         + "try another, or leave them out."));

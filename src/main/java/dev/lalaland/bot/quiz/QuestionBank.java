@@ -20,9 +20,9 @@ public final class QuestionBank {
     private static final List<QuestionGenerator> GENERATORS = List.of(new HandWrittenQuestions(), new CastQuestions(),
             new SongQuestions(), new AwardQuestions(), new ProductionQuestions(), new ReleaseQuestions());
 
-    private final Map<String, Question> byId;
     /** The questions in a fixed order: a question's place here is its ordinal. */
     private final List<Question> ordered;
+    /** Each question's ordinal, by id. */
     private final Map<String, Integer> ordinals = new HashMap<>();
     /** The ordinals for every category and difficulty in the bank: each question asked needs them. */
     private final Map<String, int[][]> byFilter = new HashMap<>();
@@ -43,14 +43,13 @@ public final class QuestionBank {
                 ids.put(q.id(), q);
             }
         }
-        this.byId = ids;
         this.ordered = List.copyOf(ids.values());
         for (int i = 0; i < ordered.size(); i++) {
             ordinals.put(ordered.get(i).id(), i);
         }
         Set<String> categories = new HashSet<>();
         categories.add(null);
-        ids.values().forEach(q -> categories.add(q.category()));
+        ordered.forEach(q -> categories.add(q.category()));
         List<Difficulty> difficulties = new ArrayList<>(List.of(Difficulty.values()));
         difficulties.add(null);
         for (String category : categories) {
@@ -85,7 +84,8 @@ public final class QuestionBank {
     }
 
     public Optional<Question> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        int ordinal = ordinalOf(id);
+        return ordinal < 0 ? Optional.empty() : Optional.of(ordered.get(ordinal));
     }
 
     /** The questions of a category and difficulty; null for either means any. */

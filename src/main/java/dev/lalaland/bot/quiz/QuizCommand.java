@@ -35,19 +35,15 @@ final class QuizCommand implements SlashCommand {
         OptionSpec category = OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
         OptionSpec difficulty = OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
         return CommandSpec.withSubcommands("quiz", "La La Land trivia: practice questions and scored quiz nights",
-                Subcommand.of("question", "One practice question with answer buttons (not scored)", category, difficulty),
+                // A practice question is picked in memory and saved in the background; the rest write at once.
+                Subcommand.of("question", "One practice question with answer buttons (not scored)", category, difficulty)
+                        .answeredFromMemory(),
                 Subcommand.of("start", "Host a scored quiz night in this channel",
                         OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
                         OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
                         category, difficulty),
                 Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
                 Subcommand.of("leaderboard", "This server's all-time quiz standings"));
-    }
-
-    /** A practice question is picked in memory and saved in the background; the rest write at once. */
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return "question".equals(request.subcommand());
     }
 
     @Override

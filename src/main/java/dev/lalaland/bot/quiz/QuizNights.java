@@ -124,7 +124,7 @@ final class QuizNights {
                 end(nightId, Night.Status.FINISHED);
                 return;
             }
-            String scope = SeenHistory.scope(night.guildId(), night.channelId());
+            String scope = QuizStore.seenScope(night.guildId(), night.channelId());
             Optional<Question> next = picker.next(bank.ordinalsMatching(night.category(), night.difficulty()),
                     store.questionsAsked(nightId), seen.lastSeen(scope));
             if (next.isEmpty()) {

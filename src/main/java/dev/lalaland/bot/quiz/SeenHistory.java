@@ -40,11 +40,6 @@ final class SeenHistory {
         };
     }
 
-    /** Where the history is kept: per server, or per channel outside servers. */
-    static String scope(String guildId, String channelId) {
-        return QuizStore.seenScope(guildId, channelId);
-    }
-
     /** A copy of the scope's history: epoch milliseconds by question ordinal, {@link #NEVER} if not seen. */
     synchronized long[] lastSeen(String scope) {
         // Read from the table under this lock, so a question recorded meanwhile is not lost.

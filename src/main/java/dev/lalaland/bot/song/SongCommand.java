@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@code /song [title]}: the soundtrack in track order, or a card for one track. */
 public final class SongCommand implements SlashCommand {
     private static final CommandSpec SPEC = CommandSpec.of("song", "The La La Land soundtrack, track by track",
-            OptionSpec.autocompleted("title", "A song title, e.g. City of Stars, or part of one, e.g. fools"));
+            OptionSpec.autocompleted("title", "A song title, e.g. City of Stars, or part of one, e.g. fools"))
+            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
     private final NameIndex<Song> index = new NameIndex<>();
@@ -51,12 +52,6 @@ public final class SongCommand implements SlashCommand {
     @Override
     public CommandSpec spec() {
         return SPEC;
-    }
-
-    /** Cards are rendered once (a few fast reads of the fact tables) and kept. */
-    @Override
-    public boolean answersFromMemory(CommandRequest request) {
-        return true;
     }
 
     @Override

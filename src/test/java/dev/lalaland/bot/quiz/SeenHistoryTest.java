@@ -32,7 +32,7 @@ class SeenHistoryTest {
     }
 
     private Round ask(SeenHistory history, String guild, Question q, Instant at) {
-        String scope = SeenHistory.scope(guild, "c1");
+        String scope = QuizStore.seenScope(guild, "c1");
         history.lastSeen(scope);
         Round round = store.askPractice(guild, "c1", q, at, at.plusSeconds(20));
         history.record(scope, q, round.opensAt());
