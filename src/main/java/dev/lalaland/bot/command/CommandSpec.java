@@ -45,7 +45,13 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
     }
 
     public Optional<Subcommand> subcommand(String subName) {
-        return subcommands.stream().filter(s -> s.name().equals(subName)).findFirst();
+        // A loop, not a stream: this runs for every interaction, on JDA's event thread.
+        for (Subcommand s : subcommands) {
+            if (s.name().equals(subName)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The options that apply to an invocation: the subcommand's, or the command's own. */

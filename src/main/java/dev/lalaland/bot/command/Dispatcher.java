@@ -47,8 +47,8 @@ public final class Dispatcher {
 
     /** See {@link CommandSpec}; an unknown command is answered from memory too. */
     public boolean answersFromMemory(CommandRequest request) {
-        return registry.command(request.command()).map(c -> c.spec().answersFromMemory(request.subcommand()))
-                .orElse(true);
+        SlashCommand command = registry.command(request.command()).orElse(null);
+        return command == null || command.spec().answersFromMemory(request.subcommand());
     }
 
     public List<Choice> autocomplete(AutocompleteRequest request) {

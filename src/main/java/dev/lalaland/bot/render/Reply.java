@@ -18,8 +18,17 @@ public record Reply(
     public Reply {
         content = content == null ? "" : content;
         embeds = List.copyOf(embeds);
-        buttonRows = buttonRows.stream().map(List::copyOf).toList();
+        buttonRows = immutableRows(buttonRows);
         attachments = List.copyOf(attachments);
+    }
+
+    /** List.copyOf returns an immutable list as it is, so rows from the builder are not copied again. */
+    private static List<List<Button>> immutableRows(List<List<Button>> rows) {
+        List<List<Button>> copies = new ArrayList<>(rows.size());
+        for (List<Button> row : rows) {
+            copies.add(List.copyOf(row));
+        }
+        return List.copyOf(copies);
     }
 
     /** A short ephemeral message, for errors and private acknowledgements. */
