@@ -46,9 +46,10 @@ final class PracticeRounds {
                 .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
                         + "try another, or leave them out."));
         Instant now = clock.instant();
-        Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()));
+        // The close is timed once the question is saved, by the writer thread, not while answering.
+        Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()),
+                this::scheduleClose);
         seen.record(scope, q, round.opensAt());
-        scheduleClose(round);
         return QuizRenderer.practiceQuestion(round);
     }
 

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,9 +160,11 @@ public final class QuizStore {
 
     /**
      * Opens a practice question (not part of any night) and returns it at once; it is saved on the
-     * database's writer thread. A failed save is logged, and the question then counts as closed.
+     * database's writer thread, which then runs {@code onceSaved}. A failed save is logged, and the
+     * question then counts as closed.
      */
-    public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt) {
+    public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt,
+                             Consumer<Round> onceSaved) {
         Round round = newRound(null, 1, guildId, channelId, q, opensAt, closesAt);
         CompletableFuture<?> saved = database.transactionLater(c -> {
             insertRound(c, round);
@@ -173,6 +175,8 @@ public final class QuizStore {
             saving.remove(round.id(), saved);
             if (error != null) {
                 log.error("practice question {} could not be saved; it cannot be answered", round.id(), error);
+            } else {
+                onceSaved.accept(round);
             }
         });
         return round;
@@ -235,8 +239,8 @@ public final class QuizStore {
     public Map<String, Instant> lastSeen(String scope) {
         return database.read(c -> {
             Map<String, Instant> seen = new HashMap<>();
-            try (PreparedStatement ps = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope)
+                    .executeQuery()) {
                 while (rs.next()) {
                     seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
                 }
@@ -358,7 +362,7 @@ public final class QuizStore {
 
     // ---- rows ----
 
-    private static void insertRound(Connection c, Round round) throws SQLException {
+    private void insertRound(Connection c, Round round) throws SQLException {
         Question q = round.question();
         update(c, "INSERT INTO quiz_round (id, night_id, number, guild_id, channel_id, question_id, category, "
                         + "difficulty, question, choices, answer, explanation, sources, opens_at, closes_at, status) "
@@ -371,22 +375,22 @@ public final class QuizStore {
                 seenScope(round.guildId(), round.channelId()), q.id(), round.opensAt().toEpochMilli());
     }
 
-    private static Optional<Night> runningNight(Connection c, String channelId) throws SQLException {
+    private Optional<Night> runningNight(Connection c, String channelId) throws SQLException {
         return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE channel_id = ? AND status = 'running'",
                 QuizStore::night, channelId).stream().findFirst();
     }
 
-    private static Optional<Night> night(Connection c, long id) throws SQLException {
+    private Optional<Night> night(Connection c, long id) throws SQLException {
         return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE id = ?", QuizStore::night, id)
                 .stream().findFirst();
     }
 
-    private static Optional<Round> round(Connection c, long id) throws SQLException {
+    private Optional<Round> round(Connection c, long id) throws SQLException {
         return query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE id = ?", QuizStore::round, id)
                 .stream().findFirst();
     }
 
-    private static List<Standing> standings(Connection c, long nightId, int limit) throws SQLException {
+    private List<Standing> standings(Connection c, long nightId, int limit) throws SQLException {
         return query(c, "SELECT user_id, display_name, score AS points, correct FROM quiz_player WHERE night_id = ?"
                 + STANDING_ORDER + " LIMIT ?", QuizStore::standing, nightId, limit);
     }
@@ -420,8 +424,8 @@ public final class QuizStore {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+    private <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
@@ -430,30 +434,27 @@ public final class QuizStore {
         }
     }
 
-    private static int singleInt(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+    private int singleInt(Connection c, String sql, Object... params) throws SQLException {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        }
+    private int update(Connection c, String sql, Object... params) throws SQLException {
+        return prepare(c, sql, params).executeUpdate();
     }
 
-    private static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            ps.executeUpdate();
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+    private long insert(Connection c, String sql, Object... params) throws SQLException {
+        update(c, sql, params);
+        try (ResultSet rs = prepare(c, "SELECT last_insert_rowid()").executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
+    /** The database's kept statement for {@code sql}, with these parameters; not to be closed. */
+    private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = database.statement(c, sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
         }

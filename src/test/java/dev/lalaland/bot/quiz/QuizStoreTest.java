@@ -148,7 +148,7 @@ class QuizStoreTest {
 
     @Test
     void practiceQuestionsAreNotScored() {
-        Round round = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        Round round = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), null);
         RoundResult result = store.closeRound(round.id()).orElseThrow();
         assertThat(result.right()).extracting(RoundResult.Scored::points).containsExactly(0);
@@ -158,9 +158,9 @@ class QuizStoreTest {
 
     @Test
     void remembersWhenEachServerLastSawAQuestion() {
-        store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         clock.advance(Duration.ofHours(1));
-        Round again = store.askPractice("g1", "c9", q1, clock.instant(), clock.instant().plusSeconds(20));
+        Round again = store.askPractice("g1", "c9", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         Round inNight = ask(night("c2", 2), q2);
         store.awaitAllSaved();
         assertThat(store.lastSeen("g1")).containsOnly(
@@ -185,7 +185,7 @@ class QuizStoreTest {
     @Test
     void aPracticeQuestionIsReturnedAsItWillBeStoredAndCanBeAnsweredAtOnce() {
         Instant opens = Instant.parse("2026-11-28T20:00:00.123456789Z");
-        Round asked = store.askPractice("g1", "c1", q1, opens, opens.plusSeconds(20));
+        Round asked = store.askPractice("g1", "c1", q1, opens, opens.plusSeconds(20), saved -> { });
 
         assertThat(asked.opensAt()).as("stored to the millisecond").isEqualTo(Instant.parse("2026-11-28T20:00:00.123Z"));
         assertThat(store.recordAnswer(asked.id(), "u1", "Ann", 1, opens, null).kind())
@@ -195,14 +195,14 @@ class QuizStoreTest {
 
     @Test
     void roundIdsKeepGrowingAcrossNightsPracticeAndRestarts() {
-        Round practice = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        Round practice = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         Round inNight = ask(night("c2", 2), q2);
         assertThat(inNight.id()).isGreaterThan(practice.id());
         database.close();
 
         database = Database.open(dir.resolve("quiz.db"));
         store = new QuizStore(database);
-        Round afterRestart = store.askPractice("g1", "c1", q2, clock.instant(), clock.instant().plusSeconds(20));
+        Round afterRestart = store.askPractice("g1", "c1", q2, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         assertThat(afterRestart.id()).isGreaterThan(inNight.id());
         assertThat(store.round(practice.id())).as("saved before the file was closed").get()
                 .extracting(Round::question).isEqualTo(q1);
@@ -213,7 +213,7 @@ class QuizStoreTest {
         java.util.List<Round> asked = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
             asked.add(store.askPractice("g1", "c" + i, i % 2 == 0 ? q1 : q2, clock.instant(),
-                    clock.instant().plusSeconds(20)));
+                    clock.instant().plusSeconds(20), saved -> { }));
         }
         database.close();
 
@@ -227,12 +227,12 @@ class QuizStoreTest {
         // The table requires an explanation, so this save fails on the writer thread.
         Question unsaveable = new Question("test.bad", "cast", Difficulty.EASY, "Saved?", java.util.List.of("A", "B", "C", "D"),
                 1, null, java.util.List.of("test source"));
-        Round lost = store.askPractice("g1", "c1", unsaveable, clock.instant(), clock.instant().plusSeconds(20));
+        Round lost = store.askPractice("g1", "c1", unsaveable, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
 
         assertThat(store.recordAnswer(lost.id(), "u1", "Ann", 1, clock.instant(), null).kind())
                 .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
         assertThat(store.round(lost.id())).isEmpty();
-        Round next = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20));
+        Round next = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         assertThat(store.round(next.id())).as("later questions are saved as usual").contains(next);
     }
 }

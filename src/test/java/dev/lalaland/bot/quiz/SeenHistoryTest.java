@@ -34,7 +34,7 @@ class SeenHistoryTest {
     private Round ask(SeenHistory history, String guild, Question q, Instant at) {
         String scope = QuizStore.seenScope(guild, "c1");
         history.lastSeen(scope);
-        Round round = store.askPractice(guild, "c1", q, at, at.plusSeconds(20));
+        Round round = store.askPractice(guild, "c1", q, at, at.plusSeconds(20), saved -> { });
         history.record(scope, q, round.opensAt());
         return round;
     }
@@ -87,7 +87,7 @@ class SeenHistoryTest {
     void questionsNoLongerInTheBankAreIgnored() {
         SeenHistory history = new SeenHistory(bank, store, 16);
         Question retired = TestQuestions.question(99, "cast", Difficulty.EASY);
-        store.askPractice("g1", "c1", retired, t0, t0.plusSeconds(20));
+        store.askPractice("g1", "c1", retired, t0, t0.plusSeconds(20), saved -> { });
         store.awaitAllSaved();
         assertThat(history.lastSeen("g1")).containsOnly(SeenHistory.NEVER);
         history.record("g1", retired, t0);
