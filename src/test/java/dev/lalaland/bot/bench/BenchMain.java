@@ -47,7 +47,7 @@ public final class BenchMain {
     private static final int BURST_THREADS = 4;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     /** Turns the floor and the bot take in each mix. */
-    private static final int SLICES = 6;
+    private static final int SLICES = 30;
 
     private final BenchOptions options;
     private final JvmFlags flags;
@@ -231,11 +231,17 @@ public final class BenchMain {
         Duration span = Duration.ofMillis(options.seconds() * 1000L / SLICES);
         Run floorRun = Run.NONE;
         Run botRun = Run.NONE;
+        List<String> sliceRatios = new ArrayList<>();
         for (int slice = 0; slice < SLICES; slice++) {
             int first = slice * perSlice;
-            floorRun = floorRun.plus(slice(floorFake, floor, mix, first, perSlice, span));
-            botRun = botRun.plus(slice(botFake, bot, mix, first, perSlice, span));
+            Run floorSlice = slice(floorFake, floor, mix, first, perSlice, span);
+            Run botSlice = slice(botFake, bot, mix, first, perSlice, span);
+            sliceRatios.add(String.format("%.2f", ms(botSlice.result().percentile(50))
+                    / ms(floorSlice.result().percentile(50))));
+            floorRun = floorRun.plus(floorSlice);
+            botRun = botRun.plus(botSlice);
         }
+        say(String.format("%-20s p50 ratio slice by slice: %s", mix.name(), String.join(" ", sliceRatios)));
         say(String.format("%-20s floor %s; cpu %s", mix.name(), floorRun.result(), floorRun.cpu()));
         say(String.format("%-20s bot   %s; cpu %s", mix.name(), botRun.result(), botRun.cpu()));
         report.mix(mix, floorRun, botRun);
@@ -496,5 +502,9 @@ public final class BenchMain {
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
         }
+    }
+
+    private static double ms(Duration d) {
+        return d.toNanos() / 1e6;
     }
 }
