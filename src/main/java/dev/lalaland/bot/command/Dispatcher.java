@@ -57,7 +57,7 @@ public final class Dispatcher {
                     .map(c -> c.autocomplete(request))
                     .orElse(List.of());
             return choices.stream()
-                    .filter(c -> DiscordLimits.violations(List.of(c)).isEmpty())
+                    .filter(DiscordLimits::fits)
                     .limit(DiscordLimits.AUTOCOMPLETE_CHOICES)
                     .toList();
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.lalaland.bot.match;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,23 @@ import java.util.Optional;
  * so autocomplete can run on JDA's event thread.
  */
 public final class NameIndex<T> {
+    private static final int SEARCHES_KEPT = 512;
+
     private final List<Entry<T>> entries = new ArrayList<>();
     /** By folded label, the first added; then the entries having each folded name exactly. */
     private final Map<String, Entry<T>> byLabel = new HashMap<>();
     private final Map<String, List<Entry<T>>> byName = new HashMap<>();
+    /**
+     * Recent results by limit and folded query: autocomplete asks for the same prefixes keystroke
+     * by keystroke, and ranking every name with typos allowed made garbage enough to show in the
+     * benchmark (issue 6). Guarded by itself; emptied when an item is added.
+     */
+    private final Map<String, List<T>> recentSearches = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<T>> eldest) {
+            return size() > SEARCHES_KEPT;
+        }
+    };
 
     /** Folded once when added: lookups run per keystroke and must not fold or split every name again. */
     private record Entry<T>(T item, String label, String foldedLabel, List<Key> keys) {
@@ -40,6 +54,9 @@ public final class NameIndex<T> {
         entries.add(entry);
         byLabel.putIfAbsent(entry.foldedLabel(), entry);
         keys.forEach(k -> byName.computeIfAbsent(k.text(), t -> new ArrayList<>()).add(entry));
+        synchronized (recentSearches) {
+            recentSearches.clear();
+        }
         return this;
     }
 
@@ -49,7 +66,18 @@ public final class NameIndex<T> {
         if (query.isEmpty()) {
             return entries.stream().limit(limit).map(Entry::item).toList();
         }
-        return ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList();
+        String key = limit + " " + query;
+        synchronized (recentSearches) {
+            List<T> known = recentSearches.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<T> found = ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList();
+        synchronized (recentSearches) {
+            recentSearches.put(key, found);
+        }
+        return found;
     }
 
     /**

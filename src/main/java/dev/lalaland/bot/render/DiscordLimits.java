@@ -92,14 +92,23 @@ public final class DiscordLimits {
             problems.add(choices.size() + " choices");
         }
         for (Choice c : choices) {
-            if (c.name().isEmpty() || c.name().length() > CHOICE_TEXT) {
+            if (!fitsChoice(c.name())) {
                 problems.add("choice name '" + c.name() + "'");
             }
-            if (c.value().isEmpty() || c.value().length() > CHOICE_TEXT) {
+            if (!fitsChoice(c.value())) {
                 problems.add("choice value '" + c.value() + "'");
             }
         }
         return problems;
+    }
+
+    /** Whether one choice may be offered as it is: checked per keystroke, so it builds no message. */
+    public static boolean fits(Choice choice) {
+        return fitsChoice(choice.name()) && fitsChoice(choice.value());
+    }
+
+    private static boolean fitsChoice(String text) {
+        return !text.isEmpty() && text.length() <= CHOICE_TEXT;
     }
 
     /** Returns a reply that fits every limit, truncating text with an ellipsis where needed. */

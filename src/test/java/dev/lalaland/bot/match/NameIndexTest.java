@@ -57,4 +57,18 @@ class NameIndexTest {
         assertThat(people.resolve("Keanu Reeves")).isEmpty();
         assertThat(people.search("@everyone", 25)).isEmpty();
     }
+
+    @Test
+    void aRepeatedSearchIsAnsweredFromTheLastOne() {
+        List<String> first = people.search("Justin", 25);
+        assertThat(people.search("justin", 25)).as("the same folded query").isSameAs(first);
+        assertThat(people.search("Justin", 1)).as("another limit is another search").containsExactly("hurwitz");
+    }
+
+    @Test
+    void anItemAddedAfterASearchIsFoundByTheNextOne() {
+        assertThat(people.search("Justin", 25)).containsExactly("hurwitz", "paul");
+        people.add("justin-example", "Justin Example", List.of("Justin Example"));
+        assertThat(people.search("Justin", 25)).containsExactly("hurwitz", "paul", "justin-example");
+    }
 }

@@ -56,6 +56,9 @@ class DiscordLimitsTest {
             many.add(new Choice("c" + i, "c" + i));
         }
         assertThat(DiscordLimits.violations(many)).containsExactly("26 choices");
+        assertThat(DiscordLimits.fits(new Choice("ok", "x".repeat(100)))).isTrue();
+        assertThat(DiscordLimits.fits(new Choice("ok", "x".repeat(101)))).isFalse();
+        assertThat(DiscordLimits.fits(new Choice("", "ok"))).isFalse();
     }
 
     @Test
