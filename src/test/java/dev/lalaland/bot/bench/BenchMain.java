@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.sqlite.SQLiteConfig;
 
@@ -203,19 +204,24 @@ public final class BenchMain {
 
     private void warmUp(FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot, List<Mix> mixes)
             throws InterruptedException {
-        // Practice questions close 20 s later and post their reveal then: they would land in the
-        // middle of a measured mix, so the warm-up leaves them out.
-        List<Mix> warm = mixes.stream().filter(m -> !m.command().equals("quiz")).toList();
-        if (warm.isEmpty()) {
+        if (mixes.isEmpty()) {
             return;
         }
-        Mix roundRobin = new Mix("warm-up", "", i -> warm.get(i % warm.size()).ask().apply(i / warm.size()));
+        Mix roundRobin = new Mix("warm-up", "", i -> mixes.get(i % mixes.size()).ask().apply(i / mixes.size()));
         int count = (int) (options.rate() * WARM_UP.toSeconds());
         for (var side : List.of(Map.entry(floorFake, floor), Map.entry(botFake, bot))) {
             reset(side.getKey());
             InteractionBurst.Result r = InteractionBurst.run(count, WARM_UP, LOAD_THREADS, roundRobin.on(side.getKey()),
                     CALLBACK_WAIT);
             say("warm-up " + side.getValue().name() + ": " + r);
+        }
+        // The warm-up's practice questions close 20 s later and post their answers: wait for them,
+        // so that they land in no measured mix.
+        int questions = (int) IntStream.range(0, count)
+                .filter(i -> mixes.get(i % mixes.size()).command().equals("quiz"))
+                .count();
+        if (questions > 0) {
+            awaitQuizReveals(botFake, questions);
         }
     }
 

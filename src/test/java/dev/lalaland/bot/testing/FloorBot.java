@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteract
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
@@ -95,6 +96,8 @@ public final class FloorBot implements EventListener {
     }
 
     private static ShardManager start(FloorBot bot, String restUrl, String gatewayUrl, String token) {
+        // As the bot does: JDA's per-request stack traces cost every reply, and the floor reads none.
+        RestAction.setPassContext(false);
         return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfigProvider(shard -> new RestConfig().setBaseUrl(restUrl))
                 // The shard manager's default controller, pointed at the fake gateway.
