@@ -5,9 +5,8 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -43,36 +42,38 @@ public final class FloorBot implements EventListener {
 
     /**
      * Set to {@code question} to answer slash commands with a message shaped like a practice
-     * question (an embed and four buttons, built once) instead of "ok": the floor for the cost of
-     * the message itself, which docs/PERFORMANCE.md separates from the bot's own work.
+     * question (an embed and four buttons) instead of "ok". Like a real question, each one is built
+     * for its interaction, with custom ids of its own: the floor for a message of that shape,
+     * which docs/PERFORMANCE.md uses to tell JDA's cost of such a message from the bot's own work.
      */
     public static final String REPLY_PROPERTY = "floorbot.reply";
 
     /** One permit per shard that fired ReadyEvent. */
     private final Semaphore readyShards = new Semaphore(0);
-    /** Null for the plain "ok". */
-    private final MessageCreateData shapedReply;
+    private final boolean questionShaped;
+    private final AtomicLong questionsAsked = new AtomicLong();
 
     private FloorBot() {
-        this.shapedReply = "question".equals(System.getProperty(REPLY_PROPERTY)) ? questionShaped() : null;
+        this.questionShaped = "question".equals(System.getProperty(REPLY_PROPERTY));
     }
 
-    private static MessageCreateData questionShaped() {
-        return new MessageCreateBuilder()
+    private void replyWithQuestion(SlashCommandInteractionEvent e) {
+        long n = questionsAsked.incrementAndGet();
+        e.deferReply(false)
+                .setAllowedMentions(List.of())
                 .setEmbeds(new EmbedBuilder()
-                        .setTitle("Quiz · Songs")
+                        .setTitle("Quiz · Songs · easy")
                         .setDescription("Which song do Mia and Sebastian sing on the hill above Los Angeles, "
-                                + "at dusk?\n\nAnswer <t:1796000000:R>: one answer each.")
+                                + "at dusk?\n\nAnswer <t:" + (1796000000 + n) + ":R>: one answer each.")
                         .setFooter("Practice question: not scored. Hosting a scored game? /quiz start")
                         .setColor(0xF2C94C)
                         .build())
                 .setComponents(ActionRow.of(
-                        Button.primary("quiz:1:0", "City of Stars"),
-                        Button.primary("quiz:1:1", "A Lovely Night"),
-                        Button.primary("quiz:1:2", "Someone in the Crowd"),
-                        Button.primary("quiz:1:3", "Start a Fire")))
-                .setAllowedMentions(List.of())
-                .build();
+                        Button.primary("quiz:" + n + ":0", "City of Stars"),
+                        Button.primary("quiz:" + n + ":1", "A Lovely Night"),
+                        Button.primary("quiz:" + n + ":2", "Someone in the Crowd"),
+                        Button.primary("quiz:" + n + ":3", "Start a Fire")))
+                .queue();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -119,8 +120,8 @@ public final class FloorBot implements EventListener {
     public void onEvent(GenericEvent event) {
         // Plain instanceof checks: cheaper than ListenerAdapter's reflective dispatch.
         if (event instanceof SlashCommandInteractionEvent e) {
-            if (shapedReply != null) {
-                e.reply(shapedReply).queue();
+            if (questionShaped) {
+                replyWithQuestion(e);
             } else {
                 e.reply(REPLY).queue();
             }
