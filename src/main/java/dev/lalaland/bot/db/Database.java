@@ -13,8 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -48,10 +47,11 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final Duration writeBatchWindow;
     private final ReentrantLock lock = new ReentrantLock();
     /** Compiled statements by their SQL, guarded by {@link #lock}. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final ScheduledExecutorService writer;
+    private final ScheduledThreadPoolExecutor writer;
     private final Object queueLock = new Object();
     /** Guarded by {@link #queueLock}, as are the two flags. */
     private List<QueuedWrite<?>> queued = new ArrayList<>();
@@ -59,18 +59,26 @@ public final class Database implements AutoCloseable {
     private boolean acceptingWrites = true;
     private boolean closed;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, Duration writeBatchWindow) {
         this.file = file;
         this.connection = connection;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.writeBatchWindow = writeBatchWindow;
+        this.writer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "db-writer");
             t.setDaemon(true);
             return t;
         });
+        // close() writes what is queued at once; the timed runs are not needed after it.
+        this.writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Opens (creating if needed) and migrates the database file. */
     public static Database open(Path file) {
+        return open(file, WRITE_BATCH_WINDOW);
+    }
+
+    /** With another batching window, for tests. */
+    static Database open(Path file, Duration writeBatchWindow) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -94,7 +102,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             Connection connection = dataSource.getConnection();
-            return new Database(file, connection);
+            return new Database(file, connection, writeBatchWindow);
         } catch (SQLException | RuntimeException e) {
             throw new DatabaseException("cannot open database " + file + ": " + rootMessage(e), e);
         }
@@ -174,10 +182,22 @@ public final class Database implements AutoCloseable {
             queued.add(write);
             if (!writeScheduled) {
                 writeScheduled = true;
-                writer.schedule(this::writeQueued, WRITE_BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
+                writer.schedule(this::writeQueued, writeBatchWindow.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
         return write.done;
+    }
+
+    /**
+     * Runs the queued writes now instead of at the end of their window, for a caller that must
+     * wait for one of them (an answer to a practice question asked a moment ago).
+     */
+    public void writeQueuedNow() {
+        synchronized (queueLock) {
+            if (!queued.isEmpty() && acceptingWrites) {
+                writer.execute(this::writeQueued);
+            }
+        }
     }
 
     private void writeQueued() {
@@ -186,6 +206,9 @@ public final class Database implements AutoCloseable {
             batch = queued;
             queued = new ArrayList<>();
             writeScheduled = false;
+        }
+        if (batch.isEmpty()) {
+            return; // written early by writeQueuedNow
         }
         try {
             transaction(c -> {
@@ -238,11 +261,15 @@ public final class Database implements AutoCloseable {
     /** Finishes the queued writes, folds the write-ahead log into the main file and closes; later calls fail. */
     @Override
     public void close() {
+        boolean firstClose;
         synchronized (queueLock) {
+            firstClose = acceptingWrites;
             acceptingWrites = false;
         }
-        // Writes already scheduled still run: a scheduled executor runs its delayed tasks after shutdown.
-        writer.shutdown();
+        if (firstClose) {
+            writer.execute(this::writeQueued); // now, not at the end of the window
+            writer.shutdown();
+        }
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.error("queued database writes did not finish within 10 s; closing anyway");

@@ -195,6 +195,9 @@ public final class QuizStore {
         if (pending == null) {
             return;
         }
+        if (!pending.isDone()) {
+            database.writeQueuedNow();
+        }
         try {
             pending.get(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

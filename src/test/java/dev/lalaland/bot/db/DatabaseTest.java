@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +130,34 @@ class DatabaseTest {
             java.sql.Connection leaked = database.read(c -> c);
             assertThatThrownBy(() -> database.statement(leaked, "SELECT 1"))
                     .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aWriteSomeoneWaitsForIsWrittenBeforeItsWindowEnds() throws Exception {
+        try (Database database = Database.open(dir.resolve("bot.db"), Duration.ofHours(1))) {
+            database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)"));
+            CompletableFuture<Integer> write = database.transactionLater(
+                    c -> c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (1)"));
+
+            database.writeQueuedNow();
+
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(ints(database, "SELECT n FROM t")).containsExactly(1);
+        }
+    }
+
+    @Test
+    void closingWritesWhatIsQueuedAtOnce() {
+        Path file = dir.resolve("bot.db");
+        Database database = Database.open(file, Duration.ofHours(1));
+        database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)"));
+        database.transactionLater(c -> c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (7)"));
+        database.close();
+        database.close();
+
+        try (Database reopened = Database.open(file)) {
+            assertThat(ints(reopened, "SELECT n FROM t")).containsExactly(7);
         }
     }
 
