@@ -208,7 +208,7 @@ public final class Database implements AutoCloseable {
             writeScheduled = false;
         }
         if (batch.isEmpty()) {
-            return; // written early by writeQueuedNow
+            return; // already written, early (writeQueuedNow) or by close
         }
         try {
             transaction(c -> {

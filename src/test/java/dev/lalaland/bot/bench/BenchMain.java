@@ -202,8 +202,8 @@ public final class BenchMain {
 
     /**
      * The same mix for {@link #WARM_UP} before it is measured, on each side: C1 compiles a method
-     * after some hundreds of calls, and a short round robin over all mixes left the quiz's path
-     * half interpreted through its first slices (issue 6). Returns the interactions the bot answered.
+     * after some hundreds of calls, more than a short round robin over all mixes gave each one
+     * (issue 6). Returns the interactions the bot answered.
      */
     private int warmUp(Mix mix, FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot)
             throws InterruptedException {
