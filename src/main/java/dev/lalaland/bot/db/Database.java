@@ -31,8 +31,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Work that must be saved but need not hold up a reply can be queued with
  * {@link #transactionLater}: it runs on the database's one writer thread in the order queued,
- * together with whatever else was queued within {@link #WRITE_BATCH_WINDOW}, and {@link #close}
- * waits for all of it. The statements of frequent queries can be kept compiled with
+ * together with whatever else was queued within {@link #WRITE_BATCH_WINDOW}; someone waiting for
+ * a queued write can have it written at once ({@link #writeQueuedNow}), and {@link #close} writes
+ * all of it before closing. The statements of frequent queries can be kept compiled with
  * {@link #statement}.
  */
 public final class Database implements AutoCloseable {
