@@ -1,10 +1,10 @@
 package dev.lalaland.bot.discord;
 
+import dev.lalaland.bot.LruMap;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -30,12 +30,7 @@ final class JdaMessages {
      * checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
      * Other embeds pass through and drop out. Guarded by itself.
      */
-    private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EmbedIdentity, MessageEmbed> eldest) {
-            return size() > EMBEDS_KEPT;
-        }
-    };
+    private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LruMap<>(EMBEDS_KEPT);
 
     /** Equal only to the very same embed: content equality would mean hashing every field. */
     private record EmbedIdentity(Embed embed) {

@@ -1,9 +1,9 @@
 package dev.lalaland.bot.match;
 
+import dev.lalaland.bot.LruMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +26,7 @@ public final class NameIndex<T> {
      * by keystroke, and ranking every name with typos allowed made garbage enough to show in the
      * benchmark (issue 6). Guarded by itself; emptied when an item is added.
      */
-    private final Map<String, List<T>> recentSearches = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<T>> eldest) {
-            return size() > SEARCHES_KEPT;
-        }
-    };
+    private final Map<String, List<T>> recentSearches = new LruMap<>(SEARCHES_KEPT);
 
     /** Folded once when added: lookups run per keystroke and must not fold or split every name again. */
     private record Entry<T>(T item, String label, String foldedLabel, List<Key> keys) {

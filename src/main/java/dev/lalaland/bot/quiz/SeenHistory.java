@@ -1,8 +1,8 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.LruMap;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,18 +26,13 @@ final class SeenHistory {
 
     private final QuestionBank bank;
     private final QuizStore store;
-    /** In access order; guarded by this. */
+    /** Guarded by this. */
     private final Map<String, long[]> servers;
 
     SeenHistory(QuestionBank bank, QuizStore store, int serversInMemory) {
         this.bank = bank;
         this.store = store;
-        this.servers = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-                return size() > serversInMemory;
-            }
-        };
+        this.servers = new LruMap<>(serversInMemory);
     }
 
     /** A copy of the scope's history: epoch milliseconds by question ordinal, {@link #NEVER} if not seen. */
