@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One multiple-choice question: four different choices, one right. The id is stable across
@@ -19,6 +20,9 @@ public record Question(String id, String category, Difficulty difficulty, String
                        int answer, String explanation, List<String> sources) {
 
     public static final int CHOICES = 4;
+
+    /** Compiled once: every question built, including each one read back to close it, compares its choices. */
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public Question {
         choices = List.copyOf(choices);
@@ -62,6 +66,6 @@ public record Question(String id, String category, Difficulty difficulty, String
 
     /** How two choices are compared for sameness: case, spacing and punctuation ignored. */
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_LETTERS_OR_DIGITS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class QuizRenderer {
     static final String PODIUM_FILE = "podium.png";
     private static final Logger log = LoggerFactory.getLogger(QuizRenderer.class);
+    // Compiled once: a reveal renders every right answerer's name.
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+    private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>#\\[\\]()])");
     private static final String[] MEDALS = {"🥇", "🥈", "🥉"};
     private static final int LIST_LINES = 10;
     private static final int STANDINGS_AFTER_ROUND = 5;
@@ -254,11 +258,10 @@ final class QuizRenderer {
 
     /** A display name as plain text: no Markdown, no line breaks, no mention syntax, not too long. */
     static String name(String displayName) {
-        String flat = displayName == null || displayName.isBlank() ? "someone" : displayName.strip()
-                .replaceAll("[\\r\\n\\t]+", " ")
-                .replace("@", "@\u200B");
+        String flat = displayName == null || displayName.isBlank() ? "someone"
+                : LINE_BREAKS.matcher(displayName.strip()).replaceAll(" ").replace("@", "@\u200B");
         flat = DiscordLimits.truncate(flat, 40);
-        return flat.replaceAll("([\\\\*_~`|>#\\[\\]()])", "\\\\$1");
+        return MARKDOWN.matcher(flat).replaceAll("\\\\$1");
     }
 
     private static String title(Question q) {
