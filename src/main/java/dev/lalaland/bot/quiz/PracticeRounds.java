@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
@@ -55,27 +56,50 @@ final class PracticeRounds {
 
     /** Closes when the time is up, posting the reveal to the channel. */
     void closeOnTime(long roundId) {
-        store.closeRound(roundId).ifPresent(result -> {
-            Round round = result.round();
-            outbox.post(round.channelId(), QuizRenderer.practiceReveal(result), QuizNights.revealNonce(round))
-                    .whenComplete((id, error) -> {
-                        if (error != null) {
-                            log.warn("could not post the answer of practice question {}: {}", roundId, error.toString());
-                        }
-                    });
-            disableButtons(round);
-        });
+        store.closeRound(roundId).ifPresent(this::reveal);
     }
 
     /** Closes at once (its answers rule is met) and returns the reveal, to show as the click's reply. */
     Optional<Reply> closeNow(long roundId) {
         timers.cancel(key(roundId));
-        return store.closeRound(roundId).map(QuizRenderer::practiceReveal);
+        return store.closeRoundRevealedInReply(roundId).map(QuizRenderer::practiceReveal);
     }
 
-    /** After a restart: questions still open close at their deadline, or now if it has passed. */
+    /**
+     * After a restart: reveals that were not confirmed are posted again while Discord would drop a
+     * repeat; questions still open close at their deadline, or now if it has passed.
+     */
     void resume() {
+        Instant now = clock.instant();
+        for (RoundResult pending : store.pendingReveals()) {
+            Round round = pending.round();
+            if (!round.practice()) {
+                continue;
+            }
+            if (QuizRules.mayPostRevealAgain(round.closesAt(), now)) {
+                reveal(pending);
+            } else {
+                log.warn("practice question {} closed at {} and its answer may not have been posted; too late to "
+                        + "post it again without risking a double", round.id(), round.closesAt());
+                store.revealPosted(round.id());
+            }
+        }
         store.openRounds().stream().filter(Round::practice).forEach(this::scheduleClose);
+    }
+
+    /** Posts the answer (the same nonce every time, so Discord drops a repeat) and disables the buttons. */
+    private void reveal(RoundResult result) {
+        Round round = result.round();
+        outbox.post(round.channelId(), QuizRenderer.practiceReveal(result), QuizNights.revealNonce(round))
+                .whenComplete((id, error) -> {
+                    if (error == null || DeliveryException.isPermanent(error)) {
+                        store.revealPosted(round.id());
+                    }
+                    if (error != null) {
+                        log.warn("could not post the answer of practice question {}: {}", round.id(), error.toString());
+                    }
+                });
+        disableButtons(round);
     }
 
     private void scheduleClose(Round round) {

@@ -7,6 +7,7 @@ import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,13 +91,25 @@ final class QuizNights {
     }
 
     /**
-     * After a restart: an open question is asked again with a fresh deadline (answers already
-     * given still count, and the old message's buttons still work); a night between questions
-     * goes on with the next one.
+     * After a restart: a reveal that was not confirmed is posted again (see {@link #revealAgain});
+     * an open question is asked again with a fresh deadline (answers already given still count,
+     * and the old message's buttons still work); a night between questions goes on with the next
+     * one.
      */
     void resume() {
-        for (Night night : store.runningNights()) {
+        Map<Long, List<RoundResult>> unconfirmedReveals = store.pendingReveals().stream()
+                .filter(r -> !r.round().practice())
+                .collect(Collectors.groupingBy(r -> r.round().nightId()));
+        List<Night> running = store.runningNights();
+        // A night that has ended showed its final standings instead.
+        unconfirmedReveals.forEach((nightId, reveals) -> {
+            if (running.stream().noneMatch(n -> n.id() == nightId)) {
+                reveals.forEach(r -> store.revealPosted(r.round().id()));
+            }
+        });
+        for (Night night : running) {
             withLock(night.id(), () -> {
+                revealAgain(night, unconfirmedReveals.getOrDefault(night.id(), List.of()));
                 Optional<Round> open = store.openRound(night.id());
                 if (open.isEmpty()) {
                     timers.after(key(night.id()), timings.pause(), "continuing night " + night.id(),
@@ -110,6 +124,24 @@ final class QuizNights {
                     post(night, store.round(open.get().id()).orElseThrow(), true);
                 }
             });
+        }
+    }
+
+    /**
+     * A reveal Discord never confirmed is posted again while Discord would drop a repeat, before
+     * the night goes on; an older one is dropped rather than risk showing it twice.
+     */
+    private void revealAgain(Night night, List<RoundResult> unconfirmed) {
+        Instant now = clock.instant();
+        for (RoundResult result : unconfirmed) {
+            Round round = result.round();
+            if (QuizRules.mayPostRevealAgain(round.closesAt(), now)) {
+                reveal(night, result);
+            } else {
+                log.warn("quiz night {}: the answer to question {} may not have been posted; too late to post it "
+                        + "again without risking a double", night.id(), round.number());
+                store.revealPosted(round.id());
+            }
         }
     }
 
@@ -144,9 +176,7 @@ final class QuizNights {
         withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
             Night night = store.night(nightId).orElseThrow();
             Round round = result.round();
-            deliver(night, outbox.post(night.channelId(), QuizRenderer.nightReveal(night, result, timings.pause()),
-                    revealNonce(round)), id -> { });
-            disableButtons(night, round);
+            reveal(night, result);
             if (round.number() >= night.questionCount()) {
                 timers.after(key(nightId), timings.pause(), "ending night " + nightId,
                         () -> end(nightId, Night.Status.FINISHED));
@@ -155,6 +185,20 @@ final class QuizNights {
                         () -> askNext(nightId));
             }
         }));
+    }
+
+    /** Posts the answer and the standings (the same nonce every time, so Discord drops a repeat). */
+    private void reveal(Night night, RoundResult result) {
+        Round round = result.round();
+        CompletableFuture<String> post = outbox.post(night.channelId(),
+                QuizRenderer.nightReveal(night, result, timings.pause()), revealNonce(round));
+        post.whenComplete((id, error) -> {
+            if (error == null || DeliveryException.isPermanent(error)) {
+                store.revealPosted(round.id());
+            }
+        });
+        deliver(night, post, id -> { });
+        disableButtons(night, round);
     }
 
     /** Posts a question, remembers its message and schedules its closing. */
@@ -239,7 +283,7 @@ final class QuizNights {
                 return;
             }
             Throwable cause = cause(error);
-            boolean permanent = cause instanceof DeliveryException d && d.permanent();
+            boolean permanent = DeliveryException.isPermanent(cause);
             int failures = failedPosts.merge(night.id(), 1, Integer::sum);
             if (permanent || failures >= MAX_FAILED_POSTS) {
                 log.warn("quiz night {}: channel {} refuses the bot's messages ({}); ending the night", night.id(),

@@ -112,7 +112,8 @@ public final class QuizStore {
             }
             for (Long open : query(c, "SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'",
                     r -> r.getLong(1), nightId)) {
-                close(c, open);
+                // The night's end message shows where everyone finished; no reveal of its own.
+                close(c, open, false);
             }
             Night night = night(c, nightId).orElseThrow();
             update(c, "INSERT INTO quiz_leaderboard (guild_id, user_id, display_name, points, correct, nights) "
@@ -307,36 +308,63 @@ public final class QuizStore {
 
     // ---- closing ----
 
-    /** Closes an open question and scores it (night questions only); empty if it was already closed. */
+    /**
+     * Closes an open question and scores it (night questions only); empty if it was already
+     * closed. The round then waits for its reveal to be posted: until {@link #revealPosted} is
+     * called, {@link #pendingReveals} lists it.
+     */
     public Optional<RoundResult> closeRound(long roundId) {
         awaitSaved(roundId);
-        return database.transaction(c -> close(c, roundId));
+        return database.transaction(c -> close(c, roundId, true));
     }
 
-    private Optional<RoundResult> close(Connection c, long roundId) throws SQLException {
-        if (update(c, "UPDATE quiz_round SET status = 'closed' WHERE id = ? AND status = 'open'", roundId) == 0) {
+    /** As {@link #closeRound}, for a reveal shown in the reply to an interaction rather than posted. */
+    public Optional<RoundResult> closeRoundRevealedInReply(long roundId) {
+        awaitSaved(roundId);
+        return database.transaction(c -> close(c, roundId, false));
+    }
+
+    /**
+     * The reveal is in the channel, or Discord refused it for good: nothing to post after a
+     * restart. Saved in the background; the future completes once it is.
+     */
+    public CompletableFuture<?> revealPosted(long roundId) {
+        return database.transactionLater(c -> update(c, "UPDATE quiz_round SET reveal_pending = 0 WHERE id = ?",
+                roundId));
+    }
+
+    /** Closed rounds whose reveal Discord has not confirmed, oldest first, as they were when closed. */
+    public List<RoundResult> pendingReveals() {
+        awaitAllSaved();
+        return database.read(c -> {
+            List<RoundResult> results = new ArrayList<>();
+            for (Round round : query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
+                    + "ORDER BY id", QuizStore::round)) {
+                results.add(result(c, round));
+            }
+            return results;
+        });
+    }
+
+    private Optional<RoundResult> close(Connection c, long roundId, boolean revealToPost) throws SQLException {
+        if (update(c, "UPDATE quiz_round SET status = 'closed', reveal_pending = ? WHERE id = ? AND status = 'open'",
+                revealToPost ? 1 : 0, roundId) == 0) {
             return Optional.empty();
         }
         Round round = round(c, roundId).orElseThrow();
-        List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0));
-        for (int[] row : query(c, "SELECT choice, COUNT(*) FROM quiz_answer WHERE round_id = ? GROUP BY choice",
-                r -> new int[] {r.getInt(1), r.getInt(2)}, roundId)) {
-            counts.set(row[0], row[1]);
+        if (!round.practice()) {
+            score(c, round);
         }
-        List<RoundResult.Scored> right = new ArrayList<>();
+        return Optional.of(result(c, round));
+    }
+
+    private void score(Connection c, Round round) throws SQLException {
         List<StoredAnswer> answers = query(c, "SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
                 + "WHERE round_id = ? ORDER BY answered_at, user_id",
                 r -> new StoredAnswer(r.getString(1), r.getString(2), r.getInt(3), Instant.ofEpochMilli(r.getLong(4))),
-                roundId);
+                round.id());
         for (StoredAnswer a : answers) {
-            boolean isRight = a.choice() == round.question().answer();
-            if (round.practice()) {
-                if (isRight) {
-                    right.add(new RoundResult.Scored(a.userId(), a.name(), 0, 0));
-                }
-                continue;
-            }
-            if (!isRight) {
+            if (a.choice() != round.question().answer()) {
                 update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, streak) VALUES (?,?,?,0) "
                         + "ON CONFLICT (night_id, user_id) DO UPDATE SET streak = 0, display_name = excluded.display_name",
                         round.nightId(), a.userId(), a.name());
@@ -350,17 +378,30 @@ public final class QuizStore {
                     + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET score = score + excluded.score, "
                     + "correct = correct + 1, streak = excluded.streak, display_name = excluded.display_name",
                     round.nightId(), a.userId(), a.name(), points, streak);
-            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, roundId, a.userId());
-            right.add(new RoundResult.Scored(a.userId(), a.name(), points, streak));
+            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, round.id(), a.userId());
         }
-        List<Standing> standings = List.of();
-        if (!round.practice()) {
-            // Not answering breaks a streak too.
-            update(c, "UPDATE quiz_player SET streak = 0 WHERE night_id = ? AND user_id NOT IN "
-                    + "(SELECT user_id FROM quiz_answer WHERE round_id = ?)", round.nightId(), roundId);
-            standings = standings(c, round.nightId(), Integer.MAX_VALUE);
+        // Not answering breaks a streak too.
+        update(c, "UPDATE quiz_player SET streak = 0 WHERE night_id = ? AND user_id NOT IN "
+                + "(SELECT user_id FROM quiz_answer WHERE round_id = ?)", round.nightId(), round.id());
+    }
+
+    /**
+     * What a closed round's reveal shows, read from what closing it saved: the same whether it is
+     * read at once or after a restart, as long as no later question of the night has closed.
+     */
+    private RoundResult result(Connection c, Round round) throws SQLException {
+        List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0));
+        for (int[] row : query(c, "SELECT choice, COUNT(*) FROM quiz_answer WHERE round_id = ? GROUP BY choice",
+                r -> new int[] {r.getInt(1), r.getInt(2)}, round.id())) {
+            counts.set(row[0], row[1]);
         }
-        return Optional.of(new RoundResult(round, counts, right, standings));
+        List<RoundResult.Scored> right = query(c, "SELECT a.user_id, a.display_name, a.points, COALESCE(p.streak, 0) "
+                + "FROM quiz_answer a LEFT JOIN quiz_player p ON p.night_id = ? AND p.user_id = a.user_id "
+                + "WHERE a.round_id = ? AND a.choice = ? ORDER BY a.answered_at, a.user_id",
+                r -> new RoundResult.Scored(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)),
+                round.nightId(), round.id(), round.question().answer());
+        List<Standing> standings = round.practice() ? List.of() : standings(c, round.nightId(), Integer.MAX_VALUE);
+        return new RoundResult(round, counts, right, standings);
     }
 
     // ---- rows ----

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,15 +35,38 @@ class QuizRestartTest {
         final Database database = Database.open(dir.resolve("quiz.db"));
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final RecordingOutbox outbox = new RecordingOutbox();
-        final Quiz quiz = new Quiz(database, TestQuestions.bank(6), clock, executor, outbox, TIMINGS, new Random());
+        final Clock botClock;
+        final Quiz quiz;
 
         Bot() {
+            this(clock);
+        }
+
+        Bot(Clock botClock) {
+            this.botClock = botClock;
+            this.quiz = new Quiz(database, TestQuestions.bank(6), botClock, executor, outbox, TIMINGS, new Random());
             quiz.start();
         }
 
         Reply click(int player, RecordingOutbox.Message question, int choice) {
             return quiz.buttons().onClick(new ButtonClick(question.reply().buttons().get(choice).id(),
-                    question.messageId(), player(player), clock.instant()));
+                    question.messageId(), player(player), botClock.instant()));
+        }
+
+        /** Player 1 starts a night of one-second questions. */
+        void startNight(int questions) {
+            quiz.command().handle(new CommandRequest("quiz", "start",
+                    Map.of("questions", Integer.toString(questions), "seconds", "10"), player(1), botClock.instant()));
+        }
+
+        Reply askPractice() {
+            return quiz.command().handle(new CommandRequest("quiz", "question", Map.of(), player(1), botClock.instant()));
+        }
+
+        /** Waits until the bot has tried to post something and returns what it tried. */
+        RecordingOutbox.Held awaitHeldPost(String what, Predicate<RecordingOutbox.Message> test) {
+            Await.until(what, Duration.ofSeconds(10), () -> outbox.held.stream().anyMatch(h -> test.test(h.message())));
+            return outbox.held.stream().filter(h -> test.test(h.message())).findFirst().orElseThrow();
         }
 
         @Override
@@ -59,8 +83,7 @@ class QuizRestartTest {
         RecordingOutbox.Message q2BeforeRestart;
         int q1Points;
         try (Bot first = new Bot()) {
-            first.quiz.command().handle(new CommandRequest("quiz", "start", Map.of("questions", "3", "seconds", "10"),
-                    player(1), clock.instant()));
+            first.startNight(3);
             RecordingOutbox.Message q1 = awaitQuestion(first.outbox, 1, 3);
             first.click(1, q1, 1);
             first.click(2, q1, 0);
@@ -102,8 +125,7 @@ class QuizRestartTest {
     void aPracticeQuestionOpenAtShutdownIsRevealedAfterTheRestart() {
         RecordingOutbox.Message question;
         try (Bot first = new Bot()) {
-            Reply reply = first.quiz.command().handle(new CommandRequest("quiz", "question", Map.of(), player(1),
-                    clock.instant()));
+            Reply reply = first.askPractice();
             question = new RecordingOutbox.Message(QuizNightTest.CHANNEL, "777", reply);
             first.click(1, question, 1);
         }
@@ -112,5 +134,72 @@ class QuizRestartTest {
                     m -> m.reply().embeds().get(0).title().startsWith("Answer: "));
             assertThat(reveal.text()).contains("Got it right: Player 1");
         }
+    }
+
+    @Test
+    void aPracticeRevealNotConfirmedBeforeTheStopIsPostedAgainWithTheSameNonce() {
+        RecordingOutbox.Held unconfirmed;
+        try (Bot first = new Bot()) {
+            RecordingOutbox.Message question = new RecordingOutbox.Message(QuizNightTest.CHANNEL, "777",
+                    first.askPractice());
+            first.click(1, question, 1);
+            first.outbox.holdPosts = true;
+            unconfirmed = first.awaitHeldPost("the practice reveal", QuizRestartTest::isPracticeReveal);
+        }   // stopped while Discord had not answered the reveal's post
+
+        try (Bot second = new Bot()) {
+            RecordingOutbox.Message reveal = QuizNightTest.awaitPost(second.outbox, "the reveal posted again",
+                    QuizRestartTest::isPracticeReveal);
+            assertThat(second.outbox.nonceOf(reveal)).contains(unconfirmed.nonce());
+            assertThat(reveal.text()).isEqualTo(unconfirmed.message().text()).contains("Got it right: Player 1");
+            Await.until("the reveal to count as posted", Duration.ofSeconds(10),
+                    () -> second.quiz.store().pendingReveals().isEmpty());
+        }
+        try (Bot third = new Bot()) {
+            assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
+        }
+    }
+
+    @Test
+    void aRevealNotConfirmedLongerAgoThanDiscordDropsRepeatsIsNotPostedAgain() {
+        try (Bot first = new Bot()) {
+            first.askPractice();
+            first.outbox.holdPosts = true;
+            first.awaitHeldPost("the practice reveal", QuizRestartTest::isPracticeReveal);
+        }
+        Clock threeMinutesLater = Clock.offset(clock, Duration.ofMinutes(3));
+        try (Bot second = new Bot(threeMinutesLater)) {
+            // Resuming posts synchronously, so anything it would post is already there.
+            assertThat(second.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
+            Await.until("the reveal to be given up", Duration.ofSeconds(10),
+                    () -> second.quiz.store().pendingReveals().isEmpty());
+        }
+    }
+
+    @Test
+    void aNightRevealNotConfirmedBeforeTheStopIsPostedAgainBeforeTheNextQuestion() {
+        RecordingOutbox.Held unconfirmed;
+        try (Bot first = new Bot()) {
+            first.startNight(2);
+            RecordingOutbox.Message q1 = awaitQuestion(first.outbox, 1, 2);
+            first.click(1, q1, 1);
+            first.click(2, q1, 0);
+            first.outbox.holdPosts = true;
+            unconfirmed = first.awaitHeldPost("answer 1", m -> m.reply().buttons().isEmpty()
+                    && m.reply().embeds().get(0).title().startsWith("Question 1 of 2 · Answer: "));
+        }
+
+        try (Bot second = new Bot()) {
+            RecordingOutbox.Message reveal = awaitReveal(second.outbox, 1, 2);
+            RecordingOutbox.Message q2 = awaitQuestion(second.outbox, 2, 2);
+            assertThat(second.outbox.nonceOf(reveal)).contains(unconfirmed.nonce());
+            assertThat(reveal.text()).isEqualTo(unconfirmed.message().text());
+            assertThat(second.outbox.posts.indexOf(reveal)).isLessThan(second.outbox.posts.indexOf(q2));
+            assertThat(second.outbox.count(m -> m.text().contains("Question 1 of 2 · Answer: "))).isEqualTo(1);
+        }
+    }
+
+    private static boolean isPracticeReveal(RecordingOutbox.Message m) {
+        return !m.reply().embeds().isEmpty() && m.reply().embeds().get(0).title().startsWith("Answer: ");
     }
 }

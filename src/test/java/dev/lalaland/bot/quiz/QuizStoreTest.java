@@ -235,4 +235,33 @@ class QuizStoreTest {
         Round next = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         assertThat(store.round(next.id())).as("later questions are saved as usual").contains(next);
     }
+
+    @Test
+    void aClosedRoundWaitsForItsRevealAndReadsBackAsItClosed() {
+        Night night = night("c1", 3);
+        Round round = ask(night, q1);
+        int right = q1.answer();
+        int wrong = (right + 1) % Question.CHOICES;
+        store.recordAnswer(round.id(), "u1", "Ann", right, clock.instant().plusSeconds(2), "m1");
+        store.recordAnswer(round.id(), "u2", "Bob", wrong, clock.instant().plusSeconds(3), "m1");
+        store.recordAnswer(round.id(), "u3", "Cid", right, clock.instant().plusSeconds(9), "m1");
+
+        RoundResult closed = store.closeRound(round.id()).orElseThrow();
+        assertThat(closed.right()).extracting(RoundResult.Scored::displayName).containsExactly("Ann", "Cid");
+        assertThat(closed.right()).allMatch(s -> s.points() > 0 && s.streak() == 1);
+        assertThat(store.pendingReveals()).as("read back after a restart: the same reveal").containsExactly(closed);
+
+        store.revealPosted(round.id()).join();
+        assertThat(store.pendingReveals()).isEmpty();
+    }
+
+    @Test
+    void onlyARevealStillToBePostedIsPending() {
+        Round practice = store.askPractice("g1", "c2", q2, clock.instant(), clock.instant().plusSeconds(20), r -> { });
+        assertThat(store.closeRoundRevealedInReply(practice.id())).isPresent();
+        Night night = night("c1", 3);
+        ask(night, q1);
+        store.endNight(night.id(), Night.Status.STOPPED, clock.instant());
+        assertThat(store.pendingReveals()).as("shown in a click's reply; ended with the night").isEmpty();
+    }
 }

@@ -5,8 +5,10 @@ import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -22,8 +24,16 @@ final class RecordingOutbox implements Outbox {
     final List<Message> posts = new CopyOnWriteArrayList<>();
     final List<Message> edits = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
+    /** Posts taken while {@link #holdPosts} was set, with their nonces. */
+    final List<Held> held = new CopyOnWriteArrayList<>();
+    private final Map<String, String> nonceByMessageId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(700_000_000_000_000_000L);
     volatile boolean refusePermanently;
+    /** Posts are taken and never answered, as when the bot stops before Discord confirms them. */
+    volatile boolean holdPosts;
+
+    record Held(String nonce, Message message) {
+    }
 
     @Override
     public CompletableFuture<String> post(String channelId, Reply message) {
@@ -34,6 +44,23 @@ final class RecordingOutbox implements Outbox {
         String id = Long.toString(ids.incrementAndGet());
         posts.add(new Message(channelId, id, message));
         return CompletableFuture.completedFuture(id);
+    }
+
+    @Override
+    public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
+        if (holdPosts) {
+            check(message);
+            held.add(new Held(nonce, new Message(channelId, null, message)));
+            return new CompletableFuture<>();
+        }
+        CompletableFuture<String> posted = post(channelId, message);
+        posted.thenAccept(id -> nonceByMessageId.put(id, nonce));
+        return posted;
+    }
+
+    /** The nonce a message was posted with, if any. */
+    Optional<String> nonceOf(Message posted) {
+        return Optional.ofNullable(nonceByMessageId.get(posted.messageId()));
     }
 
     @Override
