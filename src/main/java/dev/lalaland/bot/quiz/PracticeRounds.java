@@ -76,13 +76,8 @@ final class PracticeRounds {
             if (!round.practice()) {
                 continue;
             }
-            if (QuizRules.mayPostRevealAgain(round.closesAt(), now)) {
-                reveal(pending);
-            } else {
-                log.warn("practice question {} closed at {} and its answer may not have been posted; too late to "
-                        + "post it again without risking a double", round.id(), round.closesAt());
-                store.revealPosted(round.id());
-            }
+            UnconfirmedPosts.postAgainOrGiveUp(round.closesAt(), now, () -> reveal(pending),
+                    () -> store.revealPosted(round.id()), "the answer to practice question " + round.id());
         }
         store.openRounds().stream().filter(Round::practice).forEach(this::scheduleClose);
     }

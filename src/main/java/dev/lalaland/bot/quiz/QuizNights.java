@@ -91,12 +91,18 @@ final class QuizNights {
     }
 
     /**
-     * After a restart: a reveal that was not confirmed is posted again (see {@link #revealAgain});
-     * an open question is asked again with a fresh deadline (answers already given still count,
-     * and the old message's buttons still work); a night between questions goes on with the next
-     * one.
+     * After a restart: posts Discord did not confirm are posted again (see
+     * {@link UnconfirmedPosts}); an open question is asked again with a fresh deadline (answers
+     * already given still count, and the old message's buttons still work); a night between
+     * questions goes on with the next one.
      */
     void resume() {
+        Instant now = clock.instant();
+        for (NightResult ended : store.pendingEndPosts()) {
+            long nightId = ended.night().id();
+            UnconfirmedPosts.postAgainOrGiveUp(ended.endedAt(), now, () -> announceEnd(ended),
+                    () -> store.endPosted(nightId), "quiz night " + nightId + ": its final standings");
+        }
         Map<Long, List<RoundResult>> unconfirmedReveals = store.pendingReveals().stream()
                 .filter(r -> !r.round().practice())
                 .collect(Collectors.groupingBy(r -> r.round().nightId()));
@@ -109,14 +115,17 @@ final class QuizNights {
         });
         for (Night night : running) {
             withLock(night.id(), () -> {
-                revealAgain(night, unconfirmedReveals.getOrDefault(night.id(), List.of()));
+                for (RoundResult reveal : unconfirmedReveals.getOrDefault(night.id(), List.of())) {
+                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal),
+                            () -> store.revealPosted(reveal.round().id()),
+                            "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
+                }
                 Optional<Round> open = store.openRound(night.id());
                 if (open.isEmpty()) {
                     timers.after(key(night.id()), timings.pause(), "continuing night " + night.id(),
                             () -> askNext(night.id()));
                     return;
                 }
-                Instant now = clock.instant();
                 Instant closes = now.plus(night.roundLength());
                 if (store.reopen(open.get().id(), now, closes)) {
                     log.info("resuming quiz night {} in channel {} at question {}", night.id(), night.channelId(),
@@ -124,24 +133,6 @@ final class QuizNights {
                     post(night, store.round(open.get().id()).orElseThrow(), true);
                 }
             });
-        }
-    }
-
-    /**
-     * A reveal Discord never confirmed is posted again while Discord would drop a repeat, before
-     * the night goes on; an older one is dropped rather than risk showing it twice.
-     */
-    private void revealAgain(Night night, List<RoundResult> unconfirmed) {
-        Instant now = clock.instant();
-        for (RoundResult result : unconfirmed) {
-            Round round = result.round();
-            if (QuizRules.mayPostRevealAgain(round.closesAt(), now)) {
-                reveal(night, result);
-            } else {
-                log.warn("quiz night {}: the answer to question {} may not have been posted; too late to post it "
-                        + "again without risking a double", night.id(), round.number());
-                store.revealPosted(round.id());
-            }
         }
     }
 
@@ -241,18 +232,26 @@ final class QuizNights {
                         how, r.questionsAsked());
                 if (how != Night.Status.FAILED) {
                     open.ifPresent(round -> disableButtons(r.night(), store.round(round.id()).orElse(round)));
-                    timers.now("announcing the end of night " + nightId, () -> outbox
-                            .post(r.night().channelId(), QuizRenderer.nightOver(r), endNonce(nightId))
-                            .whenComplete((id, error) -> {
-                                if (error != null) {
-                                    log.warn("could not post the final standings of night {}: {}", nightId,
-                                            cause(error).toString());
-                                }
-                            }));
+                    announceEnd(r);
                 }
             });
             return result;
         });
+    }
+
+    /** Posts the final standings (the same nonce every time, so Discord drops a repeat). */
+    private void announceEnd(NightResult result) {
+        long nightId = result.night().id();
+        timers.now("announcing the end of night " + nightId, () -> outbox
+                .post(result.night().channelId(), QuizRenderer.nightOver(result), endNonce(nightId))
+                .whenComplete((id, error) -> {
+                    if (error == null || DeliveryException.isPermanent(error)) {
+                        store.endPosted(nightId);
+                    }
+                    if (error != null) {
+                        log.warn("could not post the final standings of night {}: {}", nightId, cause(error).toString());
+                    }
+                }));
     }
 
     private void disableButtons(Night night, Round round) {

@@ -31,12 +31,12 @@ public final class QuizRules {
     }
 
     /**
-     * Whether a reveal Discord never confirmed is posted again after a restart. Its first post
-     * may have gone through, so only while Discord would drop the repeat: a reveal missed is
-     * better than a reveal shown twice.
+     * Whether a post Discord never confirmed (a reveal, a night's final standings), first tried at
+     * {@code firstTried}, is posted again after a restart. The first try may have gone through, so
+     * only while Discord would drop the repeat: a post missed is better than one shown twice.
      */
-    public static boolean mayPostRevealAgain(Instant closedAt, Instant now) {
-        return !now.isAfter(closedAt.plus(REPEATS_DROPPED_WITHIN));
+    public static boolean mayPostAgain(Instant firstTried, Instant now) {
+        return !now.isAfter(firstTried.plus(REPEATS_DROPPED_WITHIN));
     }
 
     /** The host may stop their own night; anyone with Manage Server may stop any night. */

@@ -106,8 +106,10 @@ public final class QuizStore {
      */
     public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
         return database.transaction(c -> {
-            if (update(c, "UPDATE quiz_night SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'",
-                    endedAs.id(), now.toEpochMilli(), nightId) == 0) {
+            // A night that failed has no channel to post its end to.
+            if (update(c, "UPDATE quiz_night SET status = ?, ended_at = ?, end_post_pending = ? "
+                    + "WHERE id = ? AND status = 'running'",
+                    endedAs.id(), now.toEpochMilli(), endedAs == Night.Status.FAILED ? 0 : 1, nightId) == 0) {
                 return Optional.<NightResult>empty();
             }
             for (Long open : query(c, "SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'",
@@ -121,9 +123,31 @@ public final class QuizStore {
                     + "ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points, "
                     + "correct = correct + excluded.correct, nights = nights + 1, display_name = excluded.display_name",
                     night.guildId(), nightId);
-            int asked = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId);
-            return Optional.of(new NightResult(night, endedAs, asked, standings(c, nightId, Integer.MAX_VALUE)));
+            return Optional.of(nightResult(c, night, Instant.ofEpochMilli(now.toEpochMilli())));
         });
+    }
+
+    /** Ended nights whose final standings Discord has not confirmed, oldest first. */
+    public List<NightResult> pendingEndPosts() {
+        return database.read(c -> {
+            List<NightResult> results = new ArrayList<>();
+            for (long[] row : query(c, "SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1 ORDER BY id",
+                    r -> new long[] {r.getLong(1), r.getLong(2)})) {
+                results.add(nightResult(c, night(c, row[0]).orElseThrow(), Instant.ofEpochMilli(row[1])));
+            }
+            return results;
+        });
+    }
+
+    /** The final standings are in the channel, or Discord refused them for good. Saved in the background. */
+    public CompletableFuture<?> endPosted(long nightId) {
+        return database.transactionLater(c -> update(c, "UPDATE quiz_night SET end_post_pending = 0 WHERE id = ?",
+                nightId));
+    }
+
+    private NightResult nightResult(Connection c, Night night, Instant endedAt) throws SQLException {
+        int asked = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", night.id());
+        return new NightResult(night, night.status(), endedAt, asked, standings(c, night.id(), Integer.MAX_VALUE));
     }
 
     public List<Standing> standings(long nightId, int limit) {

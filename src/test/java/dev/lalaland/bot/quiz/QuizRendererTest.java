@@ -80,7 +80,7 @@ class QuizRendererTest {
 
     @Test
     void finalStandingsHaveTextAndAPodiumPicture() throws Exception {
-        Reply over = QuizRenderer.nightOver(new NightResult(night, Night.Status.FINISHED, 50, players(200)));
+        Reply over = QuizRenderer.nightOver(new NightResult(night, Night.Status.FINISHED, night.startedAt(), 50, players(200)));
         fits(over);
         assertThat(over.attachments()).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("podium.png");
@@ -91,7 +91,7 @@ class QuizRendererTest {
         assertThat(over.embeds().get(0).imageAttachment()).isEqualTo("podium.png");
         assertThat(PlainText.render(over)).contains("🥇").contains("10000 points");
 
-        Reply nobody = QuizRenderer.nightOver(new NightResult(night, Night.Status.STOPPED, 0, List.of()));
+        Reply nobody = QuizRenderer.nightOver(new NightResult(night, Night.Status.STOPPED, night.startedAt(), 0, List.of()));
         fits(nobody);
         assertThat(nobody.attachments()).isEmpty();
         assertThat(PlainText.render(nobody)).contains("Nobody scored");

@@ -143,7 +143,7 @@ class QuizRestartTest {
             RecordingOutbox.Message question = new RecordingOutbox.Message(QuizNightTest.CHANNEL, "777",
                     first.askPractice());
             first.click(1, question, 1);
-            first.outbox.holdPosts = true;
+            first.outbox.hold = QuizRestartTest::isPracticeReveal;
             unconfirmed = first.awaitHeldPost("the practice reveal", QuizRestartTest::isPracticeReveal);
         }   // stopped while Discord had not answered the reveal's post
 
@@ -164,7 +164,7 @@ class QuizRestartTest {
     void aRevealNotConfirmedLongerAgoThanDiscordDropsRepeatsIsNotPostedAgain() {
         try (Bot first = new Bot()) {
             first.askPractice();
-            first.outbox.holdPosts = true;
+            first.outbox.hold = QuizRestartTest::isPracticeReveal;
             first.awaitHeldPost("the practice reveal", QuizRestartTest::isPracticeReveal);
         }
         Clock threeMinutesLater = Clock.offset(clock, Duration.ofMinutes(3));
@@ -184,9 +184,8 @@ class QuizRestartTest {
             RecordingOutbox.Message q1 = awaitQuestion(first.outbox, 1, 2);
             first.click(1, q1, 1);
             first.click(2, q1, 0);
-            first.outbox.holdPosts = true;
-            unconfirmed = first.awaitHeldPost("answer 1", m -> m.reply().buttons().isEmpty()
-                    && m.reply().embeds().get(0).title().startsWith("Question 1 of 2 · Answer: "));
+            first.outbox.hold = QuizRestartTest::isReveal;
+            unconfirmed = first.awaitHeldPost("answer 1", QuizRestartTest::isReveal);
         }
 
         try (Bot second = new Bot()) {
@@ -197,6 +196,36 @@ class QuizRestartTest {
             assertThat(second.outbox.posts.indexOf(reveal)).isLessThan(second.outbox.posts.indexOf(q2));
             assertThat(second.outbox.count(m -> m.text().contains("Question 1 of 2 · Answer: "))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void finalStandingsNotConfirmedBeforeTheStopArePostedAgainWithTheSameNonce() {
+        RecordingOutbox.Held unconfirmed;
+        try (Bot first = new Bot()) {
+            first.outbox.hold = QuizRestartTest::isFinalStandings;
+            first.startNight(1);
+            first.click(1, awaitQuestion(first.outbox, 1, 1), 1);
+            unconfirmed = first.awaitHeldPost("final standings", QuizRestartTest::isFinalStandings);
+        }
+
+        try (Bot second = new Bot()) {
+            RecordingOutbox.Message standings = awaitFinal(second.outbox);
+            assertThat(second.outbox.nonceOf(standings)).contains(unconfirmed.nonce());
+            assertThat(standings.text()).isEqualTo(unconfirmed.message().text()).contains("Player 1");
+            Await.until("the standings to count as posted", Duration.ofSeconds(10),
+                    () -> second.quiz.store().pendingEndPosts().isEmpty());
+        }
+        try (Bot third = new Bot()) {
+            assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isFinalStandings);
+        }
+    }
+
+    private static boolean isReveal(RecordingOutbox.Message m) {
+        return m.reply().buttons().isEmpty() && m.reply().embeds().get(0).title().contains(" · Answer: ");
+    }
+
+    private static boolean isFinalStandings(RecordingOutbox.Message m) {
+        return !m.reply().embeds().isEmpty() && m.reply().embeds().get(0).title().contains("Quiz night");
     }
 
     private static boolean isPracticeReveal(RecordingOutbox.Message m) {

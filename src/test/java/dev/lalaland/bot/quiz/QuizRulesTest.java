@@ -32,11 +32,11 @@ class QuizRulesTest {
     }
 
     @Test
-    void anUnconfirmedRevealIsPostedAgainOnlyWhileDiscordDropsRepeats() {
+    void anUnconfirmedPostIsPostedAgainOnlyWhileDiscordDropsRepeats() {
         Instant closed = clock.instant();
-        assertThat(QuizRules.mayPostRevealAgain(closed, closed.plusSeconds(5))).isTrue();
-        assertThat(QuizRules.mayPostRevealAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN))).isTrue();
-        assertThat(QuizRules.mayPostRevealAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN).plusMillis(1)))
+        assertThat(QuizRules.mayPostAgain(closed, closed.plusSeconds(5))).isTrue();
+        assertThat(QuizRules.mayPostAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN))).isTrue();
+        assertThat(QuizRules.mayPostAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN).plusMillis(1)))
                 .isFalse();
         assertThat(QuizRules.REPEATS_DROPPED_WITHIN).as("inside Discord's \"few minutes\"")
                 .isLessThanOrEqualTo(Duration.ofMinutes(2));

@@ -264,4 +264,16 @@ class QuizStoreTest {
         store.endNight(night.id(), Night.Status.STOPPED, clock.instant());
         assertThat(store.pendingReveals()).as("shown in a click's reply; ended with the night").isEmpty();
     }
+
+    @Test
+    void anEndedNightWaitsForItsFinalStandingsUnlessItFailed() {
+        Night stopped = night("c1", 3);
+        Night failed = night("c2", 3);
+        store.endNight(stopped.id(), Night.Status.STOPPED, clock.instant());
+        store.endNight(failed.id(), Night.Status.FAILED, clock.instant());
+        assertThat(store.pendingEndPosts()).extracting(r -> r.night().id(), NightResult::endedAs, NightResult::endedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(stopped.id(), Night.Status.STOPPED, clock.instant()));
+        store.endPosted(stopped.id()).join();
+        assertThat(store.pendingEndPosts()).isEmpty();
+    }
 }

@@ -24,13 +24,13 @@ final class RecordingOutbox implements Outbox {
     final List<Message> posts = new CopyOnWriteArrayList<>();
     final List<Message> edits = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
-    /** Posts taken while {@link #holdPosts} was set, with their nonces. */
+    /** Posts taken and held (see {@link #hold}), with their nonces. */
     final List<Held> held = new CopyOnWriteArrayList<>();
     private final Map<String, String> nonceByMessageId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(700_000_000_000_000_000L);
     volatile boolean refusePermanently;
-    /** Posts are taken and never answered, as when the bot stops before Discord confirms them. */
-    volatile boolean holdPosts;
+    /** Posts with a nonce that match are taken and never answered, as when the bot stops before Discord confirms them. */
+    volatile Predicate<Message> hold = m -> false;
 
     record Held(String nonce, Message message) {
     }
@@ -48,9 +48,10 @@ final class RecordingOutbox implements Outbox {
 
     @Override
     public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
-        if (holdPosts) {
+        Message taken = new Message(channelId, null, message);
+        if (hold.test(taken)) {
             check(message);
-            held.add(new Held(nonce, new Message(channelId, null, message)));
+            held.add(new Held(nonce, taken));
             return new CompletableFuture<>();
         }
         CompletableFuture<String> posted = post(channelId, message);
