@@ -1,6 +1,8 @@
 package dev.lalaland.bot.command;
 
 import dev.lalaland.bot.render.Reply;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,6 +10,22 @@ import java.util.concurrent.CompletableFuture;
  * posts). Futures fail with {@link DeliveryException} when Discord refuses.
  */
 public interface Outbox {
+
+    /**
+     * How long after a post with a nonce a repeat of it is surely dropped: Discord keeps nonces
+     * for "the past few minutes". A post whose outcome is unknown (the bot stopped while it was
+     * under way) may be sent again within this time, and only then.
+     */
+    Duration REPEATS_DROPPED_WITHIN = Duration.ofMinutes(2);
+
+    /**
+     * Whether a post whose outcome is unknown, first tried at {@code firstTried}, may be sent
+     * again with its nonce: only while Discord would drop the repeat, since the first may have
+     * arrived. A post missed is better than one shown twice.
+     */
+    static boolean mayPostAgain(Instant firstTried, Instant now) {
+        return !now.isAfter(firstTried.plus(REPEATS_DROPPED_WITHIN));
+    }
 
     /** Completes with the new message's id. */
     CompletableFuture<String> post(String channelId, Reply message);

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Delivery is at most once per server and local date. A post is marked {@code sending}
- * before it is handed to Discord; if the bot dies before hearing back, the next start marks it
- * {@code unknown} and does not send it again, because it may have gone out: a missed post is
- * better than a double one. Passing failures are retried a few times the same local day with
+ * before it is handed to Discord; if the bot dies before hearing back, the next start sends it
+ * again with the same nonce if that was a moment ago (Discord drops a repeat it saw in the last
+ * few minutes), and otherwise marks it {@code unknown} and does not send it again, because it
+ * may have gone out: a missed post is better than a double one. Passing failures are retried a few times the same local day with
  * the same nonce, so Discord itself drops a repeat of a message it did receive. A permanent
  * refusal (missing access or permissions, unknown channel) turns the server's post off with the
  * reason kept, logged once, and never retried. The {@link Outbox} checks the bot's permissions
@@ -124,12 +125,19 @@ public final class DailyPostRoutine implements Lifecycle {
         schedule(Duration.ZERO);
     }
 
-    /** Start-up: posts the last run handed to Discord without hearing back are never sent again. */
+    /**
+     * Start-up: posts the last run handed to Discord without hearing back are sent again with
+     * their nonce if that was a moment ago, else never (see {@link DailyPostStore#recoverInFlight}).
+     */
     void recoverInterruptedPosts() {
-        int abandoned = store.abandonInFlight();
-        if (abandoned > 0) {
+        DailyPostStore.InFlight inFlight = store.recoverInFlight(clock.instant());
+        if (inFlight.sentAgain() > 0) {
+            log.info("{} daily post(s) were being sent when the bot stopped a moment ago; sending them again, "
+                    + "with the same nonce so Discord drops any that arrived", inFlight.sentAgain());
+        }
+        if (inFlight.abandoned() > 0) {
             log.warn("{} daily post(s) were being sent when the bot last stopped; they may have gone out, "
-                    + "so they are not sent again", abandoned);
+                    + "so they are not sent again", inFlight.abandoned());
         }
     }
 
@@ -275,7 +283,7 @@ public final class DailyPostRoutine implements Lifecycle {
         if (composed.factId() != null && !composed.factId().equals(post.factId())) {
             store.rememberFact(post.guildId(), post.localDate(), composed.factId());
         }
-        if (!store.markSending(post.guildId(), post.localDate())) {
+        if (!store.markSending(post.guildId(), post.localDate(), now)) {
             return true;
         }
         inFlight.incrementAndGet();

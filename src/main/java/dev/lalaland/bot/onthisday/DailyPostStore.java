@@ -1,5 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
+import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
@@ -191,13 +192,15 @@ public final class DailyPostStore {
     }
 
     /**
-     * Marks a queued post as handed to Discord, counting the attempt. Returns false if it was not
-     * queued any more (someone else took it): then it must not be sent.
+     * Marks a queued post as handed to Discord at {@code now}, counting the attempt. Returns false
+     * if it was not queued any more (someone else took it): then it must not be sent. While a post
+     * is {@code sending}, {@code attempt_at_epoch} is when it was handed over.
      */
-    public boolean markSending(String guildId, LocalDate localDate) {
+    public boolean markSending(String guildId, LocalDate localDate, Instant now) {
         return database.transaction(c -> update(c, """
-                UPDATE daily_post SET status = 'sending', attempts = attempts + 1
-                WHERE guild_id = ? AND local_date = ? AND status = 'queued'""", guildId, localDate.toString())) == 1;
+                UPDATE daily_post SET status = 'sending', attempts = attempts + 1, attempt_at_epoch = ?
+                WHERE guild_id = ? AND local_date = ? AND status = 'queued'""",
+                now.getEpochSecond(), guildId, localDate.toString())) == 1;
     }
 
     public void markSent(String guildId, LocalDate localDate, String messageId) {
@@ -251,13 +254,25 @@ public final class DailyPostStore {
 
     // ---- start-up and housekeeping ----
 
+    /** What start-up did with the posts the last run left {@code sending}. */
+    public record InFlight(int sentAgain, int abandoned) {
+    }
+
     /**
      * At start-up, posts left {@code sending} by the previous run may or may not have reached
-     * Discord. They become {@code unknown} and are never sent again: a missed post is better
-     * than a double one. Returns how many there were.
+     * Discord. Those handed over recently enough ({@link Outbox#mayPostAgain}) are queued again at
+     * once, with their nonce, so Discord drops the repeat if the first one arrived. The others
+     * become {@code unknown} and are never sent again: a missed post is better than a double one.
      */
-    public int abandonInFlight() {
-        return database.transaction(c -> update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'"));
+    public InFlight recoverInFlight(Instant now) {
+        long handedOverSince = now.minus(Outbox.REPEATS_DROPPED_WITHIN).getEpochSecond();
+        return database.transaction(c -> {
+            int again = update(c, """
+                    UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?
+                    WHERE status = 'sending' AND attempt_at_epoch >= ?""", now.getEpochSecond(), handedOverSince);
+            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'");
+            return new InFlight(again, abandoned);
+        });
     }
 
     /** Deletes claims of local dates before {@code cutoff}; they can no longer matter. */

@@ -1,7 +1,6 @@
 package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.command.Invoker;
-import java.time.Duration;
 import java.time.Instant;
 
 /** The rules of play that are not scoring: option ranges, who may stop a night, when an answer counts. */
@@ -13,12 +12,6 @@ public final class QuizRules {
     public static final int MAX_SECONDS = 120;
     public static final int DEFAULT_SECONDS = 20;
 
-    /**
-     * Discord drops a message whose nonce the bot used "in the past few minutes" (the
-     * {@code enforce_nonce} rule); two minutes stays safely inside that.
-     */
-    static final Duration REPEATS_DROPPED_WITHIN = Duration.ofMinutes(2);
-
     private QuizRules() {
     }
 
@@ -28,15 +21,6 @@ public final class QuizRules {
             return Verdict.CLOSED;
         }
         return at.isAfter(closesAt) ? Verdict.TIMES_UP : Verdict.ACCEPTED;
-    }
-
-    /**
-     * Whether a post Discord never confirmed (a reveal, a night's final standings), first tried at
-     * {@code firstTried}, is posted again after a restart. The first try may have gone through, so
-     * only while Discord would drop the repeat: a post missed is better than one shown twice.
-     */
-    public static boolean mayPostAgain(Instant firstTried, Instant now) {
-        return !now.isAfter(firstTried.plus(REPEATS_DROPPED_WITHIN));
     }
 
     /** The host may stop their own night; anyone with Manage Server may stop any night. */

@@ -1,5 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
+import dev.lalaland.bot.command.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -226,16 +227,32 @@ class DailyPostRoutineTest {
             });
         }
 
-        @Test
-        void aPostInFlightWhenTheBotDiedIsNeverSentAgain() {
+        /** The 09:00 Paris post is handed to Discord, no answer comes, and the bot is restarted. */
+        private void diesWhileSendingTheNineOClockPostAndRestartsAt(String restartAt) {
             configure("g1", "09:00", PARIS);
             outbox.neverAnswer();
             runUntil("2026-06-01T07:00:00Z");
             assertThat(store.status("g1", JUNE_1)).contains(PostStatus.SENDING);
-
             outbox.accept();
-            clock.set("2026-06-01T07:01:00Z");
+            clock.set(restartAt);
             routine = restart();
+        }
+
+        @Test
+        void aPostInFlightWhenTheBotDiedAMomentAgoIsSentAgainWithItsNonce() {
+            diesWhileSendingTheNineOClockPostAndRestartsAt("2026-06-01T07:01:00Z");
+            runUntil("2026-06-01T21:00:00Z");
+            // Discord drops the second if the first arrived: same nonce, within its memory of nonces.
+            assertThat(posts()).hasSize(2);
+            assertThat(posts().get(1).nonce()).isEqualTo(posts().get(0).nonce());
+            assertThat(Duration.between(posts().get(0).at(), posts().get(1).at()))
+                    .isLessThanOrEqualTo(Outbox.REPEATS_DROPPED_WITHIN);
+            assertThat(store.status("g1", JUNE_1)).contains(PostStatus.SENT);
+        }
+
+        @Test
+        void aPostInFlightWhenTheBotDiedLongerAgoIsNeverSentAgain() {
+            diesWhileSendingTheNineOClockPostAndRestartsAt("2026-06-01T07:05:00Z");
             runUntil("2026-06-01T21:00:00Z");
             assertThat(posts()).hasSize(1);
             assertThat(store.status("g1", JUNE_1)).contains(PostStatus.UNKNOWN);

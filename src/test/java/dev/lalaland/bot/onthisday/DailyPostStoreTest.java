@@ -1,5 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
+import dev.lalaland.bot.command.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
@@ -130,7 +131,7 @@ class DailyPostStoreTest {
         store.turnOn("g1", "c1", NINE, PARIS, first(), NOW);
         Instant nine = Instant.parse("2026-06-01T07:00:00Z");
         store.apply(plan(store.due(nine, 10), nine), nine);
-        store.ready(nine, 10).forEach(p -> store.markSending(p.guildId(), p.localDate()));
+        store.ready(nine, 10).forEach(p -> store.markSending(p.guildId(), p.localDate(), nine));
         store.markSent("g1", JUNE_1, "m1");
 
         // An admin moves the post to 10:00 the same day; even if the command did not notice, the claim does.
@@ -156,16 +157,32 @@ class DailyPostStoreTest {
     }
 
     @Test
-    void postsInFlightWhenTheBotStoppedBecomeUnknownAndAreNotReadyAgain() {
+    void postsInFlightLongerAgoThanDiscordDropsRepeatsBecomeUnknownAndAreNotReadyAgain() {
         store.turnOn("g1", "c1", NINE, PARIS, first(), NOW);
         Instant nine = Instant.parse("2026-06-01T07:00:00Z");
         store.apply(plan(store.due(nine, 10), nine), nine);
-        assertThat(store.markSending("g1", JUNE_1)).isTrue();
-        assertThat(store.markSending("g1", JUNE_1)).as("only one sender can take it").isFalse();
+        assertThat(store.markSending("g1", JUNE_1, nine)).isTrue();
+        assertThat(store.markSending("g1", JUNE_1, nine)).as("only one sender can take it").isFalse();
 
-        assertThat(store.abandonInFlight()).isEqualTo(1);
+        Instant later = nine.plus(Outbox.REPEATS_DROPPED_WITHIN).plusSeconds(1);
+        assertThat(store.recoverInFlight(later)).isEqualTo(new DailyPostStore.InFlight(0, 1));
         assertThat(store.status("g1", JUNE_1)).contains(PostStatus.UNKNOWN);
         assertThat(store.ready(nine.plusSeconds(3600), 10)).isEmpty();
+    }
+
+    @Test
+    void postsInFlightAMomentAgoAreReadyAgainAtOnceWithTheirNonce() {
+        store.turnOn("g1", "c1", NINE, PARIS, first(), NOW);
+        Instant nine = Instant.parse("2026-06-01T07:00:00Z");
+        store.apply(plan(store.due(nine, 10), nine), nine);
+        String nonce = store.ready(nine, 10).get(0).nonce();
+        store.markSending("g1", JUNE_1, nine);
+
+        Instant restarted = nine.plus(Outbox.REPEATS_DROPPED_WITHIN);
+        assertThat(store.recoverInFlight(restarted)).isEqualTo(new DailyPostStore.InFlight(1, 0));
+        assertThat(store.status("g1", JUNE_1)).contains(PostStatus.QUEUED);
+        assertThat(store.ready(restarted, 10)).singleElement()
+                .satisfies(again -> assertThat(again.nonce()).isEqualTo(nonce));
     }
 
     @Test
@@ -175,7 +192,7 @@ class DailyPostStoreTest {
         store.apply(plan(store.due(nine, 10), nine), nine);
         var post = store.ready(nine, 10).get(0);
         store.rememberFact("g1", JUNE_1, "f3");
-        store.markSending("g1", JUNE_1);
+        store.markSending("g1", JUNE_1, nine);
         store.retryAt("g1", JUNE_1, nine.plusSeconds(30), "503");
 
         assertThat(store.ready(nine.plusSeconds(29), 10)).isEmpty();

@@ -30,15 +30,4 @@ class QuizRulesTest {
         assertThat(QuizRules.mayStop(night, new Invoker("admin", "Admin", "g", "c", true))).isTrue();
         assertThat(QuizRules.mayStop(night, new Invoker("player", "Player", "g", "c", false))).isFalse();
     }
-
-    @Test
-    void anUnconfirmedPostIsPostedAgainOnlyWhileDiscordDropsRepeats() {
-        Instant closed = clock.instant();
-        assertThat(QuizRules.mayPostAgain(closed, closed.plusSeconds(5))).isTrue();
-        assertThat(QuizRules.mayPostAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN))).isTrue();
-        assertThat(QuizRules.mayPostAgain(closed, closed.plus(QuizRules.REPEATS_DROPPED_WITHIN).plusMillis(1)))
-                .isFalse();
-        assertThat(QuizRules.REPEATS_DROPPED_WITHIN).as("inside Discord's \"few minutes\"")
-                .isLessThanOrEqualTo(Duration.ofMinutes(2));
-    }
 }
