@@ -203,10 +203,11 @@ final class QuizNights {
     /*
      * Nonces let Discord drop a repeat of a message that a retry after an unclear failure would
      * post twice. A question asked again after a restart is a new message, so its opening is part
-     * of its nonce. All stay within Discord's 25 characters.
+     * of its nonce, to the millisecond: a restart within the same second must not be dropped as a
+     * repeat. All stay within Discord's 25 characters (base 36 keeps the time to 8).
      */
-    private static String questionNonce(Round round) {
-        return "q" + round.id() + "." + round.opensAt().getEpochSecond();
+    static String questionNonce(Round round) {
+        return "q" + round.id() + "." + Long.toString(round.opensAt().toEpochMilli(), Character.MAX_RADIX);
     }
 
     static String revealNonce(Round round) {

@@ -236,4 +236,17 @@ class QuizNightTest {
         assertThat(click(player(3), asPosted, 1).content()).contains("has closed");
         assertThat(quiz.store().leaderboard(GUILD, 10)).as("practice is not scored").isEmpty();
     }
+
+    @Test
+    void aQuestionAskedAgainWithinTheSameSecondIsANewMessageAndEveryNonceFitsDiscord() {
+        Question q = TestQuestions.question(1, "cast", Difficulty.EASY);
+        java.time.Instant opened = java.time.Instant.parse("2026-11-28T20:00:00.100Z");
+        Round asked = new Round(9_999_999_999L, 1L, 50, GUILD, CHANNEL, q, null, opened, opened.plusSeconds(20), true);
+        Round askedAgain = new Round(asked.id(), 1L, 50, GUILD, CHANNEL, q, null, opened.plusMillis(800),
+                opened.plusSeconds(21), true);
+        assertThat(QuizNights.questionNonce(askedAgain)).as("Discord must not drop it as a repeat")
+                .isNotEqualTo(QuizNights.questionNonce(asked));
+        assertThat(List.of(QuizNights.questionNonce(asked), QuizNights.revealNonce(asked)))
+                .allSatisfy(nonce -> assertThat(nonce).hasSizeLessThanOrEqualTo(25));
+    }
 }

@@ -85,4 +85,31 @@ class QuizRestartEndToEndTest {
             assertThat(discord.channelMessages(QUIZ)).filteredOn(m -> m.text().contains("Quiz night over")).hasSize(1);
         }
     }
+
+    @Test
+    void aRevealWhoseAnswerNeverCameIsInTheChannelOnceAfterARestart() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, Clock.systemUTC(),
+                Map.of(), dev.lalaland.bot.Features.Tuning.defaults().withQuiz(TIMINGS))) {
+            String channelPosts = "/channels/" + QUIZ + "/messages";
+            discord.slash(BOB, QUIZ, "quiz", "question", Map.of()).awaitResponse(WAIT);
+            FakeMessage question = discord.awaitChannelMessage(QUIZ, m -> m.customIds().size() == 4, WAIT);
+            click(discord, BOB, QUIZ, question, 0);
+            // Discord posts the reveal, but its answer is lost: the bot cannot know it went out.
+            discord.loseResponseOfNext(1, "POST", channelPosts);
+            discord.awaitChannelMessage(QUIZ, QuizRestartEndToEndTest::isPracticeReveal, WAIT);
+
+            bot.restart();
+            discord.awaitRequest(r -> r.is("POST", channelPosts) && discord.requests("POST", channelPosts).size() == 2,
+                    WAIT);
+            List<String> nonces = discord.requests("POST", channelPosts).stream()
+                    .map(r -> r.body().path("nonce").asText()).toList();
+            assertThat(nonces).hasSize(2).doesNotContain("").allMatch(n -> n.equals(nonces.get(0)));
+            assertThat(discord.channelMessages(QUIZ)).filteredOn(QuizRestartEndToEndTest::isPracticeReveal)
+                    .as("posted again, and dropped by Discord as a repeat").hasSize(1);
+        }
+    }
+
+    private static boolean isPracticeReveal(FakeMessage m) {
+        return m.customIds().isEmpty() && m.text().contains("\nAnswer: ");
+    }
 }

@@ -527,6 +527,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** Forgets every message. */
     public void clearMessages() {
         messages.clear();
+        rest.forgetNonces();
     }
 
     // ---- failure injection ----
@@ -551,6 +552,15 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNext(int count, int httpStatus, String method, String pathRegex) {
         rest.failNext(count, httpStatus, method, pathRegex);
+    }
+
+    /**
+     * The next {@code count} requests with this method (null: any) whose path matches the regex
+     * are carried out (a message is created), but their answer never comes: the connection stays
+     * silent until the client gives up, as when the bot dies with the request under way.
+     */
+    public void loseResponseOfNext(int count, String method, String pathRegex) {
+        rest.loseResponseOfNext(count, method, pathRegex);
     }
 
     public void clearFailures() {

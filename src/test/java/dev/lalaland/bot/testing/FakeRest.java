@@ -30,7 +30,19 @@ final class FakeRest implements HttpHandler {
 
     record ErrorSpec(int status, int code, String message) {}
 
-    private record FailRule(AtomicInteger remaining, int status, String method, Pattern path) {}
+    private record FailRule(AtomicInteger remaining, int status, String method, Pattern path) {
+        boolean takes(String method, String path) {
+            return (this.method == null || this.method.equals(method)) && this.path.matcher(path).matches()
+                    && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
+
+    private record Nonced(FakeMessage message, long createdNanos) {}
+
+    /** Discord remembers a message's nonce for "the past few minutes". */
+    static final Duration NONCE_MEMORY = Duration.ofMinutes(5);
+    /** How long a lost answer keeps its connection open (the client gives up long before). */
+    private static final Duration LOST_RESPONSE_HOLD = Duration.ofSeconds(60);
 
     private record Req(
             String method,
@@ -75,6 +87,10 @@ final class FakeRest implements HttpHandler {
     private final FakeDiscord fake;
     private final Map<String, ErrorSpec> failedChannels = new ConcurrentHashMap<>();
     private final List<FailRule> failRules = new CopyOnWriteArrayList<>();
+    /** Requests carried out whose answer is then never sent (status unused). */
+    private final List<FailRule> lostResponseRules = new CopyOnWriteArrayList<>();
+    /** Messages created with {@code enforce_nonce}, by nonce, with when; guarded by itself. */
+    private final Map<String, Nonced> messagesByNonce = new HashMap<>();
     private volatile Duration latency = Duration.ZERO;
     /** Registered commands by scope: "" global, else guild id. Guarded by itself. */
     private final Map<String, List<ObjectNode>> commands = new HashMap<>();
@@ -99,8 +115,19 @@ final class FakeRest implements HttpHandler {
         failRules.add(new FailRule(new AtomicInteger(count), status, method, Pattern.compile(pathRegex)));
     }
 
+    void forgetNonces() {
+        synchronized (messagesByNonce) {
+            messagesByNonce.clear();
+        }
+    }
+
+    void loseResponseOfNext(int count, String method, String pathRegex) {
+        lostResponseRules.add(new FailRule(new AtomicInteger(count), 0, method, Pattern.compile(pathRegex)));
+    }
+
     void clearFailures() {
         failRules.clear();
+        lostResponseRules.clear();
         failedChannels.clear();
     }
 
@@ -171,6 +198,16 @@ final class FakeRest implements HttpHandler {
                 res.matched()));
         if (res.afterRecord() != null) {
             res.afterRecord().run();
+        }
+        if (lostResponseRules.stream().anyMatch(rule -> rule.takes(method, path))) {
+            // Done, but the answer never reaches the bot: as when it dies with the request under way.
+            try {
+                Thread.sleep(LOST_RESPONSE_HOLD.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
         }
         Duration delay = latency;
         if (!delay.isZero()) {
@@ -276,9 +313,7 @@ final class FakeRest implements HttpHandler {
             }
         }
         for (FailRule rule : failRules) {
-            if ((rule.method() == null || rule.method().equals(r.method()))
-                    && rule.path().matcher(r.path()).matches()
-                    && rule.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (rule.takes(r.method(), r.path())) {
                 return failure(rule.status());
             }
         }
@@ -706,8 +741,24 @@ final class FakeRest implements HttpHandler {
         if (problem != null) {
             return problem.equals("EMPTY") ? Res.error(400, 50006, "Cannot send an empty message") : invalidForm(problem);
         }
-        FakeMessage m = fake.messageStore().create(channelId, body, r.files(), FakeMessage.Source.CHANNEL, null, 0);
-        return Res.ok(m.json());
+        String nonce = body.path("enforce_nonce").asBoolean(false) ? body.path("nonce").asText(null) : null;
+        if (nonce == null) {
+            return Res.ok(fake.messageStore().create(channelId, body, r.files(), FakeMessage.Source.CHANNEL, null, 0).json());
+        }
+        // As Discord: a nonce the bot used in the past few minutes returns that message, and no new one.
+        synchronized (messagesByNonce) {
+            Nonced earlier = messagesByNonce.get(nonce);
+            if (earlier != null && System.nanoTime() - earlier.createdNanos() < NONCE_MEMORY.toNanos()) {
+                return Res.ok(earlier.message().json());
+            }
+            FakeMessage m = fake.messageStore().create(channelId, body, r.files(), FakeMessage.Source.CHANNEL, null, 0);
+            long now = System.nanoTime();
+            if (messagesByNonce.size() >= 10_000) {
+                messagesByNonce.values().removeIf(n -> now - n.createdNanos() >= NONCE_MEMORY.toNanos());
+            }
+            messagesByNonce.put(nonce, new Nonced(m, now));
+            return Res.ok(m.json());
+        }
     }
 
     /** Newest first, like Discord; honours limit, before and after. */
