@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    static final String SORRY = "Sorry, something went wrong on my side. It has been logged; please try again.";
+    public static final String SORRY = "Sorry, something went wrong on my side. It has been logged; please try again.";
 
     private final CommandRegistry registry;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -22,9 +23,11 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,16 +78,28 @@ final class InteractionRouter implements EventListener {
         CommandRequest request = new CommandRequest(event.getName(), event.getSubcommandName(), options,
                 invoker(event), clock.instant());
         Dispatcher ready = dispatcher.getNow(null);
+        String what = "/" + event.getName();
         if (ready != null && ready.answersFromMemory(request)) {
-            answer(event, ready.command(request));
+            answer(event, () -> ready.command(request), what);
         } else {
-            submit(event, () -> answer(event, dispatcher.join().command(request)));
+            submit(event, () -> answer(event, () -> dispatcher.join().command(request), what));
         }
     }
 
-    private void answer(SlashCommandInteractionEvent event, Reply reply) {
-        messages.reply(event, reply)
-                .queue(null, e -> log.warn("reply to /{} failed: {}", event.getName(), e.getMessage()));
+    /**
+     * Sends the reply {@code produce} makes. Should making it, or JDA's checks while building it,
+     * fail (a bug, as the dispatcher answers every failure of a command), the user still gets the
+     * apology rather than Discord's "The application did not respond".
+     */
+    private void answer(IReplyCallback event, Supplier<Reply> produce, String what) {
+        ReplyCallbackAction action;
+        try {
+            action = messages.reply(event, produce.get());
+        } catch (RuntimeException e) {
+            log.error("could not build the reply to {}", what, e);
+            action = event.reply(Dispatcher.SORRY).setEphemeral(true);
+        }
+        action.queue(null, e -> log.warn("reply to {} failed: {}", what, e.getMessage()));
     }
 
     private void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -98,11 +113,7 @@ final class InteractionRouter implements EventListener {
 
     private void onButtonInteraction(ButtonInteractionEvent event) {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
-        submit(event, () -> {
-            Reply reply = dispatcher.join().click(click);
-            messages.reply(event, reply)
-                    .queue(null, e -> log.warn("reply to button {} failed: {}", event.getComponentId(), e.getMessage()));
-        });
+        submit(event, () -> answer(event, () -> dispatcher.join().click(click), "button " + event.getComponentId()));
     }
 
     private void submit(Interaction interaction, Runnable work) {
@@ -110,7 +121,7 @@ final class InteractionRouter implements EventListener {
             workers.execute(work);
         } catch (RejectedExecutionException e) {
             // Shutting down: say so rather than leave the interaction unanswered.
-            if (interaction instanceof net.dv8tion.jda.api.interactions.callbacks.IReplyCallback callback) {
+            if (interaction instanceof IReplyCallback callback) {
                 callback.reply("I'm restarting; please try again in a moment.").setEphemeral(true).queue(null, x -> { });
             }
         }
