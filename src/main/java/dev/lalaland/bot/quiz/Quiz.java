@@ -7,8 +7,11 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quiz feature, assembled: the {@code /quiz} command, its answer buttons, and the background
@@ -18,6 +21,13 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Quiz implements Lifecycle {
     /** About 4 KiB each; the servers that asked most recently. */
     private static final int SERVERS_WITH_HISTORY_IN_MEMORY = 256;
+    /**
+     * Closed practice questions and ended nights are kept this long, then deleted: nothing reads
+     * them once their reveal and final standings are out, and a busy server asks thousands a week.
+     */
+    static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    private static final Duration FORGET_EVERY = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(Quiz.class);
 
     private final QuizStore store;
     private final QuestionBank bank;
@@ -26,6 +36,7 @@ public final class Quiz implements Lifecycle {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final Clock clock;
 
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
                 QuizTimings timings) {
@@ -36,6 +47,7 @@ public final class Quiz implements Lifecycle {
          QuizTimings timings, Random random) {
         this.store = new QuizStore(database);
         this.bank = bank;
+        this.clock = clock;
         this.timers = new Timers(executor, clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
@@ -67,6 +79,16 @@ public final class Quiz implements Lifecycle {
         timers.restart();
         nights.resume();
         practice.resume();
+        timers.now("forgetting old quiz questions", this::forgetOldQuestions);
+    }
+
+    /** Deletes what {@link #KEEP_CLOSED} allows, then again a day later. */
+    private void forgetOldQuestions() {
+        int deleted = store.forgetClosedBefore(clock.instant().minus(KEEP_CLOSED));
+        if (deleted > 0) {
+            log.info("deleted {} practice questions and nights closed over {} days ago", deleted, KEEP_CLOSED.toDays());
+        }
+        timers.after("forget", FORGET_EVERY, "forgetting old quiz questions", this::forgetOldQuestions);
     }
 
     @Override

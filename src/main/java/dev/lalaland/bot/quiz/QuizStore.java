@@ -48,6 +48,11 @@ public final class QuizStore {
             + "round_millis, category, difficulty, status, started_at";
     private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
 
+    /** Old practice questions deleted per transaction: a few milliseconds of holding the database. */
+    private static final int FORGET_BATCH = 200;
+    /** A night takes its questions, answers and players with it. */
+    private static final int FORGET_BATCH_NIGHTS = 10;
+
     /** How long a read of a round waits for its background write; the write takes microseconds. */
     private static final long SAVE_WAIT_SECONDS = 10;
 
@@ -426,6 +431,33 @@ public final class QuizStore {
                 round.nightId(), round.id(), round.question().answer());
         List<Standing> standings = round.practice() ? List.of() : standings(c, round.nightId(), Integer.MAX_VALUE);
         return new RoundResult(round, counts, right, standings);
+    }
+
+    // ---- housekeeping ----
+
+    /**
+     * Deletes practice questions closed before {@code cutoff} and nights that ended before it,
+     * with their answers and players; the all-time leaderboard and the seen-question history
+     * keep what they need. In small transactions, oldest first, so commands wait at most for one.
+     * Returns how many questions and nights were deleted.
+     */
+    public int forgetClosedBefore(Instant cutoff) {
+        long before = cutoff.toEpochMilli();
+        int deleted = 0;
+        int batch;
+        do {
+            batch = database.transaction(c -> update(c, "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
+                    + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? "
+                    + "ORDER BY id LIMIT ?)", before, FORGET_BATCH));
+            deleted += batch;
+        } while (batch == FORGET_BATCH);
+        do {
+            batch = database.transaction(c -> update(c, "DELETE FROM quiz_night WHERE id IN (SELECT id FROM quiz_night "
+                    + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ? ORDER BY id LIMIT ?)",
+                    before, FORGET_BATCH_NIGHTS));
+            deleted += batch;
+        } while (batch == FORGET_BATCH_NIGHTS);
+        return deleted;
     }
 
     // ---- rows ----

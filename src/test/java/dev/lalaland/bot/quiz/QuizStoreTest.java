@@ -6,6 +6,7 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -275,5 +276,54 @@ class QuizStoreTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(stopped.id(), Night.Status.STOPPED, clock.instant()));
         store.endPosted(stopped.id()).join();
         assertThat(store.pendingEndPosts()).isEmpty();
+    }
+
+    @Test
+    void closedPracticeQuestionsAndEndedNightsAreForgottenAfterTheCutoffAndTheLeaderboardStays() {
+        Round old = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), r -> { });
+        store.recordAnswer(old.id(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m1");
+        store.closeRound(old.id());
+        store.revealPosted(old.id()).join();
+        Round unrevealed = store.askPractice("g1", "c2", q1, clock.instant(), clock.instant().plusSeconds(20), r -> { });
+        store.closeRound(unrevealed.id());
+        Round stillOpen = store.askPractice("g1", "c3", q2, clock.instant(), clock.instant().plusSeconds(20), r -> { });
+        Night ended = night("c4", 1);
+        Round nightRound = ask(ended, q1);
+        store.recordAnswer(nightRound.id(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m2");
+        store.closeRound(nightRound.id());
+        store.endNight(ended.id(), Night.Status.FINISHED, clock.instant().plusSeconds(30));
+        store.endPosted(ended.id()).join();
+        Night running = night("c5", 3);
+        List<Standing> leaderboard = store.leaderboard("g1", 10);
+
+        clock.advance(Duration.ofDays(31));
+        Round recent = store.askPractice("g1", "c6", q2, clock.instant(), clock.instant().plusSeconds(20), r -> { });
+        store.closeRound(recent.id());
+        store.revealPosted(recent.id()).join();
+
+        assertThat(store.forgetClosedBefore(clock.instant().minus(Duration.ofDays(30)))).as("one question, one night")
+                .isEqualTo(2);
+        assertThat(store.round(old.id())).isEmpty();
+        assertThat(store.round(nightRound.id())).as("went with its night").isEmpty();
+        assertThat(store.night(ended.id())).isEmpty();
+        assertThat(store.round(unrevealed.id())).as("its reveal may still be posted").isPresent();
+        assertThat(store.round(stillOpen.id())).isPresent();
+        assertThat(store.round(recent.id())).isPresent();
+        assertThat(store.night(running.id())).isPresent();
+        assertThat(store.leaderboard("g1", 10)).isEqualTo(leaderboard).isNotEmpty();
+        assertThat(store.forgetClosedBefore(clock.instant().minus(Duration.ofDays(30)))).isZero();
+    }
+
+    @Test
+    void manyOldQuestionsAreForgottenInSeveralSmallTransactions() {
+        for (int i = 0; i < 450; i++) {
+            Round r = store.askPractice("g1", "c" + i, q1, clock.instant(), clock.instant().plusSeconds(20), x -> { });
+            store.closeRound(r.id());
+            store.revealPosted(r.id());
+        }
+        database.writeQueuedNow();
+        Await.until("every reveal recorded", Duration.ofSeconds(10), () -> store.pendingReveals().isEmpty());
+        clock.advance(Duration.ofDays(31));
+        assertThat(store.forgetClosedBefore(clock.instant().minus(Duration.ofDays(30)))).isEqualTo(450);
     }
 }
