@@ -22,7 +22,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** Translates a {@link Reply} into JDA message data, clamped to Discord's limits, with no mentions. */
 final class JdaMessages {
-    private static final int EMBEDS_KEPT = 256;
+    /** More than the cards there are to show (a card per person, song, day of the year and quiz question). */
+    static final int EMBEDS_KEPT = 1024;
 
     /**
      * JDA's form of recently sent embeds, by identity. Commands keep their rendered replies, so the

@@ -4,11 +4,14 @@ import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ final class PracticeRounds {
     private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
+    /** Each question's card by question id, built when first asked; at most one per question in the bank. */
+    private final Map<String, Embed> cards = new ConcurrentHashMap<>();
 
     PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
                    Timers timers, Clock clock, QuizTimings timings) {
@@ -51,7 +56,7 @@ final class PracticeRounds {
         Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()),
                 this::scheduleClose);
         seen.record(scope, q, round.opensAt());
-        return QuizRenderer.practiceQuestion(round);
+        return QuizRenderer.practiceQuestion(round, cards.computeIfAbsent(q.id(), id -> QuizRenderer.practiceCard(q)));
     }
 
     /** Closes when the time is up, posting the reveal to the channel. */

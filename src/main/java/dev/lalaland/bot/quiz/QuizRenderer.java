@@ -36,14 +36,22 @@ final class QuizRenderer {
 
     // ---- questions ----
 
-    static Reply practiceQuestion(Round round) {
-        Question q = round.question();
-        Embed embed = Embed.builder("Quiz · " + title(q))
-                .description(q.text() + "\n\nAnswer " + relative(round.closesAt()) + ": one answer each.")
+    /**
+     * A practice question's card. It is the same every time the question is asked, so it can be
+     * built once and its Discord form reused (issue 6); the countdown is in the message text.
+     */
+    static Embed practiceCard(Question q) {
+        return Embed.builder("Quiz · " + title(q))
+                .description(q.text())
                 .footer("Practice question: not scored. Hosting a scored game? /quiz start")
                 .color(Palette.MIA_YELLOW)
                 .build();
-        return Reply.builder().embed(embed).buttonRow(answerButtons(round, false)).build();
+    }
+
+    /** The practice question asked as {@code round}, shown on its {@link #practiceCard}. */
+    static Reply practiceQuestion(Round round, Embed card) {
+        return Reply.builder().content("Answer " + relative(round.closesAt()) + ": one answer each.")
+                .embed(card).buttonRow(answerButtons(round, false)).build();
     }
 
     static Reply nightQuestion(Night night, Round round, boolean askedAgain) {

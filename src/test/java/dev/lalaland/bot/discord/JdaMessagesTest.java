@@ -52,7 +52,7 @@ class JdaMessagesTest {
     void onlyTheMostRecentEmbedsAreKept() {
         Reply kept = card("Mia");
         MessageEmbed first = embed(kept);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < JdaMessages.EMBEDS_KEPT; i++) {
             embed(card("passer-by " + i));
         }
         assertThat(embed(kept)).as("dropped, then built again").isNotSameAs(first).isEqualTo(first);

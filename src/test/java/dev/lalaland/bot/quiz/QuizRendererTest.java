@@ -46,7 +46,7 @@ class QuizRendererTest {
 
     @Test
     void questionsFitAndCarryOneButtonPerChoice() {
-        for (Reply r : List.of(QuizRenderer.practiceQuestion(round), QuizRenderer.nightQuestion(night, round, true),
+        for (Reply r : List.of(QuizRenderer.practiceQuestion(round, QuizRenderer.practiceCard(round.question())), QuizRenderer.nightQuestion(night, round, true),
                 QuizRenderer.closedQuestion(round, "Question 50 of 50"))) {
             fits(r);
             assertThat(r.buttons()).extracting(b -> b.label()).isEqualTo(longest.choices());
@@ -54,13 +54,15 @@ class QuizRendererTest {
         }
         assertThat(QuizRenderer.nightQuestion(night, round, false).embeds().get(0).description())
                 .contains("<t:" + now.plusSeconds(120).getEpochSecond() + ":R>");
+        assertThat(QuizRenderer.practiceQuestion(round, QuizRenderer.practiceCard(round.question())).content())
+                .contains("<t:" + now.plusSeconds(120).getEpochSecond() + ":R>");
     }
 
     @Test
     void aQuestionDoesNotGiveItsAnswerAway() {
         Question q = TestQuestions.question(7, "cast", Difficulty.EASY);
         Round open = new Round(5, 1L, 1, "g", "c", q, null, now, now.plusSeconds(20), true);
-        for (Reply r : List.of(QuizRenderer.practiceQuestion(open), QuizRenderer.nightQuestion(night, open, false))) {
+        for (Reply r : List.of(QuizRenderer.practiceQuestion(open, QuizRenderer.practiceCard(q)), QuizRenderer.nightQuestion(night, open, false))) {
             assertThat(PlainText.render(r)).doesNotContain("Because").doesNotContain("Answer:");
             assertThat(r.buttons()).extracting(b -> b.style()).containsOnly(dev.lalaland.bot.render.Button.Style.PRIMARY);
         }

@@ -60,11 +60,12 @@ public final class FloorBot implements EventListener {
     private void replyWithQuestion(SlashCommandInteractionEvent e) {
         long n = questionsAsked.incrementAndGet();
         e.deferReply(false)
+                .setContent("Answer <t:" + (1796000000 + n) + ":R>: one answer each.")
                 .setAllowedMentions(List.of())
                 .setEmbeds(new EmbedBuilder()
                         .setTitle("Quiz · Songs · easy")
                         .setDescription("Which song do Mia and Sebastian sing on the hill above Los Angeles, "
-                                + "at dusk?\n\nAnswer <t:" + (1796000000 + n) + ":R>: one answer each.")
+                                + "at dusk?")
                         .setFooter("Practice question: not scored. Hosting a scored game? /quiz start")
                         .setColor(0xF2C94C)
                         .build())
