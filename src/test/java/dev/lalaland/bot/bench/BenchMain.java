@@ -1,6 +1,7 @@
 package dev.lalaland.bot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.testing.FakeDiscord;
 import dev.lalaland.bot.testing.FakeGuild;
 import dev.lalaland.bot.testing.FakeMessage;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -48,6 +50,8 @@ public final class BenchMain {
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     /** Turns the floor and the bot take in each mix. */
     private static final int SLICES = 30;
+    /** Between one side's slice and the other's: to stop one, wake the other and collect the last answers. */
+    private static final Duration TURN_GAP = Duration.ofMillis(20);
 
     private final BenchOptions options;
     private final JvmFlags flags;
@@ -210,6 +214,7 @@ public final class BenchMain {
         int count = (int) (options.rate() * WARM_UP.toSeconds());
         int botAnswered = 0;
         for (var side : List.of(Map.entry(floorFake, floor), Map.entry(botFake, bot))) {
+            measuring(side.getValue(), side.getValue() == bot ? floor : bot);
             InteractionBurst.Result r = InteractionBurst.run(count, WARM_UP, LOAD_THREADS, mix.on(side.getKey()),
                     CALLBACK_WAIT);
             say(String.format("%-20s warm-up %s: %s", mix.name(), side.getValue().name(), r));
@@ -228,25 +233,67 @@ public final class BenchMain {
         reset(floorFake);
         reset(botFake);
         int warmedUp = warmUp(mix, floorFake, floor, botFake, bot);
-        int perSlice = options.rate() * options.seconds() / SLICES;
-        Duration span = Duration.ofMillis(options.seconds() * 1000L / SLICES);
+        Duration turn = turn(Duration.ofMillis(options.seconds() * 1000L / SLICES).plus(TURN_GAP));
+        Duration span = turn.minus(TURN_GAP);
+        int perSlice = (int) Math.round(options.rate() * span.toNanos() / 1e9);
         Run floorRun = Run.NONE;
         Run botRun = Run.NONE;
         List<String> sliceRatios = new ArrayList<>();
+        long firstTurn = System.nanoTime() + TURN_GAP.toNanos();
         for (int slice = 0; slice < SLICES; slice++) {
             int first = slice * perSlice;
+            measuring(floor, bot);
+            awaitTurn(firstTurn + 2L * slice * turn.toNanos());
             Run floorSlice = slice(floorFake, floor, mix, first, perSlice, span);
+            measuring(bot, floor);
+            awaitTurn(firstTurn + (2L * slice + 1) * turn.toNanos());
             Run botSlice = slice(botFake, bot, mix, first, perSlice, span);
             sliceRatios.add(String.format("%.2f", ms(botSlice.result().percentile(50))
                     / ms(floorSlice.result().percentile(50))));
             floorRun = floorRun.plus(floorSlice);
             botRun = botRun.plus(botSlice);
         }
+        floor.resume();
         say(String.format("%-20s p50 ratio slice by slice: %s", mix.name(), String.join(" ", sliceRatios)));
         say(String.format("%-20s floor %s; cpu %s", mix.name(), floorRun.result(), floorRun.cpu()));
         say(String.format("%-20s bot   %s; cpu %s", mix.name(), botRun.result(), botRun.cpu()));
         report.mix(mix, floorRun, botRun);
         return warmedUp;
+    }
+
+    /**
+     * With {@code --isolate} (the default), the side not being measured is stopped: the bot's
+     * background work (closing the practice questions it asked 20 s before, and posting their
+     * answers) then runs in the bot's own slices only. Without it, that work also slowed the
+     * floor's slices and flattered the quiz's ratio (issue 6).
+     */
+    private void measuring(BotProcess measured, BotProcess other) {
+        measured.resume();
+        if (options.isolate()) {
+            other.pause();
+        }
+    }
+
+    /**
+     * How long each side's turn lasts: near {@code wanted}, and such that the time a practice
+     * question stays open (with its grace) is an even number of turns. A question the bot asks in
+     * one of its turns then closes in a later turn of its own, at the same point in it: with
+     * {@code --isolate}, its closing is spread over that turn as it would be in a real server,
+     * not piled up at the start of the bot's next turn. Turns start on a fixed grid, so this
+     * holds for the whole mix.
+     */
+    static Duration turn(Duration wanted) {
+        QuizTimings quiz = QuizTimings.standard();
+        Duration cycle = quiz.practiceOpen().plus(quiz.closeGrace());
+        long pairs = Math.max(1, Math.round(cycle.toNanos() / (2.0 * wanted.toNanos())));
+        return cycle.dividedBy(2 * pairs);
+    }
+
+    private static void awaitTurn(long startNanos) {
+        long now;
+        while ((now = System.nanoTime()) < startNanos) {
+            LockSupport.parkNanos(startNanos - now);
+        }
     }
 
     /** Interactions {@code first..first+count-1} of the mix, paced evenly over {@code span}. */

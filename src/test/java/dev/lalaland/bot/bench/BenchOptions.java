@@ -27,11 +27,15 @@ import java.util.stream.Collectors;
  * --burst N             answer clicks in the one-second quiz burst (500)
  * --mixes a,b           only these mixes, by name or command (all)
  * --skip a,b            leave out phases: import, hotpaths, startup, load (the mixes, burst and memory), burst
+ * --isolate true|false  stop (SIGSTOP) the side not being measured during each slice of a mix, so one
+ *                       side's background work (the bot closing practice questions) never runs in the
+ *                       other's slices (true)
  * </pre>
  */
 record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, String jvmFlagsOverride,
                     List<String> botExtraFlags, List<String> floorExtraFlags, int rate, int seconds, int startupRuns,
-                    int importRuns, int burst, List<Mix> mixes, Set<String> skipped, String commandLine) {
+                    int importRuns, int burst, List<Mix> mixes, Set<String> skipped, boolean isolate,
+                    String commandLine) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -64,6 +68,7 @@ record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, Strin
                 Integer.parseInt(o.getOrDefault("burst", "500")),
                 mixes,
                 skipped,
+                Boolean.parseBoolean(o.getOrDefault("isolate", "true")),
                 String.join(" ", args));
     }
 

@@ -58,4 +58,19 @@ class BenchParsingTest {
         assertThat(t.importMs()).isEqualTo(33.5);
         assertThat(t.dbBytes()).isEqualTo(315392);
     }
+
+    @Test
+    void aPracticeQuestionClosesAnEvenNumberOfTurnsAfterItIsAsked() {
+        dev.lalaland.bot.quiz.QuizTimings quiz = dev.lalaland.bot.quiz.QuizTimings.standard();
+        java.time.Duration open = quiz.practiceOpen().plus(quiz.closeGrace());
+        for (java.time.Duration wanted : java.util.List.of(java.time.Duration.ofMillis(1020),
+                java.time.Duration.ofMillis(187), java.time.Duration.ofSeconds(5))) {
+            java.time.Duration turn = BenchMain.turn(wanted);
+            long turns = Math.round((double) open.toNanos() / turn.toNanos());
+            assertThat(Math.abs(turn.multipliedBy(turns).minus(open).toNanos())).as("a whole number of turns")
+                    .isLessThan(1_000);
+            assertThat(turns % 2).as("so it closes in one of the asking side's own turns").isZero();
+            assertThat((double) turn.toNanos() / wanted.toNanos()).isBetween(0.6, 1.6);
+        }
+    }
 }

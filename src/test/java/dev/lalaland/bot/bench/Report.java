@@ -155,6 +155,8 @@ final class Report {
                 + (options.botExtraFlags().isEmpty() ? "" : "; bot only: `" + String.join(" ", options.botExtraFlags()) + "`")
                 + (options.floorExtraFlags().isEmpty() ? "" : "; floor only: `" + String.join(" ", options.floorExtraFlags()) + "`"));
         line("- command: `bench/run.sh" + (options.commandLine().isEmpty() ? "" : " " + options.commandLine()) + "`");
+        line("- slices: " + (options.isolate() ? "isolated (the side not measured is stopped with SIGSTOP)"
+                : "not isolated (both sides run all the time)"));
         if (botExit != null) {
             line("- exit code on SIGTERM after the load: bot " + botExit + ", floor " + floorExit
                     + " (the floor bot leaves that to the JVM: 143)");
