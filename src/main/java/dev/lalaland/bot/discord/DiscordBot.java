@@ -88,6 +88,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
+                .setGatewayPoolProvider(new GatewayPools())
                 .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages), new ReadyListener(dispatcher))
                 .build();
     }

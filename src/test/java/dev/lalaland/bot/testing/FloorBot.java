@@ -98,10 +98,12 @@ public final class FloorBot implements EventListener {
     }
 
     private static ShardManager start(FloorBot bot, String restUrl, String gatewayUrl, String token) {
-        // As the bot does: JDA's per-request stack traces cost every reply, and the floor reads none.
+        // As the bot does: JDA's per-request stack traces cost every reply, and the floor reads
+        // none; cancelled interaction timeouts leave the gateway pool at once (GatewayPools).
         RestAction.setPassContext(false);
         return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfigProvider(shard -> new RestConfig().setBaseUrl(restUrl))
+                .setGatewayPoolProvider(new dev.lalaland.bot.discord.GatewayPools())
                 // The shard manager's default controller, pointed at the fake gateway.
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
