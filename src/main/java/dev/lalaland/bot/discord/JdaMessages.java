@@ -26,10 +26,12 @@ final class JdaMessages {
     static final int EMBEDS_KEPT = 1024;
 
     /**
-     * JDA's form of recently sent embeds, by identity. Commands keep their rendered replies, so the
-     * same {@link Embed} comes back again and again; its {@link MessageEmbed} is then built and
-     * checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
-     * Other embeds pass through and drop out. Guarded by itself.
+     * JDA's form of recently sent reply embeds, by identity. Commands keep their rendered replies,
+     * so the same {@link Embed} comes back again and again; its {@link MessageEmbed} is then built
+     * and checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
+     * Posts (a question's answer, a night's question, the daily post) are new every time and are
+     * not kept: each one held here until a thousand newer ones pushed it out lived long enough to
+     * reach the old generation and fill it (issue 6). Guarded by itself.
      */
     private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LruMap<>(EMBEDS_KEPT);
 
@@ -53,18 +55,19 @@ final class JdaMessages {
      */
     ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
-        return fill(interaction.deferReply(fitted.ephemeral()), fitted);
+        return fill(interaction.deferReply(fitted.ephemeral()), fitted, true);
     }
 
+    /** A channel post: its embeds are built for it alone. */
     MessageCreateData create(Reply reply) {
-        return fill(new MessageCreateBuilder(), DiscordLimits.clamp(reply)).build();
+        return fill(new MessageCreateBuilder(), DiscordLimits.clamp(reply), false).build();
     }
 
     /** A new message's parts, the same for a reply and a post; parts the reply lacks are not set. */
-    private <R extends MessageCreateRequest<R>> R fill(R message, Reply fitted) {
+    private <R extends MessageCreateRequest<R>> R fill(R message, Reply fitted, boolean keepEmbeds) {
         message.setContent(fitted.content()).setAllowedMentions(List.of());
         if (!fitted.embeds().isEmpty()) {
-            message.setEmbeds(embeds(fitted));
+            message.setEmbeds(keepEmbeds ? replyEmbeds(fitted) : postEmbeds(fitted));
         }
         if (!fitted.buttonRows().isEmpty()) {
             message.setComponents(rows(fitted));
@@ -79,14 +82,20 @@ final class JdaMessages {
         Reply fitted = DiscordLimits.clamp(reply);
         return new MessageEditBuilder()
                 .setContent(fitted.content())
-                .setEmbeds(embeds(fitted))
+                .setEmbeds(postEmbeds(fitted))
                 .setComponents(rows(fitted))
                 .setAllowedMentions(List.of())
                 .setFiles(files(fitted))
                 .build();
     }
 
-    private List<MessageEmbed> embeds(Reply reply) {
+    /** A post's embeds, built for it alone. */
+    static List<MessageEmbed> postEmbeds(Reply reply) {
+        return reply.embeds().stream().map(JdaMessages::jda).toList();
+    }
+
+    /** A reply's embeds, kept by identity for the next reply showing the same card. */
+    List<MessageEmbed> replyEmbeds(Reply reply) {
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Embed e : reply.embeds()) {
             MessageEmbed known;

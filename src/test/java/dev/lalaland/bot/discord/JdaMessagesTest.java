@@ -21,7 +21,7 @@ class JdaMessagesTest {
     }
 
     private MessageEmbed embed(Reply reply) {
-        return messages.create(reply).getEmbeds().get(0);
+        return messages.replyEmbeds(reply).get(0);
     }
 
     @Test
@@ -56,5 +56,13 @@ class JdaMessagesTest {
             embed(card("passer-by " + i));
         }
         assertThat(embed(kept)).as("dropped, then built again").isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
+    void aPostsEmbedIsBuiltForItAloneAndNotKept() {
+        Reply answer = card("Answer: City of Stars");
+        MessageEmbed first = messages.create(answer).getEmbeds().get(0);
+        assertThat(messages.create(answer).getEmbeds().get(0)).isEqualTo(first).isNotSameAs(first);
+        assertThat(embed(answer)).as("nor is it in the replies' keep").isNotSameAs(first);
     }
 }
