@@ -5,6 +5,7 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -99,11 +100,20 @@ public final class FloorBot implements EventListener {
 
     private static ShardManager start(FloorBot bot, String restUrl, String gatewayUrl, String token) {
         // As the bot does: JDA's per-request stack traces cost every reply, and the floor reads
-        // none; cancelled interaction timeouts leave the gateway pool at once (GatewayPools).
+        // none; cancelled interaction timeouts leave the gateway pool at once (the bot's
+        // GatewayPools, written out here so that the harness can measure older jars).
         RestAction.setPassContext(false);
         return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfigProvider(shard -> new RestConfig().setBaseUrl(restUrl))
-                .setGatewayPoolProvider(new dev.lalaland.bot.discord.GatewayPools())
+                .setGatewayPoolProvider(shard -> {
+                    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
+                        Thread thread = new Thread(task, "JDA [" + shard + "] Gateway-Worker");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    pool.setRemoveOnCancelPolicy(true);
+                    return pool;
+                })
                 // The shard manager's default controller, pointed at the fake gateway.
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
