@@ -40,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * before it is handed to Discord; if the bot dies before hearing back, the next start sends it
  * again with the same nonce if that was a moment ago (Discord drops a repeat it saw in the last
  * few minutes), and otherwise marks it {@code unknown} and does not send it again, because it
- * may have gone out: a missed post is better than a double one. Passing failures are retried a few times the same local day with
- * the same nonce, so Discord itself drops a repeat of a message it did receive. A permanent
- * refusal (missing access or permissions, unknown channel) turns the server's post off with the
- * reason kept, logged once, and never retried. The {@link Outbox} checks the bot's permissions
- * in its cache before any request (JDA does), so a channel the bot lost access to is normally
- * refused without a failed request counting towards Discord's invalid-request limit.
+ * may have gone out: a missed post is better than a double one. Passing failures are retried a
+ * few times the same local day with the same nonce, so Discord itself drops a repeat of a
+ * message it did receive. A permanent refusal (missing access or permissions, unknown channel)
+ * turns the server's post off with the reason kept, logged once, and never retried. The
+ * {@link Outbox} checks the bot's permissions in its cache before any request (JDA does), so a
+ * channel the bot lost access to is normally refused without a failed request counting towards
+ * Discord's invalid-request limit.
  */
 public final class DailyPostRoutine implements Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(DailyPostRoutine.class);

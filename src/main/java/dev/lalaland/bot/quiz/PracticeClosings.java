@@ -15,10 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The practice questions waiting to close, soonest first, with one scheduled task for all of
  * them. A task of its own per question (its future, key, description and the round it held)
- * kept about 400 bytes alive for the 20 s a question is open: at 200 questions a second more
- * than the young generation's survivor space, so every collection pushed some into the old
- * generation, which then filled and needed a full collection every 15 s (issue 6). Here an open
- * question is one small entry.
+ * kept about 400 bytes alive for each of the 20 s a question is open, some 4,000 of them at 200
+ * questions a second; here an open question is one small entry.
  *
  * <p>Closing is idempotent in the store, so a question already closed by its answers rule
  * ({@link PracticeRounds#closeNow}) simply finds nothing to do when its time comes.

@@ -48,6 +48,13 @@ public final class QuizStore {
             + "round_millis, category, difficulty, status, started_at";
     private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
 
+    /**
+     * Old practice questions, by their partial index (V4); left to itself the planner takes the
+     * index on night_id, and night_id IS NULL is nearly every question.
+     */
+    static final String FORGET_PRACTICE = "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
+            + "INDEXED BY quiz_round_practice_closed "
+            + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? LIMIT ?)";
     /** Old practice questions deleted per transaction: a few milliseconds of holding the database. */
     private static final int FORGET_BATCH = 200;
     /** A night takes its questions, answers and players with it. */
@@ -438,7 +445,7 @@ public final class QuizStore {
     /**
      * Deletes practice questions closed before {@code cutoff} and nights that ended before it,
      * with their answers and players; the all-time leaderboard and the seen-question history
-     * keep what they need. In small transactions, oldest first, so commands wait at most for one.
+     * keep what they need. In small transactions, so commands wait at most for one.
      * Returns how many questions and nights were deleted.
      */
     public int forgetClosedBefore(Instant cutoff) {
@@ -446,9 +453,7 @@ public final class QuizStore {
         int deleted = 0;
         int batch;
         do {
-            batch = database.transaction(c -> update(c, "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
-                    + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? "
-                    + "ORDER BY id LIMIT ?)", before, FORGET_BATCH));
+            batch = database.transaction(c -> update(c, FORGET_PRACTICE, before, FORGET_BATCH));
             deleted += batch;
         } while (batch == FORGET_BATCH);
         do {

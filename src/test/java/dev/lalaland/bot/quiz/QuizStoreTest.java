@@ -326,4 +326,23 @@ class QuizStoreTest {
         clock.advance(Duration.ofDays(31));
         assertThat(store.forgetClosedBefore(clock.instant().minus(Duration.ofDays(30)))).isEqualTo(450);
     }
+
+    @Test
+    void oldPracticeQuestionsAreFoundByTheirIndexNotByReadingEveryQuestion() {
+        List<String> plan = database.read(c -> {
+            List<String> steps = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + QuizStore.FORGET_PRACTICE)) {
+                ps.setLong(1, clock.instant().toEpochMilli());
+                ps.setInt(2, 200);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(rs.getString("detail"));
+                    }
+                }
+            }
+            return steps;
+        });
+        assertThat(plan).anyMatch(step -> step.contains("quiz_round_practice_closed"))
+                .noneMatch(step -> step.startsWith("SCAN quiz_round"));
+    }
 }
