@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,20 +28,20 @@ final class PracticeRounds {
     private final QuestionPicker picker;
     private final SeenHistory seen;
     private final Outbox outbox;
-    private final PracticeClosings closings;
+    private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
     /** Each question's card by question id, built when first asked; at most one per question in the bank. */
     private final Map<String, Embed> cards = new ConcurrentHashMap<>();
 
     PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
-                   ScheduledExecutorService executor, Clock clock, QuizTimings timings) {
+                   Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
         this.seen = seen;
         this.outbox = outbox;
-        this.closings = new PracticeClosings(executor, clock, this::closeOnTime);
+        this.timers = timers;
         this.clock = clock;
         this.timings = timings;
     }
@@ -67,6 +66,7 @@ final class PracticeRounds {
 
     /** Closes at once (its answers rule is met) and returns the reveal, to show as the click's reply. */
     Optional<Reply> closeNow(long roundId) {
+        timers.cancel(key(roundId));
         return store.closeRoundRevealedInReply(roundId).map(QuizRenderer::practiceReveal);
     }
 
@@ -103,16 +103,8 @@ final class PracticeRounds {
     }
 
     private void scheduleClose(Round round) {
-        closings.closeAt(round.id(), round.closesAt().plus(timings.closeGrace()));
-    }
-
-    /** Questions still to close wait in memory: dropped on stop, found again in the database by {@link #resume}. */
-    void stop() {
-        closings.stop();
-    }
-
-    void restart() {
-        closings.restart();
+        timers.at(key(round.id()), round.closesAt().plus(timings.closeGrace()), "closing practice question " + round.id(),
+                () -> closeOnTime(round.id()));
     }
 
     private void disableButtons(Round round) {
@@ -125,5 +117,9 @@ final class PracticeRounds {
                         }
                     });
         }
+    }
+
+    private static String key(long roundId) {
+        return "practice:" + roundId;
     }
 }

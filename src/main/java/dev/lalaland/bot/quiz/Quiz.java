@@ -51,7 +51,7 @@ public final class Quiz implements Lifecycle {
         this.timers = new Timers(executor, clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
-        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, executor, clock, timings);
+        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
         this.nights = new QuizNights(store, bank, picker, seen, outbox, timers, clock, timings);
         this.command = new QuizCommand(practice, nights, store);
         this.buttons = new AnswerButtons(store, practice, clock, timings);
@@ -77,7 +77,6 @@ public final class Quiz implements Lifecycle {
     @Override
     public void start() {
         timers.restart();
-        practice.restart();
         nights.resume();
         practice.resume();
         timers.now("forgetting old quiz questions", this::forgetOldQuestions);
@@ -95,7 +94,6 @@ public final class Quiz implements Lifecycle {
     @Override
     public void stop() {
         timers.stopAll();
-        practice.stop();
     }
 
     QuizStore store() {
