@@ -1,6 +1,5 @@
 package dev.lalaland.bot.quiz;
 
-import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
@@ -8,9 +7,11 @@ import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +72,12 @@ final class PracticeRounds {
     }
 
     /**
-     * After a restart: reveals that were not confirmed are posted again while Discord would drop a
-     * repeat; questions still open close at their deadline, or now if it has passed.
+     * After a restart: reveals that were not confirmed ({@code pendingReveals}, the store's) are
+     * posted again while Discord would drop a repeat; questions still open close at their deadline, or now if it has passed.
      */
-    void resume() {
+    void resume(List<RoundResult> pendingReveals) {
         Instant now = clock.instant();
-        for (RoundResult pending : store.pendingReveals()) {
+        for (RoundResult pending : pendingReveals) {
             Round round = pending.round();
             if (!round.practice()) {
                 continue;
@@ -90,15 +91,14 @@ final class PracticeRounds {
     /** Posts the answer (the same nonce every time, so Discord drops a repeat) and disables the buttons. */
     private void reveal(RoundResult result) {
         Round round = result.round();
-        outbox.post(round.channelId(), QuizRenderer.practiceReveal(result), QuizNights.revealNonce(round))
-                .whenComplete((id, error) -> {
-                    if (error == null || DeliveryException.isPermanent(error)) {
-                        store.revealPosted(round.id());
-                    }
-                    if (error != null) {
-                        log.warn("could not post the answer of practice question {}: {}", round.id(), error.toString());
-                    }
-                });
+        CompletableFuture<String> post = outbox.post(round.channelId(), QuizRenderer.practiceReveal(result),
+                QuizNights.revealNonce(round));
+        UnconfirmedPosts.settleWhenDone(post, () -> store.revealPosted(round.id()));
+        post.whenComplete((id, error) -> {
+            if (error != null) {
+                log.warn("could not post the answer of practice question {}: {}", round.id(), error.toString());
+            }
+        });
         disableButtons(round);
     }
 

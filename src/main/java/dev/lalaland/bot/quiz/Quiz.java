@@ -8,6 +8,7 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class Quiz implements Lifecycle {
      * Closed practice questions and ended nights are kept this long, then deleted: nothing reads
      * them once their reveal and final standings are out, and a busy server asks thousands a week.
      */
-    static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    private static final Duration KEEP_CLOSED = Duration.ofDays(30);
     private static final Duration FORGET_EVERY = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(Quiz.class);
 
@@ -77,8 +78,10 @@ public final class Quiz implements Lifecycle {
     @Override
     public void start() {
         timers.restart();
-        nights.resume();
-        practice.resume();
+        // Read once for both: each reveal is rebuilt from several queries.
+        List<RoundResult> pendingReveals = store.pendingReveals();
+        nights.resume(pendingReveals);
+        practice.resume(pendingReveals);
         timers.now("forgetting old quiz questions", this::forgetOldQuestions);
     }
 

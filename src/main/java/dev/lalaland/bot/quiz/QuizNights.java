@@ -91,19 +91,19 @@ final class QuizNights {
     }
 
     /**
-     * After a restart: posts Discord did not confirm are posted again (see
-     * {@link UnconfirmedPosts}); an open question is asked again with a fresh deadline (answers
+     * After a restart: posts Discord did not confirm ({@code pendingReveals}, the store's, and the
+     * final standings) are posted again (see {@link UnconfirmedPosts}); an open question is asked again with a fresh deadline (answers
      * already given still count, and the old message's buttons still work); a night between
      * questions goes on with the next one.
      */
-    void resume() {
+    void resume(List<RoundResult> pendingReveals) {
         Instant now = clock.instant();
         for (NightResult ended : store.pendingEndPosts()) {
             long nightId = ended.night().id();
             UnconfirmedPosts.postAgainOrGiveUp(ended.endedAt(), now, () -> announceEnd(ended),
                     () -> store.endPosted(nightId), "quiz night " + nightId + ": its final standings");
         }
-        Map<Long, List<RoundResult>> unconfirmedReveals = store.pendingReveals().stream()
+        Map<Long, List<RoundResult>> unconfirmedReveals = pendingReveals.stream()
                 .filter(r -> !r.round().practice())
                 .collect(Collectors.groupingBy(r -> r.round().nightId()));
         List<Night> running = store.runningNights();
@@ -183,11 +183,7 @@ final class QuizNights {
         Round round = result.round();
         CompletableFuture<String> post = outbox.post(night.channelId(),
                 QuizRenderer.nightReveal(night, result, timings.pause()), revealNonce(round));
-        post.whenComplete((id, error) -> {
-            if (error == null || DeliveryException.isPermanent(error)) {
-                store.revealPosted(round.id());
-            }
-        });
+        UnconfirmedPosts.settleWhenDone(post, () -> store.revealPosted(round.id()));
         deliver(night, post, id -> { });
         disableButtons(night, round);
     }
@@ -243,16 +239,16 @@ final class QuizNights {
     /** Posts the final standings (the same nonce every time, so Discord drops a repeat). */
     private void announceEnd(NightResult result) {
         long nightId = result.night().id();
-        timers.now("announcing the end of night " + nightId, () -> outbox
-                .post(result.night().channelId(), QuizRenderer.nightOver(result), endNonce(nightId))
-                .whenComplete((id, error) -> {
-                    if (error == null || DeliveryException.isPermanent(error)) {
-                        store.endPosted(nightId);
-                    }
-                    if (error != null) {
-                        log.warn("could not post the final standings of night {}: {}", nightId, cause(error).toString());
-                    }
-                }));
+        timers.now("announcing the end of night " + nightId, () -> {
+            CompletableFuture<String> post = outbox.post(result.night().channelId(), QuizRenderer.nightOver(result),
+                    endNonce(nightId));
+            UnconfirmedPosts.settleWhenDone(post, () -> store.endPosted(nightId));
+            post.whenComplete((id, error) -> {
+                if (error != null) {
+                    log.warn("could not post the final standings of night {}: {}", nightId, cause(error).toString());
+                }
+            });
+        });
     }
 
     private void disableButtons(Night night, Round round) {
