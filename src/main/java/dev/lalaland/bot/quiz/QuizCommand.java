@@ -19,6 +19,22 @@ import dev.lalaland.bot.render.Reply;
 /** {@code /quiz question|start|stop|leaderboard}; names as in the contract. */
 final class QuizCommand implements SlashCommand {
     private static final int LEADERBOARD_SIZE = 15;
+    private static final OptionSpec CATEGORY =
+            OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
+    private static final OptionSpec DIFFICULTY =
+            OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
+    /** Built once, like every command's: the dispatcher reads it for every interaction (issue 6). */
+    private static final CommandSpec SPEC = CommandSpec.withSubcommands("quiz",
+            "La La Land trivia: practice questions and scored quiz nights",
+            // A practice question is picked in memory and saved in the background; the rest write at once.
+            Subcommand.of("question", "One practice question with answer buttons (not scored)", CATEGORY, DIFFICULTY)
+                    .answeredFromMemory(),
+            Subcommand.of("start", "Host a scored quiz night in this channel",
+                    OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
+                    OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
+                    CATEGORY, DIFFICULTY),
+            Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
+            Subcommand.of("leaderboard", "This server's all-time quiz standings"));
 
     private final PracticeRounds practice;
     private final QuizNights nights;
@@ -32,18 +48,7 @@ final class QuizCommand implements SlashCommand {
 
     @Override
     public CommandSpec spec() {
-        OptionSpec category = OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
-        OptionSpec difficulty = OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
-        return CommandSpec.withSubcommands("quiz", "La La Land trivia: practice questions and scored quiz nights",
-                // A practice question is picked in memory and saved in the background; the rest write at once.
-                Subcommand.of("question", "One practice question with answer buttons (not scored)", category, difficulty)
-                        .answeredFromMemory(),
-                Subcommand.of("start", "Host a scored quiz night in this channel",
-                        OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
-                        OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
-                        category, difficulty),
-                Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
-                Subcommand.of("leaderboard", "This server's all-time quiz standings"));
+        return SPEC;
     }
 
     @Override

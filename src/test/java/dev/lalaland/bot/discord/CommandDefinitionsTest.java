@@ -45,6 +45,16 @@ class CommandDefinitionsTest {
         }
     }
 
+    /** The dispatcher reads a command's spec for every interaction, so it must not be built each time (issue 6). */
+    @Test
+    void everyCommandsSpecIsBuiltOnce() {
+        try (TestBot bot = new TestBot(dir, Clock.systemUTC())) {
+            for (SlashCommand command : bot.registry.commands()) {
+                assertThat(command.spec()).as("/" + command.spec().name()).isSameAs(command.spec());
+            }
+        }
+    }
+
     private static void check(DataObject command, String path, List<String> problems) {
         String name = command.getString("name");
         String here = path + name;
