@@ -57,7 +57,25 @@ class MainProcessTest {
             Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "BOT_DATA_DIR", broken.toString(),
                     "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), "", "run");
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR");
+            assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR")
+                    .doesNotContain("Exception in thread", "\tat ");
+        }
+    }
+
+    /**
+     * The database fails while JDA is still connecting (the two start side by side): the admin
+     * sees the setting and its problem, not a stack trace from JDA's connecting thread.
+     */
+    @Test
+    void aBrokenDatabaseStopsStartUpWithExit2AndNoStackTrace() throws Exception {
+        Path database = dir.resolve("not-a-database.db");
+        Files.write(database, "this is not an SQLite file, and it is long enough to have a header".repeat(100)
+                .getBytes(StandardCharsets.UTF_8));
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "BOT_DATABASE", database.toString(),
+                    "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), "", "run");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).as("stderr").contains("BOT_DATABASE").doesNotContain("Exception in thread", "\tat ");
         }
     }
 

@@ -11,11 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -30,6 +34,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.SessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
@@ -49,9 +54,11 @@ public final class DiscordBot implements AutoCloseable {
     private final AtomicBoolean registered = new AtomicBoolean();
     private volatile ShardManager shards;
     private final JdaMessages messages = new JdaMessages();
+    private final FixedGatewaySessionController sessions;
 
     public DiscordBot(Settings settings) {
         this.settings = settings;
+        this.sessions = new FixedGatewaySessionController(settings.gatewayUrl().toString());
         // Nothing the bot sends may ping anyone: text comes from users and data files.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
@@ -77,14 +84,13 @@ public final class DiscordBot implements AutoCloseable {
             commands = r.commands().stream().map(SlashCommand::spec).toList();
             return new Dispatcher(r);
         });
-        String gateway = settings.gatewayUrl().toString();
         // JDA records a stack trace for every request so a failure can say where it was queued;
         // its docs warn of the cost, and the benchmark found it on every reply (issue 6). Our
         // failure handlers log only the error's message, so the trace would never be read.
         RestAction.setPassContext(false);
         shards = DefaultShardManagerBuilder.createLight(settings.requireToken(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()))
-                .setSessionController(new FixedGatewaySessionController(gateway))
+                .setSessionController(sessions)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
@@ -118,6 +124,7 @@ public final class DiscordBot implements AutoCloseable {
         if (current == null) {
             return;
         }
+        sessions.closing();
         current.shutdown();
         // one deadline for all shards, so many shards still stop within docker's grace period
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -182,12 +189,38 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Sends every gateway connection, including resumes, to the configured URL. */
+    /**
+     * Sends every gateway connection, including resumes, to the configured URL; and lets a shard
+     * that is shut down while waiting to connect (start-up failed meanwhile: bad data, a broken
+     * database) give up quietly, where JDA would print a {@code RejectedExecutionException} with
+     * its stack trace under the admin's one-line error.
+     */
     private static final class FixedGatewaySessionController extends ConcurrentSessionController {
         private final String gateway;
+        /** Each queued connection's stand-in, so that JDA can still take it off the queue. */
+        private final Map<SessionConnectNode, SessionConnectNode> queued = new ConcurrentHashMap<>();
+        private volatile boolean closing;
 
         FixedGatewaySessionController(String gateway) {
             this.gateway = gateway;
+        }
+
+        @Override
+        public void appendSession(@NotNull SessionConnectNode node) {
+            SessionConnectNode standIn = new QuietWhenShutDown(node, () -> closing, () -> queued.remove(node));
+            queued.put(node, standIn);
+            super.appendSession(standIn);
+        }
+
+        @Override
+        public void removeSession(@NotNull SessionConnectNode node) {
+            SessionConnectNode standIn = queued.remove(node);
+            super.removeSession(standIn != null ? standIn : node);
+        }
+
+        /** The bot is shutting its shards down: a connection still queued is no longer wanted. */
+        void closing() {
+            closing = true;
         }
 
         @NotNull
@@ -201,6 +234,54 @@ public final class DiscordBot implements AutoCloseable {
         public ShardedGateway getShardedGateway(@NotNull JDA api) {
             ShardedGateway fromDiscord = super.getShardedGateway(api);
             return new ShardedGateway(gateway, fromDiscord.getShardTotal(), fromDiscord.getConcurrency());
+        }
+    }
+
+    /**
+     * A queued connection that, once the bot is shutting down, gives up quietly when JDA refuses
+     * to connect a shard it has shut down. (JDA marks the shard as connecting before it checks,
+     * so the shard's status cannot tell.) Equal only to itself, as JDA's queue expects.
+     */
+    static final class QuietWhenShutDown implements SessionController.SessionConnectNode {
+        private final SessionController.SessionConnectNode node;
+        private final BooleanSupplier closing;
+        private final Runnable whenDone;
+
+        QuietWhenShutDown(SessionController.SessionConnectNode node, BooleanSupplier closing, Runnable whenDone) {
+            this.node = node;
+            this.closing = closing;
+            this.whenDone = whenDone;
+        }
+
+        @Override
+        public boolean isReconnect() {
+            return node.isReconnect();
+        }
+
+        @NotNull
+        @Override
+        public JDA getJDA() {
+            return node.getJDA();
+        }
+
+        @NotNull
+        @Override
+        public JDA.ShardInfo getShardInfo() {
+            return node.getShardInfo();
+        }
+
+        /** Other failures are JDA's to handle: it queues the connection again. */
+        @Override
+        public void run(boolean isLast) throws InterruptedException {
+            try {
+                node.run(isLast);
+            } catch (RejectedExecutionException e) {
+                if (!closing.getAsBoolean()) {
+                    throw e;
+                }
+                log.debug("shard {} was shut down before it connected", node.getShardInfo().getShardString());
+            }
+            whenDone.run();
         }
     }
 }
