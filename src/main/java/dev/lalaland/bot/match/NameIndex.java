@@ -103,6 +103,11 @@ public final class NameIndex<T> {
         return Optional.empty();
     }
 
+    /** The items having exactly this name, in the order they were added: two things can share a title. */
+    public List<T> named(String typed) {
+        return byName.getOrDefault(Normalizer.fold(typed), List.of()).stream().map(Entry::item).toList();
+    }
+
     /** Close matches, typos included, for "did you mean" messages. */
     public List<String> suggestions(String typed, int limit) {
         String query = Normalizer.fold(typed);

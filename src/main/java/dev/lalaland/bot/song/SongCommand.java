@@ -58,6 +58,8 @@ public final class SongCommand implements SlashCommand {
     public Reply handle(CommandRequest request) {
         return request.text("title")
                 .map(title -> Optional.ofNullable(byId.get(title)).or(() -> index.resolve(title))
+                        // Two tracks are called "City of Stars": the title typed in full means the first.
+                        .or(() -> index.named(title).stream().findFirst())
                         .orElseThrow(() -> notFound(title)))
                 .map(song -> rendered.computeIfAbsent(song.id(), id -> card(song)))
                 .orElseGet(() -> rendered.computeIfAbsent("", none -> trackList()));
@@ -82,6 +84,7 @@ public final class SongCommand implements SlashCommand {
                 .field("In the film", song.scene());
         var nominations = facts.nominationsForSong(song.id());
         card.field("Awards", AwardLines.list(nominations, facts.ceremoniesById(), DiscordLimits.FIELD_VALUE));
+        card.field("Same title", sameTitle(song));
         card.field("Sources", Sources.field(song.sources()));
         card.footer("La La Land: Original Motion Picture Soundtrack · /song lists every track");
         return Reply.embed(card.build());
@@ -107,6 +110,18 @@ public final class SongCommand implements SlashCommand {
         card.field("Sources", Sources.field(sources.stream().distinct().toList()));
         card.footer("/song title:<title> for a card");
         return Reply.embed(card.build());
+    }
+
+    /** The other tracks with this song's title, and how to ask for each; null if there are none. */
+    private String sameTitle(Song song) {
+        StringJoiner lines = new StringJoiner("\n");
+        for (Song other : facts.songs()) {
+            if (!other.id().equals(song.id()) && other.title().equalsIgnoreCase(song.title())) {
+                lines.add("Track " + other.track() + ", " + other.performers() + ": `/song title:"
+                        + other.id().replace('-', ' ') + "`");
+            }
+        }
+        return lines.length() == 0 ? null : lines.toString();
     }
 
     private UserInputException notFound(String title) {

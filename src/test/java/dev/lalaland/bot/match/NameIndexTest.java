@@ -36,6 +36,17 @@ class NameIndexTest {
     }
 
     @Test
+    void namedGivesEveryItemWithThatExactNameInTheOrderAdded() {
+        NameIndex<String> tracks = new NameIndex<String>()
+                .add("solo", "6. City of Stars", List.of("City of Stars"))
+                .add("duet", "9. City of Stars", List.of("City of Stars", "city of stars duet"));
+        assertThat(tracks.resolve("city of stars")).isEmpty();
+        assertThat(tracks.named("CITY OF STARS")).containsExactly("solo", "duet");
+        assertThat(tracks.named("city of stars duet")).containsExactly("duet");
+        assertThat(tracks.named("city")).isEmpty();
+    }
+
+    @Test
     void ambiguousInputResolvesToNothing() {
         assertThat(people.resolve("Justin")).isEmpty();
         assertThat(people.search("justin", 25)).containsExactlyInAnyOrder("hurwitz", "paul");

@@ -59,6 +59,20 @@ class SongCommandTest {
                 "Best Original Song, 89th Academy Awards: 🏆 Won", "Sources: ");
     }
 
+    /** The option's own example: two tracks share the title, so the first is shown and points to the other. */
+    @Test
+    void aTitleTwoTracksShareShowsTheFirstAndNamesTheOther() {
+        Reply first = songs.handle(command("song", Map.of("title", "City of Stars")));
+        assertThat(first.embeds().get(0).description()).startsWith("Track 6 ");
+        assertThat(PlainText.render(first)).contains("Same title: Track 9, Ryan Gosling & Emma Stone: /song title:city of stars duet");
+
+        Reply duet = songs.handle(command("song", Map.of("title", "city of stars duet")));
+        assertThat(duet.embeds().get(0).description()).startsWith("Track 9 ");
+        assertThat(PlainText.render(duet)).contains("Same title: Track 6, Ryan Gosling: /song title:city of stars\nSources");
+
+        assertThat(PlainText.render(songs.handle(command("song", Map.of("title", "fools"))))).doesNotContain("Same title");
+    }
+
     @Test
     void unknownTitlesSaySoAndSuggest() {
         assertThatThrownBy(() -> songs.handle(command("song", Map.of("title", "Cty of Stars"))))
