@@ -111,6 +111,9 @@ public final class NameIndex<T> {
     /** Close matches, typos included, for "did you mean" messages. */
     public List<String> suggestions(String typed, int limit) {
         String query = Normalizer.fold(typed);
+        if (query.isEmpty()) {
+            return List.of(); // only emoji or symbols: every name would "match"
+        }
         return ranked(query, true).stream().limit(limit).map(s -> s.entry().label()).toList();
     }
 

@@ -47,6 +47,13 @@ class NameIndexTest {
     }
 
     @Test
+    void inputWithNoLettersOrDigitsSuggestsNothing() {
+        assertThat(people.suggestions("🎹🎬", 5)).isEmpty();
+        assertThat(songs.suggestions("\u0000\u0001 ?!", 5)).isEmpty();
+        assertThat(people.search("🎹", 25)).as("autocomplete still lists everything for blank input").hasSize(4);
+    }
+
+    @Test
     void ambiguousInputResolvesToNothing() {
         assertThat(people.resolve("Justin")).isEmpty();
         assertThat(people.search("justin", 25)).containsExactlyInAnyOrder("hurwitz", "paul");
