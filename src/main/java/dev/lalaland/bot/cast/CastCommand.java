@@ -17,6 +17,7 @@ import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.render.Sources;
+import dev.lalaland.bot.render.UserText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,13 +119,13 @@ public final class CastCommand implements SlashCommand {
 
     private UserInputException notFound(String name) {
         List<String> close = index.suggestions(name, 5);
-        String shown = DiscordLimits.truncate(name, 50);
+        String shown = UserText.quoted(name, 50);
         if (close.isEmpty()) {
-            return new UserInputException("I don't know anyone called \"" + shown + "\" in La La Land. "
+            return new UserInputException("I don't know anyone called " + shown + " in La La Land. "
                     + "Try an actor, a character or a crew member, e.g. `Emma Stone`, `Keith` or `Hurwitz`, "
                     + "or `/cast` for the whole cast.");
         }
-        return new UserInputException("\"" + shown + "\" could be more than one person, or no one I know. "
+        return new UserInputException(shown + " could be more than one person, or no one I know. "
                 + "Did you mean: " + String.join("; ", close) + "?");
     }
 

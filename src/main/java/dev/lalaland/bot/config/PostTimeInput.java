@@ -1,6 +1,7 @@
 package dev.lalaland.bot.config;
 
 import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.UserText;
 import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +22,6 @@ final class PostTimeInput {
                 return LocalTime.of(hour, minute);
             }
         }
-        String shown = text == null ? "" : text.replace('`', '\'').strip();
-        throw new UserInputException("`" + (shown.length() > 20 ? shown.substring(0, 20) + "…" : shown)
-                + "` is not a time. Use 24-hour `HH:MM`, from `00:00` to `23:59`, such as `09:00` or `21:30`.");
+        throw new UserInputException(UserText.quoted(text, 20) + " is not a time. Use 24-hour `HH:MM`, from `00:00` to `23:59`, such as `09:00` or `21:30`.");
     }
 }

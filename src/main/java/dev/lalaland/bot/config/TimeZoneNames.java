@@ -3,6 +3,7 @@ package dev.lalaland.bot.config;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.Choice;
 import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.UserText;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public final class TimeZoneNames {
     /** The zone a value names, or a {@link UserInputException} that says what is accepted. */
     public ZoneId resolve(String value) {
         return find(value).orElseThrow(() -> new UserInputException(
-                "`" + shown(value) + "` is not a time zone I know. Use " + ACCEPTED + "."));
+                UserText.quoted(value, 40) + " is not a time zone I know. Use " + ACCEPTED + "."));
     }
 
     Optional<ZoneId> find(String value) {
@@ -86,10 +87,5 @@ public final class TimeZoneNames {
 
     private static Choice choice(String id) {
         return new Choice(id.replace('_', ' '), id);
-    }
-
-    private static String shown(String value) {
-        String v = value == null ? "" : value.replace('`', '\'').strip();
-        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lalaland.bot.onthisday;
 
 import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.UserText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -81,7 +82,7 @@ public final class DateInput {
         try {
             return MonthDay.from(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
         } catch (DateTimeException e) {
-            throw new UserInputException("`" + shown(text) + "` is not a real date. Try " + ACCEPTED + ".");
+            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a real date. Try " + ACCEPTED + ".");
         }
     }
 
@@ -90,17 +91,11 @@ public final class DateInput {
             // MonthDay allows February 29: anniversaries of leap days exist.
             return MonthDay.of(month, day);
         } catch (DateTimeException e) {
-            throw new UserInputException("`" + shown(text) + "` is not a day of the year. Try " + ACCEPTED + ".");
+            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a day of the year. Try " + ACCEPTED + ".");
         }
     }
 
     private static UserInputException refused(String text) {
-        return new UserInputException("I can't read `" + shown(text) + "` as a date. Try " + ACCEPTED + ".");
-    }
-
-    /** The user's text, cut short and stripped of backticks so the error message stays readable. */
-    private static String shown(String text) {
-        String clean = text == null ? "" : text.replace('`', '\'').strip();
-        return clean.length() > MAX_LENGTH ? clean.substring(0, MAX_LENGTH) + "…" : clean;
+        return new UserInputException("I can't read " + UserText.quoted(text, MAX_LENGTH) + " as a date. Try " + ACCEPTED + ".");
     }
 }

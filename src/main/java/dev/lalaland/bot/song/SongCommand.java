@@ -18,6 +18,7 @@ import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.render.Sources;
+import dev.lalaland.bot.render.UserText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,10 +127,10 @@ public final class SongCommand implements SlashCommand {
 
     private UserInputException notFound(String title) {
         List<String> close = index.suggestions(title, 5);
-        String shown = DiscordLimits.truncate(title, 50);
+        String shown = UserText.quoted(title, 50);
         String hint = close.isEmpty() ? "Try `/song` for the track list."
                 : "Did you mean: " + String.join("; ", close) + "?";
-        return new UserInputException("No track on the La La Land soundtrack matches \"" + shown + "\". " + hint);
+        return new UserInputException("No track on the La La Land soundtrack matches " + shown + ". " + hint);
     }
 
     private static String label(Song s) {

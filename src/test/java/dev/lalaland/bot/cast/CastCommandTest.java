@@ -75,6 +75,15 @@ class CastCommandTest {
     }
 
     @Test
+    void anUnknownNameIsShownBackAsTypedWithItsMarkdownAndMentionsInert() {
+        assertThatThrownBy(() -> cast.handle(command("cast", Map.of("name", "**Keanu** @everyone"))))
+                .hasMessageStartingWith("I don't know anyone called `**Keanu** @everyone` in La La Land.");
+        assertThatThrownBy(() -> cast.handle(command("cast", Map.of("name", "🎹🎬"))))
+                .as("no letters to match: unknown, not ambiguous")
+                .hasMessageStartingWith("I don't know anyone called `🎹🎬`");
+    }
+
+    @Test
     void autocompleteIsForgivingAndWithinLimits() {
         assertThat(cast.autocomplete(typing("cast", "name", "Seb"))).extracting(Choice::value).contains("Ryan Gosling");
         assertThat(cast.autocomplete(typing("cast", "name", "hurw"))).extracting(Choice::value)
