@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When things happened: the dated events of the film's history (festivals, releases, charts,
@@ -14,6 +15,8 @@ import java.util.Optional;
  * its category; birthdays are left to {@link CastQuestions}.
  */
 final class ReleaseQuestions implements QuestionGenerator {
+    private static final Set<String> ABBREVIATIONS = Set.of("No", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "vs");
+
 
     @Override
     public List<Question> generate(QuizFacts facts) {
@@ -58,10 +61,21 @@ final class ReleaseQuestions implements QuestionGenerator {
         return e.text() == null ? when + ": " + e.title() + "." : when + ": " + e.title() + ". " + firstSentence(e.text());
     }
 
-    private static String firstSentence(String text) {
+    /**
+     * The text up to its first full stop that ends a sentence: not one after an initial
+     * ("J. K. Simmons") or an abbreviation ("No. 1", "Jr. Day"), and followed by a capital.
+     */
+    static String firstSentence(String text) {
         String line = text.lines().findFirst().orElse("").strip();
-        int stop = line.indexOf(". ");
-        return stop < 0 ? line : line.substring(0, stop + 1);
+        for (int stop = line.indexOf(". "); stop >= 0; stop = line.indexOf(". ", stop + 1)) {
+            int wordStart = line.lastIndexOf(' ', stop) + 1;
+            String word = line.substring(wordStart, stop);
+            boolean abbreviation = word.length() == 1 || ABBREVIATIONS.contains(word);
+            if (!abbreviation && stop + 2 < line.length() && Character.isUpperCase(line.charAt(stop + 2))) {
+                return line.substring(0, stop + 1);
+            }
+        }
+        return line;
     }
 
     static Optional<String> category(Event e) {

@@ -76,7 +76,9 @@ class QuestionBankTest {
             assertThat(q.choices().stream().map(Question::normalise).distinct()).hasSize(4);
             assertThat(q.answer()).isBetween(0, 3);
             assertThat(q.choices()).allSatisfy(c -> assertThat(c.length()).isBetween(1, DiscordLimits.BUTTON_LABEL));
-            assertThat(q.explanation()).isNotBlank().doesNotContain("\n");
+            assertThat(q.explanation()).isNotBlank().doesNotContain("\n")
+                    .as(q.id() + ": an explanation cut after an abbreviation or initial")
+                    .doesNotContainPattern("(\\b(No|Jr|Sr|Mr|Mrs|Ms|Dr|St)|\\b[A-Z])\\.$");
             assertThat(q.sources()).as(q.id() + " sources").isNotEmpty();
             assertThat(q.text().length()).isLessThan(DiscordLimits.EMBED_DESCRIPTION - 200);
             if (!q.id().startsWith("written.")) {
