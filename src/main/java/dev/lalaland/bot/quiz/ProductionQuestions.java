@@ -26,7 +26,7 @@ final class ProductionQuestions implements QuestionGenerator {
         List<String> others = crew.stream().filter(o -> !sharesAWord(o.role(), p.role())).map(Person::name).toList();
         return Distractors.pick(id, p.name(), others).map(wrong -> Question.shuffled(id, "production", difficulty(p),
                 "Who is credited on La La Land as: " + p.role() + "?", p.name(), wrong,
-                CastQuestions.withSummary(p.name() + ": " + p.role() + ".", p), p.sources()));
+                explanation(p), p.sources()));
     }
 
     private Optional<Question> jobOf(Person p, List<Person> crew) {
@@ -34,7 +34,16 @@ final class ProductionQuestions implements QuestionGenerator {
         List<String> roles = crew.stream().map(Person::role).filter(r -> !sharesAWord(r, p.role())).toList();
         return Distractors.pick(id, p.role(), roles).map(wrong -> Question.shuffled(id, "production", difficulty(p),
                 "What was " + p.name() + "'s credit on La La Land?", p.role(), wrong,
-                CastQuestions.withSummary(p.name() + ": " + p.role() + ".", p), p.sources()));
+                explanation(p), p.sources()));
+    }
+
+    /** Who they were; many summaries begin with the credit itself ("Producer, Oscar-nominated ..."): say it once. */
+    static String explanation(Person p) {
+        String summary = p.summary() == null ? "" : p.summary().strip();
+        if (summary.regionMatches(true, 0, p.role(), 0, p.role().length())) {
+            return p.name() + ": " + summary.replaceAll("\\s+", " ");
+        }
+        return CastQuestions.withSummary(p.name() + ": " + p.role() + ".", p);
     }
 
     /** The writer-director and the composer are easy; the heads of department medium; the rest hard. */

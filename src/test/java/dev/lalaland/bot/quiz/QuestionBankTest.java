@@ -78,7 +78,9 @@ class QuestionBankTest {
             assertThat(q.choices()).allSatisfy(c -> assertThat(c.length()).isBetween(1, DiscordLimits.BUTTON_LABEL));
             assertThat(q.explanation()).isNotBlank().doesNotContain("\n")
                     .as(q.id() + ": an explanation cut after an abbreviation or initial")
-                    .doesNotContainPattern("(\\b(No|Jr|Sr|Mr|Mrs|Ms|Dr|St)|\\b[A-Z])\\.$");
+                    .doesNotContainPattern("(\\b(No|Jr|Sr|Mr|Mrs|Ms|Dr|St)|\\b[A-Z])\\.$")
+                    .as(q.id() + ": a sentence that the next one repeats, as in \"Producer. Producer, ...\"")
+                    .doesNotContainPattern("(?i)(^|[:.] )([^.:]{4,})\\. \\2\\b");
             assertThat(q.sources()).as(q.id() + " sources").isNotEmpty();
             assertThat(q.text().length()).isLessThan(DiscordLimits.EMBED_DESCRIPTION - 200);
             if (!q.id().startsWith("written.")) {
