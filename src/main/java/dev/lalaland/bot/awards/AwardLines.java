@@ -21,9 +21,20 @@ public final class AwardLines {
 
     /** {@code Best Actress, 89th Academy Awards: 🏆 Won}, one per line, within {@code maxChars}. */
     public static String list(List<Nomination> nominations, Map<String, Ceremony> ceremonies, int maxChars) {
+        return list(nominations, ceremonies, Map.of(), maxChars);
+    }
+
+    /**
+     * As {@link #list(List, Map, int)}, naming the song of a song's nomination where the card is
+     * not that song's: a songwriter was nominated twice in one category, for two songs.
+     */
+    public static String list(List<Nomination> nominations, Map<String, Ceremony> ceremonies,
+                              Map<String, String> songTitles, int maxChars) {
         List<String> lines = nominations.stream().map(n -> {
             Ceremony c = ceremonies.get(n.ceremony());
-            return n.category() + ", " + (c == null ? n.ceremony() : c.name()) + ": " + outcome(n);
+            String song = n.songId() == null ? null : songTitles.get(n.songId());
+            return n.category() + (song == null ? "" : " (\"" + song + "\")") + ", "
+                    + (c == null ? n.ceremony() : c.name()) + ": " + outcome(n);
         }).toList();
         return Budget.join(lines, "\n", maxChars, n -> "…and " + n + " more (see /awards)");
     }

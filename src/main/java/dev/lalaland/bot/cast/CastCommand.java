@@ -9,6 +9,7 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.Song;
 import dev.lalaland.bot.match.NameIndex;
 import dev.lalaland.bot.render.Choice;
 import dev.lalaland.bot.render.Dates;
@@ -91,9 +92,11 @@ public final class CastCommand implements SlashCommand {
                 .filter(s -> s.performerIds().contains(person.id()))
                 .map(s -> s.track() + ". " + s.title())
                 .collect(Collectors.joining("\n"));
-        card.field("Sings", songs);
+        card.field("On the soundtrack", songs);
         var nominations = facts.nominationsForPerson(person.id());
-        card.field("Awards for La La Land", AwardLines.list(nominations, facts.ceremoniesById(), DiscordLimits.FIELD_VALUE));
+        Map<String, String> songTitles = facts.songs().stream().collect(Collectors.toMap(Song::id, Song::title));
+        card.field("Awards for La La Land", AwardLines.list(nominations, facts.ceremoniesById(), songTitles,
+                DiscordLimits.FIELD_VALUE));
         card.field("Sources", Sources.field(person.sources()));
         card.footer("La La Land (2016) · /cast lists the whole cast");
         return Reply.embed(card.build());

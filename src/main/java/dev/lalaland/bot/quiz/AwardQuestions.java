@@ -103,6 +103,11 @@ final class AwardQuestions implements QuestionGenerator {
                         + n.nominee() + (n.won() ? " (won)." : " (did not win)."), n.sources()));
     }
 
+    /** "at" a hall ("Dolby Theatre, Hollywood"), "in" a city ("Toronto"). */
+    private static String venuePreposition(String venue) {
+        return venue.contains(",") ? "at" : "in";
+    }
+
     private static boolean isTheFilm(String nominee) {
         return Question.normalise(nominee).startsWith("la la land");
     }
@@ -141,7 +146,8 @@ final class AwardQuestions implements QuestionGenerator {
             String id = "awards.venue." + c.id();
             Distractors.pick(id, c.venue(), all.stream().map(Ceremony::venue).filter(Objects::nonNull).toList())
                     .map(wrong -> Question.shuffled(id, "awards", Difficulty.HARD, "Where was the " + c.name() + " held?",
-                            c.venue(), wrong, "The " + c.name() + " was held at " + c.venue() + ".", c.sources()))
+                            c.venue(), wrong, "The " + c.name() + " was held " + venuePreposition(c.venue()) + " " + c.venue() + ".",
+                            c.sources()))
                     .ifPresent(out::add);
         }
         if (c.date() != null && !c.name().matches(".*\\d{4}.*")) {

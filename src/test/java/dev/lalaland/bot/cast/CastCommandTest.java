@@ -63,6 +63,18 @@ class CastCommandTest {
                 "Sources: ");
     }
 
+    /** Nominated twice in one category for two songs: the composer's card says which song each line is for. */
+    @Test
+    void aSongwritersCardNamesTheSongOfEachNominationAndTheirTracks() {
+        String text = PlainText.render(cast.handle(command("cast", Map.of("name", "Justin Hurwitz"))));
+        assertThat(text).contains(
+                "Best Original Song (\"City of Stars\"), 89th Academy Awards: 🏆 Won",
+                "Best Original Song (\"Audition (The Fools Who Dream)\"), 89th Academy Awards: Nominated; won by",
+                "Best Original Score, 89th Academy Awards: 🏆 Won",
+                "On the soundtrack: 3. Mia & Sebastian's Theme")
+                .doesNotContain("Sings");
+    }
+
     @Test
     void unknownOrAmbiguousNamesSuggestCloseMatches() {
         assertThatThrownBy(() -> cast.handle(command("cast", Map.of("name", "Justin"))))
