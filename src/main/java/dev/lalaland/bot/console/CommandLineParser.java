@@ -4,6 +4,8 @@ import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.UserInputException;
+import dev.lalaland.bot.render.DiscordLimits;
+import dev.lalaland.bot.render.UserText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class CommandLineParser {
     private static final Pattern OPTION_START = Pattern.compile("(?:^|\\s)([a-z][a-z0-9_-]*):");
+    /** A word with a value glued to it by a colon, as an option is typed ("colour:red"), known or not. */
+    private static final Pattern TYPED_AS_OPTION = Pattern.compile("(?:^|\\s)([A-Za-z][A-Za-z0-9_-]*):(?=\\S)");
 
     record Parsed(String command, String subcommand, Map<String, String> options) {
     }
@@ -37,7 +41,8 @@ final class CommandLineParser {
         String[] head = rest.substring(1).split("\\s+", 2);
         String name = head[0].toLowerCase(Locale.ROOT);
         CommandSpec spec = registry.command(name).map(c -> c.spec())
-                .orElseThrow(() -> new UserInputException("unknown command /" + name + " (try /help)"));
+                .orElseThrow(() -> new UserInputException("unknown command /" + DiscordLimits.truncate(name, 40)
+                        + " (try /help)"));
         rest = head.length > 1 ? head[1] : "";
         String subcommand = null;
         if (!spec.subcommands().isEmpty()) {
@@ -56,6 +61,15 @@ final class CommandLineParser {
     private static Map<String, String> options(CommandSpec spec, String subcommand, String text) {
         List<OptionSpec> known = spec.optionsFor(subcommand);
         List<String> names = known.stream().map(OptionSpec::name).toList();
+        String where = "/" + spec.name() + (subcommand == null ? "" : " " + subcommand);
+        String usage = names.isEmpty() ? "it takes no options" : "options: " + String.join(", ", names);
+        Matcher typed = TYPED_AS_OPTION.matcher(text);
+        while (typed.find()) {
+            if (!names.contains(typed.group(1))) {
+                throw new UserInputException(where + " has no option " + UserText.quoted(typed.group(1) + ":", 40)
+                        + " (" + usage + ")");
+            }
+        }
         List<int[]> starts = new ArrayList<>();
         Matcher m = OPTION_START.matcher(text);
         while (m.find()) {
@@ -65,15 +79,16 @@ final class CommandLineParser {
         }
         String before = starts.isEmpty() ? text : text.substring(0, starts.get(0)[0]);
         if (!before.isBlank()) {
-            String usage = names.isEmpty() ? "it takes no options" : "options: " + String.join(", ", names);
-            throw new UserInputException("don't know what \"" + before.strip() + "\" means for /" + spec.name()
-                    + (subcommand == null ? "" : " " + subcommand) + " (" + usage + ")");
+            throw new UserInputException("don't know what " + UserText.quoted(before, 50) + " means for " + where
+                    + " (" + usage + ")");
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < starts.size(); i++) {
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
             String optionName = text.substring(starts.get(i)[0], starts.get(i)[1] - 1);
-            options.put(optionName, text.substring(starts.get(i)[1], end).strip());
+            if (options.put(optionName, text.substring(starts.get(i)[1], end).strip()) != null) {
+                throw new UserInputException(where + " takes " + optionName + ": once");
+            }
         }
         for (OptionSpec o : known) {
             if (o.required() && !options.containsKey(o.name())) {

@@ -25,7 +25,7 @@ public final class ConsoleMode {
     /** Who the console user is to the commands: one member with every permission, in one channel. */
     public static final Invoker USER = new Invoker("100000000000000100", "you", "100000000000000200",
             "100000000000000300", true);
-    private static final Pattern ANSWER = Pattern.compile("answer\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANSWER = Pattern.compile("answer(?:\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
 
     private final Dispatcher dispatcher;
     private final CommandLineParser parser;
@@ -60,22 +60,23 @@ public final class ConsoleMode {
         try {
             Matcher answer = ANSWER.matcher(line);
             if (answer.matches()) {
-                click(Integer.parseInt(answer.group(1)));
+                click(answer.group(1));
                 return;
             }
             CommandLineParser.Parsed parsed = parser.parse(line);
             show(dispatcher.command(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
                     USER, clock.instant())));
-        } catch (UserInputException | NumberFormatException e) {
+        } catch (UserInputException e) {
             out.println("error: " + e.getMessage());
             out.println();
         }
     }
 
-    private void click(int number) {
+    private void click(String typed) {
         if (lastButtons.isEmpty()) {
             throw new UserInputException("there is nothing to answer yet: try /quiz question first");
         }
+        int number = typed != null && typed.matches("\\d{1,3}") ? Integer.parseInt(typed) : 0;
         if (number < 1 || number > lastButtons.size()) {
             throw new UserInputException("answer a number from 1 to " + lastButtons.size());
         }

@@ -59,6 +59,23 @@ class CommandLineParserTest {
         assertThatThrownBy(() -> parser.parse("cast")).hasMessageContaining("start with /");
     }
 
+    /** The contract: an unknown option prints one error line; it is not taken into the value before it. */
+    @Test
+    void anUnknownOrRepeatedOptionIsAnErrorNotPartOfAValue() {
+        assertThatThrownBy(() -> parser.parse("/cast name:Emma foo:bar"))
+                .hasMessage("/cast has no option `foo:` (options: name)");
+        assertThatThrownBy(() -> parser.parse("/awards ceremony:oscars result:won extra:1"))
+                .hasMessageContaining("has no option `extra:`");
+        assertThatThrownBy(() -> parser.parse("/cast name:Emma name:Ryan")).hasMessage("/cast takes name: once");
+        assertThat(parser.parse("/cast name:Mia: the barista").options().get("name")).isEqualTo("Mia: the barista");
+    }
+
+    @Test
+    void whatIsShownBackIsCutShort() {
+        assertThatThrownBy(() -> parser.parse("/" + "y".repeat(10_000))).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(100));
+        assertThatThrownBy(() -> parser.parse("/cast " + "x".repeat(10_000))).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(150));
+    }
+
     private static SlashCommand command(CommandSpec spec) {
         return new SlashCommand() {
             @Override

@@ -46,7 +46,8 @@ class QuizConsoleTest {
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
 
-            console.run(new BufferedReader(new StringReader("/quiz question category:songs\nanswer 2\nanswer 3\n")));
+            console.run(new BufferedReader(new StringReader("/quiz question category:songs\n"
+                    + "answer 99999999999999999999\nanswer -1\nanswer abc\nanswer\nanswer 5\nanswer 2\nanswer 3\n")));
 
             String text = bytes.toString(StandardCharsets.UTF_8);
             Matcher buttons = Pattern.compile("^\\[(.+)] \\[(.+)] \\[(.+)] \\[(.+)]$", Pattern.MULTILINE).matcher(text);
@@ -56,6 +57,8 @@ class QuizConsoleTest {
             assertThat(answer.find()).as("the reveal in:\n" + text).isTrue();
             assertThat(answer.group(1)).isIn(buttons.group(1), buttons.group(2), buttons.group(3), buttons.group(4));
             assertThat(text).contains("This question has closed");
+            assertThat(text.split("error: answer a number from 1 to 4\n", -1)).as("one line per bad answer in:\n" + text)
+                    .hasSize(6);
 
             // The rules summary the quiz adds to /help keeps /help within Discord's limits.
             var help = new Dispatcher(features.registry()).command(new dev.lalaland.bot.command.CommandRequest("help",
