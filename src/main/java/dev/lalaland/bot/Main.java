@@ -118,6 +118,8 @@ public final class Main {
                     Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
+            // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
+            features.lifecycles().forEach(Lifecycle::start);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             features.lifecycles().forEach(Lifecycle::stop);
         } finally {

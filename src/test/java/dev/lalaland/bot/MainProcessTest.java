@@ -110,6 +110,35 @@ class MainProcessTest {
                 .contains("Audition (The Fools Who Dream)\nTrack 12");
     }
 
+    /** A night left running when a session ended goes on in the next, as after a restart in Discord. */
+    @Test
+    void aQuizNightLeftRunningInOneConsoleSessionGoesOnInTheNext() throws Exception {
+        Map<String, String> env = Map.of("BOT_DATABASE", dir.resolve("console.db").toString());
+        Process first = start(env, "console");
+        first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));
+        first.getOutputStream().flush();
+        awaitOutput("Question 1 of 1");
+        first.getOutputStream().close();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Process second = start(env, "console");
+        awaitOutput("Asked again after a restart");
+        second.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
+        second.getOutputStream().close();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isEqualTo(0);
+        assertThat(Files.readString(dir.resolve("out.txt"))).contains("Quiz night stopped by you", "After 1 of 1 questions.");
+    }
+
+    private void awaitOutput(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Path out = dir.resolve("out.txt");
+        while (!(Files.exists(out) && Files.readString(out).contains(text))) {
+            assertThat(System.nanoTime()).as("waiting for \"" + text + "\" in the console's output").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void sigtermStopsTheConnectedBotCleanlyWithExitCode0() throws Exception {
         try (FakeDiscord discord = FakeDiscord.start()) {

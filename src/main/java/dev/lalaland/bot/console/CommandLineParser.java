@@ -2,6 +2,7 @@ package dev.lalaland.bot.console;
 
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.OptionKind;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.DiscordLimits;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class CommandLineParser {
     private static final Pattern OPTION_START = Pattern.compile("(?:^|\\s)([a-z][a-z0-9_-]*):");
+    /** A channel as Discord writes a link to it, {@code <#id>}, or {@code #id}, or the bare id. */
+    private static final Pattern CHANNEL = Pattern.compile("<?#?(\\d{1,20})>?");
     /** A word with a value glued to it by a colon, as an option is typed ("colour:red"), known or not. */
     private static final Pattern TYPED_AS_OPTION = Pattern.compile("(?:^|\\s)([A-Za-z][A-Za-z0-9_-]*):(?=\\S)");
 
@@ -91,6 +94,17 @@ final class CommandLineParser {
             }
         }
         for (OptionSpec o : known) {
+            String value = options.get(o.name());
+            if (o.kind() == OptionKind.CHANNEL && value != null) {
+                // Discord sends a channel option as the channel's id; here it is typed.
+                Matcher channel = CHANNEL.matcher(value);
+                if (!channel.matches()) {
+                    throw new UserInputException(o.name() + ": takes a channel's id, such as <#"
+                            + ConsoleMode.USER.channelId() + "> (this console's channel), not "
+                            + UserText.quoted(value, 40));
+                }
+                options.put(o.name(), channel.group(1));
+            }
             if (o.required() && !options.containsKey(o.name())) {
                 throw new UserInputException("/" + spec.name() + (subcommand == null ? "" : " " + subcommand)
                         + " needs " + o.name() + ":");

@@ -21,7 +21,8 @@ class CommandLineParserTest {
                     OptionSpec.choice("result", "r", List.of("won")))),
             command(CommandSpec.withSubcommands("quiz", "q",
                     CommandSpec.Subcommand.of("question", "q", OptionSpec.text("category", "c")),
-                    CommandSpec.Subcommand.of("start", "s", OptionSpec.integer("questions", "n", 1, 50))))),
+                    CommandSpec.Subcommand.of("start", "s", OptionSpec.integer("questions", "n", 1, 50)))),
+            command(CommandSpec.of("config", "c", OptionSpec.channel("channel", "c")))),
             List.of()));
 
     @Test
@@ -68,6 +69,16 @@ class CommandLineParserTest {
                 .hasMessageContaining("has no option `extra:`");
         assertThatThrownBy(() -> parser.parse("/cast name:Emma name:Ryan")).hasMessage("/cast takes name: once");
         assertThat(parser.parse("/cast name:Mia: the barista").options().get("name")).isEqualTo("Mia: the barista");
+    }
+
+    @Test
+    void aChannelIsTypedAsItsIdOrALinkToIt() {
+        assertThat(parser.parse("/config channel:<#100000000000000300>").options()).containsEntry("channel", "100000000000000300");
+        assertThat(parser.parse("/config channel:#42").options()).containsEntry("channel", "42");
+        assertThat(parser.parse("/config channel:42").options()).containsEntry("channel", "42");
+        assertThatThrownBy(() -> parser.parse("/config channel:@everyone"))
+                .hasMessage("channel: takes a channel's id, such as <#100000000000000300> (this console's channel), not `@everyone`");
+        assertThatThrownBy(() -> parser.parse("/config channel:#general")).hasMessageContaining("not `#general`");
     }
 
     @Test
