@@ -24,8 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
 /**
@@ -121,11 +124,26 @@ public final class Main {
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
             features.lifecycles().forEach(Lifecycle::start);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            finishQueuedWork(scheduler);
             features.lifecycles().forEach(Lifecycle::stop);
         } finally {
             scheduler.shutdownNow();
         }
         return OK;
+    }
+
+    /**
+     * Lets what the last commands set off on the (single) timer thread, such as a stopped night's
+     * final standings, print before the session ends: tasks due now run in the order queued.
+     */
+    private static void finishQueuedWork(ScheduledExecutorService scheduler) {
+        try {
+            scheduler.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Not waited for any longer: the session ends as it would have.
+        }
     }
 
     private static int checkData(Path dir, PrintStream out, PrintStream err) {
