@@ -2,6 +2,7 @@ package dev.lalaland.bot.discord;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -55,13 +56,16 @@ public final class HealthBeacon implements AutoCloseable {
         }
     }
 
+    /** Stops beating and removes the file, which the bot only ever leaves empty: anything else is not its to delete. */
     @Override
     public void close() {
         if (task != null) {
             task.cancel(false);
         }
         try {
-            Files.deleteIfExists(file);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             log.debug("could not remove health file: {}", e.getMessage());
         }

@@ -65,6 +65,11 @@ public final class SettingsLoader {
         if (token != null && (token.isBlank() || token.chars().anyMatch(Character::isWhitespace))) {
             throw new SettingsException(Key.DISCORD_TOKEN.describe() + " contains spaces: paste the token alone");
         }
+        if (token != null && token.chars().anyMatch(c -> c < '!' || c > '~')) {
+            // Said without the token: it is a secret even when mistyped.
+            throw new SettingsException(Key.DISCORD_TOKEN.describe() + " has a character no Discord token has "
+                    + "(tokens are plain letters, digits and . - _): paste the token alone");
+        }
         return new Settings(
                 token,
                 url(Key.DISCORD_REST_URL, values.getOrDefault(Key.DISCORD_REST_URL, DEFAULT_REST_URL), "http", "https"),
@@ -73,7 +78,7 @@ public final class SettingsLoader {
                 database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
                 dataDir(values.get(Key.BOT_DATA_DIR)),
                 devGuild(values.get(Key.BOT_DEV_GUILD)),
-                values.containsKey(Key.BOT_HEALTH_FILE) ? path(Key.BOT_HEALTH_FILE, values.get(Key.BOT_HEALTH_FILE)) : null);
+                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null);
     }
 
     private static Path configFile(Map<String, String> env) {
@@ -138,6 +143,9 @@ public final class SettingsLoader {
                 throw new SettingsException(key.describe() + " must be a " + secureScheme + ":// (or " + plainScheme
                         + "://) URL, got '" + value + "'");
             }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw new SettingsException(key.describe() + " has a port outside 1-65535: '" + value + "'");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new SettingsException(key.describe() + " is not a valid URL: '" + value + "'");
@@ -148,6 +156,28 @@ public final class SettingsLoader {
         Path path = path(Key.BOT_DATABASE, value);
         if (Files.isDirectory(path)) {
             throw new SettingsException(Key.BOT_DATABASE.describe() + " names a directory, not a file: " + path);
+        }
+        return path;
+    }
+
+    /**
+     * The bot creates the health file, touches it and deletes it on shutdown: it must be a path of
+     * its own, in a folder that exists, never a file with something in it (the bot's is empty).
+     */
+    private static Path healthFile(String value) {
+        Path path = path(Key.BOT_HEALTH_FILE, value).toAbsolutePath();
+        Path folder = path.getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new SettingsException(Key.BOT_HEALTH_FILE.describe() + " must be in a folder the bot can write to: "
+                    + path);
+        }
+        try {
+            if (Files.exists(path) && (!Files.isRegularFile(path) || Files.size(path) > 0)) {
+                throw new SettingsException(Key.BOT_HEALTH_FILE.describe() + " names " + path
+                        + ", which already exists and is not an empty file: give the health file a path of its own");
+            }
+        } catch (IOException e) {
+            throw new SettingsException(Key.BOT_HEALTH_FILE.describe() + " cannot be checked: " + path);
         }
         return path;
     }

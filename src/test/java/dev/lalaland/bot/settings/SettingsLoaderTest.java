@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,31 @@ class SettingsLoaderTest {
         assertNamed(Map.of("BOT_DATABASE", dir.toString()), "BOT_DATABASE");
         assertNamed(Map.of("BOT_CONFIG", dir.resolve("missing.yml").toString()), "BOT_CONFIG");
         assertNamed(Map.of("DISCORD_TOKEN", "two words"), "DISCORD_TOKEN");
+        assertNamed(Map.of("DISCORD_REST_URL", "http://127.0.0.1:99999/api/v10/"), "DISCORD_REST_URL");
+        assertNamed(Map.of("DISCORD_GATEWAY_URL", "ws://127.0.0.1:99999/"), "DISCORD_GATEWAY_URL");
+    }
+
+    @Test
+    void aTokenWithCharactersNoTokenHasIsRefusedWithoutShowingIt() {
+        for (String token : List.of("t\u00f6ken.SECRETXYZ", "token\u0000.SECRETXYZ", "token\u200b.SECRETXYZ")) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of("DISCORD_TOKEN", token)))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageContaining("DISCORD_TOKEN").hasMessageNotContaining("SECRETXYZ");
+        }
+        assertThat(SettingsLoader.load(Map.of("DISCORD_TOKEN", "MTAx.Gx-y_z.abc")).requireToken()).isEqualTo("MTAx.Gx-y_z.abc");
+    }
+
+    /** The bot deletes its health file when it stops: a file with something in it is never taken for it. */
+    @Test
+    void theHealthFileMustBeAPathOfItsOwn() throws Exception {
+        Path taken = Files.writeString(dir.resolve("hostname"), "vm\n");
+        assertNamed(Map.of("BOT_HEALTH_FILE", taken.toString()), "BOT_HEALTH_FILE");
+        assertNamed(Map.of("BOT_HEALTH_FILE", dir.toString()), "BOT_HEALTH_FILE");
+        assertNamed(Map.of("BOT_HEALTH_FILE", dir.resolve("no-such-folder").resolve("alive").toString()), "BOT_HEALTH_FILE");
+        Path leftOver = Files.createFile(dir.resolve("alive")); // an earlier run's, killed before it could remove it
+        assertThat(SettingsLoader.load(Map.of("BOT_HEALTH_FILE", leftOver.toString())).healthFile()).isEqualTo(leftOver);
+        assertThat(SettingsLoader.load(Map.of("BOT_HEALTH_FILE", dir.resolve("new").toString())).healthFile())
+                .isEqualTo(dir.resolve("new"));
     }
 
     @Test
