@@ -29,7 +29,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR]]}.
@@ -39,6 +42,7 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_CONFIG = 2;
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
@@ -88,20 +92,38 @@ public final class Main {
     private static int runBot() throws InterruptedException {
         Settings settings = SettingsLoader.fromEnvironment();
         settings.requireToken();
-        BotApplication app = BotApplication.start(settings, Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable shutdown = () -> {
-            app.close();
-            stopped.countDown();
-        };
-        // SIGTERM (docker stop) and SIGINT: shut down in order and exit 0, not the JVM's 143.
-        Thread hook = new Thread(shutdown, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM (docker stop) and SIGINT: shut down in order and exit 0, not the JVM's 143. While
+        // starting too (Discord can keep the start waiting up to a minute): the start is
+        // interrupted and closes what it had opened.
+        CountDownLatch stopAsked = new CountDownLatch(1);
+        AtomicBoolean starting = new AtomicBoolean(true);
+        Thread main = Thread.currentThread();
         StopSignals.onStop(() -> {
-            shutdown.run();
-            System.exit(OK);
+            stopAsked.countDown();
+            if (starting.get()) {
+                main.interrupt();
+            }
         });
-        stopped.await();
+        BotApplication app;
+        try {
+            app = BotApplication.start(settings, Clock.systemUTC());
+        } catch (InterruptedException | RuntimeException e) {
+            if (stopAsked.getCount() == 0) {
+                log.info("stopped while starting");
+                return OK;
+            }
+            throw e;
+        } finally {
+            starting.set(false);
+        }
+        // Where the signals cannot be handled (another platform), the JVM's exit still closes in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        try {
+            stopAsked.await();
+        } catch (InterruptedException e) {
+            // the stop signal, come as the start was finishing
+        }
+        app.close();
         return OK;
     }
 

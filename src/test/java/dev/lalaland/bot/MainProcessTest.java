@@ -6,6 +6,7 @@ import dev.lalaland.bot.testing.FakeDiscord;
 import dev.lalaland.bot.testing.FakeGuild;
 import dev.lalaland.bot.testing.InteractionCallback;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,26 +118,17 @@ class MainProcessTest {
         Process first = start(env, "console");
         first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));
         first.getOutputStream().flush();
-        awaitOutput("Question 1 of 1");
+        awaitText(dir.resolve("out.txt"), "Question 1 of 1");
         first.getOutputStream().close();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         Process second = start(env, "console");
-        awaitOutput("Asked again after a restart");
+        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
         second.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
         second.getOutputStream().close();
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isEqualTo(0);
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("Quiz night stopped by you", "After 1 of 1 questions.");
-    }
-
-    private void awaitOutput(String text) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Path out = dir.resolve("out.txt");
-        while (!(Files.exists(out) && Files.readString(out).contains(text))) {
-            assertThat(System.nanoTime()).as("waiting for \"" + text + "\" in the console's output").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 
     @Test
@@ -162,6 +154,39 @@ class MainProcessTest {
             } finally {
                 bot.destroyForcibly();
             }
+        }
+    }
+
+    /** docker stop while the bot waits for Discord's gateway (it waits up to a minute): exit 0 at once, quietly. */
+    @Test
+    void sigtermWhileStartingStopsCleanlyWithExitCode0() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Process bot = start(Map.of("DISCORD_TOKEN", "tok.en", "DISCORD_REST_URL", discord.restUrl(),
+                    "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/"), "run");
+            try {
+                awaitText(dir.resolve("err.txt"), "fact store");
+                long stopAsked = System.nanoTime();
+                bot.destroy(); // SIGTERM
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+                assertThat(bot.exitValue()).isEqualTo(0);
+                assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(10));
+                assertThat(Files.readString(dir.resolve("err.txt"))).contains("stopped while starting")
+                        .doesNotContain("tok.en", "Exception in thread");
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitText(Path file, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(Files.exists(file) && Files.readString(file).contains(text))) {
+            assertThat(System.nanoTime()).as("waiting for \"" + text + "\" in " + file).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
