@@ -4,6 +4,7 @@ import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.console.ConsoleMode;
 import dev.lalaland.bot.console.ConsoleOutbox;
+import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
 import dev.lalaland.bot.facts.DataValidationException;
@@ -77,6 +78,9 @@ public final class Main {
         } catch (InvalidTokenException e) {
             err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");
             return BAD_CONFIG;
+        } catch (DiscordUnreachableException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
         } catch (IOException e) {
             err.println("error: cannot read standard input: " + e.getMessage());
             return FAILED;

@@ -51,6 +51,28 @@ class MainProcessTest {
     }
 
     @Test
+    void discordUnreachableAtStartIsOneLineNamingTheUrl() throws Exception {
+        int closedPort = closedPort();
+        Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "DISCORD_REST_URL", "http://127.0.0.1:" + closedPort + "/api/v10/"),
+                "", "run");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).as("stderr").contains("error: cannot reach Discord at DISCORD_REST_URL http://127.0.0.1:" + closedPort)
+                .doesNotContain("\tat ", "abc.def.ghi");
+    }
+
+    @Test
+    void aRestUrlThatIsNotDiscordsApiExits2NamingIt() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            String withoutApiPath = discord.restUrl().replace("/api/v10", "");
+            Result r = run(Map.of("DISCORD_TOKEN", "abc.def.ghi", "DISCORD_REST_URL", withoutApiPath,
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl()), "", "run");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).as("stderr").contains("error: DISCORD_REST_URL " + withoutApiPath, "did not answer as Discord's API")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void brokenDataFilesStopStartUpWithExit2() throws Exception {
         Path broken = dir.resolve("empty-data");
         Files.createDirectories(broken);
@@ -160,10 +182,7 @@ class MainProcessTest {
     /** docker stop while the bot waits for Discord's gateway (it waits up to a minute): exit 0 at once, quietly. */
     @Test
     void sigtermWhileStartingStopsCleanlyWithExitCode0() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         try (FakeDiscord discord = FakeDiscord.start()) {
             Process bot = start(Map.of("DISCORD_TOKEN", "tok.en", "DISCORD_REST_URL", discord.restUrl(),
                     "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/"), "run");
@@ -179,6 +198,13 @@ class MainProcessTest {
             } finally {
                 bot.destroyForcibly();
             }
+        }
+    }
+
+    /** A port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -7,6 +7,8 @@ import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.settings.Settings;
+import dev.lalaland.bot.settings.SettingsException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,6 +27,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -88,15 +91,39 @@ public final class DiscordBot implements AutoCloseable {
         // its docs warn of the cost, and the benchmark found it on every reply (issue 6). Our
         // failure handlers log only the error's message, so the trace would never be read.
         RestAction.setPassContext(false);
-        shards = DefaultShardManagerBuilder.createLight(settings.requireToken(), EnumSet.noneOf(GatewayIntent.class))
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
+                .createLight(settings.requireToken(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()))
                 .setSessionController(sessions)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
                 .setGatewayPoolProvider(new GatewayPools())
-                .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages), new ReadyListener(dispatcher))
-                .build();
+                .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages), new ReadyListener(dispatcher));
+        try {
+            shards = builder.build();
+        } catch (InvalidTokenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw notStarted(e);
+        }
+    }
+
+    /**
+     * Building asks Discord's REST API how many shards to run, so a REST URL that leads nowhere,
+     * or to something that is not Discord's API, fails here: said in one line, naming the setting.
+     */
+    private RuntimeException notStarted(RuntimeException e) {
+        String url = settings.restUrl().toString();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return new DiscordUnreachableException("cannot reach Discord at DISCORD_REST_URL " + url + ": "
+                        + io.getMessage() + " (check the URL and the network)", e);
+            }
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new SettingsException("DISCORD_REST_URL " + url + " did not answer as Discord's API does (" + message
+                + "); Discord's is https://discord.com/api/v10/");
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
