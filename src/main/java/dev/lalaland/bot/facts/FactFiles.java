@@ -285,6 +285,8 @@ public final class FactFiles {
             case INTEGER -> {
                 if (!value.isIntegralNumber()) {
                     problems.add(new DataProblem(file, at, "must be a whole number"));
+                } else if (!value.canConvertToInt()) {
+                    problems.add(new DataProblem(file, at, "is " + value + ", out of range"));
                 }
             }
             case DATE -> {

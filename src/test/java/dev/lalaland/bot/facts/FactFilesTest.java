@@ -69,6 +69,14 @@ class FactFilesTest {
     }
 
     @Test
+    void aWholeNumberTooBigForItsFieldIsAProblemNotACrash() throws Exception {
+        Path data = copyOfMinimal();
+        edit(data, "questions.json", "\"answer\": 1", "\"answer\": 1099511627776");
+
+        assertThat(problems(data)).contains("questions.json $.questions[0].answer: is 1099511627776, out of range");
+    }
+
+    @Test
     void brokenJsonAndMissingFilesAreReported() throws Exception {
         Path data = copyOfMinimal();
         Files.writeString(data.resolve("songs.json"), "{\"songs\": [");
