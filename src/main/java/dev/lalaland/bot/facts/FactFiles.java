@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -172,10 +173,13 @@ public final class FactFiles {
                     roots.put(name, root);
                 }
             } catch (JsonProcessingException e) {
-                problems.add(new DataProblem(name, "$", "not valid JSON: " + e.getOriginalMessage()
+                // Jackson names the source as "REDACTED" inside its message: the file and line say where.
+                String what = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+                problems.add(new DataProblem(name, "$", "not valid JSON: " + what
                         + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
             } catch (IOException e) {
-                problems.add(new DataProblem(name, "$", "cannot be read: " + e.getMessage()));
+                problems.add(new DataProblem(name, "$", "cannot be read: "
+                        + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage())));
             }
         }
         JsonNode empty = mapper.createObjectNode();

@@ -1,15 +1,20 @@
 package dev.lalaland.bot.settings;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -44,6 +49,7 @@ public final class SettingsLoader {
     static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     private SettingsLoader() {
     }
@@ -53,6 +59,7 @@ public final class SettingsLoader {
     }
 
     public static Settings load(Map<String, String> env) {
+        logLevel(env.get("BOT_LOG_LEVEL"));
         Path configFile = configFile(env);
         Map<Key, String> values = configFile == null ? new LinkedHashMap<>() : readYaml(configFile);
         for (Key key : Key.values()) {
@@ -96,9 +103,14 @@ public final class SettingsLoader {
     private static Map<Key, String> readYaml(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            // A key written twice would silently take its last value: the admin meant one of them.
+            root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: " + firstLine(e.getMessage()));
+            throw new SettingsException("BOT_CONFIG: " + file + " cannot be read: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : firstLine(e.getMessage())));
         }
         Map<Key, String> values = new LinkedHashMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -120,6 +132,14 @@ public final class SettingsLoader {
             values.put(key, value.asText());
         }
         return values;
+    }
+
+    /** Read by the logging set-up itself, which would take a misspelt level silently as the default. */
+    private static void logLevel(String value) {
+        if (value != null && !value.isBlank() && !LOG_LEVELS.contains(value.strip().toUpperCase(Locale.ROOT))) {
+            throw new SettingsException("BOT_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got '"
+                    + value + "'");
+        }
     }
 
     private static Key keyFor(String yamlKey, Path file) {

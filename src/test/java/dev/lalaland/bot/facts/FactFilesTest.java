@@ -84,7 +84,8 @@ class FactFilesTest {
 
         List<String> problems = problems(data);
 
-        assertThat(problems).anyMatch(p -> p.startsWith("songs.json $: not valid JSON"))
+        assertThat(problems).contains("songs.json $: not valid JSON: Unexpected end-of-input: expected close marker "
+                        + "for Array (start marker at [line: 1, column: 11]) at line 1, column 12")
                 .contains("facts.json $: file is missing");
     }
 

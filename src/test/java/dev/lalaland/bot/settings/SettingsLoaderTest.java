@@ -95,6 +95,15 @@ class SettingsLoaderTest {
         assertNamed(Map.of("BOT_CONFIG", config.toString()), "BOT_DATABASE");
         Files.writeString(config, "database: \"unclosed\n");
         assertNamed(Map.of("BOT_CONFIG", config.toString()), "BOT_CONFIG");
+        Files.writeString(config, "database: one.db\ndatabase: two.db\n");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_CONFIG", config.toString())))
+                .hasMessageContaining("BOT_CONFIG").hasMessageContaining("Duplicate field 'database'");
+    }
+
+    @Test
+    void aLogLevelTheLoggingWouldIgnoreIsNamed() {
+        assertNamed(Map.of("BOT_LOG_LEVEL", "LOUD"), "BOT_LOG_LEVEL");
+        assertThat(SettingsLoader.load(Map.of("BOT_LOG_LEVEL", "debug"))).isNotNull();
     }
 
     @Test
