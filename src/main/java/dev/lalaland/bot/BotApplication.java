@@ -71,7 +71,8 @@ public final class BotApplication implements AutoCloseable {
             Opened opened = await(opening);
             CommandRegistry registry = opened.features().registry();
             commands.complete(registry);
-            if (!discord.awaitReady(Duration.ofSeconds(60))) {
+            boolean connected = discord.awaitReady(Duration.ofSeconds(60));
+            if (!connected) {
                 log.warn("Discord is not ready after 60 s; still trying in the background");
             }
             HealthBeacon health = null;
@@ -83,7 +84,11 @@ public final class BotApplication implements AutoCloseable {
             for (Lifecycle l : lifecycles) {
                 l.start();
             }
-            log.info("ready: {} commands", registry.commands().size());
+            if (connected) {
+                log.info("ready: {} commands", registry.commands().size());
+            } else {
+                log.info("started: {} commands, answered once Discord connects", registry.commands().size());
+            }
             return new BotApplication(opened.database(), discord, workers, scheduler, lifecycles, health);
         } catch (RuntimeException | InterruptedException e) {
             commands.completeExceptionally(e);
