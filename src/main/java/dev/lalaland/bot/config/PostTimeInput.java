@@ -22,6 +22,7 @@ final class PostTimeInput {
                 return LocalTime.of(hour, minute);
             }
         }
-        throw new UserInputException(UserText.quoted(text, 20) + " is not a time. Use 24-hour `HH:MM`, from `00:00` to `23:59`, such as `09:00` or `21:30`.");
+        throw new UserInputException(UserText.quoted(text, 20)
+                + " is not a time. Use 24-hour `HH:MM`, from `00:00` to `23:59`, such as `09:00` or `21:30`.");
     }
 }

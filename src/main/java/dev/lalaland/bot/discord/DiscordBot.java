@@ -99,7 +99,8 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false)
                 .setGatewayPoolProvider(new GatewayPools())
-                .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages), new ReadyListener(dispatcher));
+                .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages),
+                        new ReadyListener(dispatcher));
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {

@@ -82,7 +82,8 @@ public final class DateInput {
         try {
             return MonthDay.from(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
         } catch (DateTimeException e) {
-            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a real date. Try " + ACCEPTED + ".");
+            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a real date. Try " + ACCEPTED
+                    + ".");
         }
     }
 
@@ -91,11 +92,13 @@ public final class DateInput {
             // MonthDay allows February 29: anniversaries of leap days exist.
             return MonthDay.of(month, day);
         } catch (DateTimeException e) {
-            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a day of the year. Try " + ACCEPTED + ".");
+            throw new UserInputException(UserText.quoted(text, MAX_LENGTH) + " is not a day of the year. Try "
+                    + ACCEPTED + ".");
         }
     }
 
     private static UserInputException refused(String text) {
-        return new UserInputException("I can't read " + UserText.quoted(text, MAX_LENGTH) + " as a date. Try " + ACCEPTED + ".");
+        return new UserInputException("I can't read " + UserText.quoted(text, MAX_LENGTH) + " as a date. Try "
+                + ACCEPTED + ".");
     }
 }

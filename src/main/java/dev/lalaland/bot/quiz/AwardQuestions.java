@@ -146,8 +146,8 @@ final class AwardQuestions implements QuestionGenerator {
             String id = "awards.venue." + c.id();
             Distractors.pick(id, c.venue(), all.stream().map(Ceremony::venue).filter(Objects::nonNull).toList())
                     .map(wrong -> Question.shuffled(id, "awards", Difficulty.HARD, "Where was the " + c.name() + " held?",
-                            c.venue(), wrong, "The " + c.name() + " was held " + venuePreposition(c.venue()) + " " + c.venue() + ".",
-                            c.sources()))
+                            c.venue(), wrong, "The " + c.name() + " was held " + venuePreposition(c.venue()) + " "
+                                    + c.venue() + ".", c.sources()))
                     .ifPresent(out::add);
         }
         if (c.date() != null && !c.name().matches(".*\\d{4}.*")) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * its category; birthdays are left to {@link CastQuestions}.
  */
 final class ReleaseQuestions implements QuestionGenerator {
-    private static final Set<String> ABBREVIATIONS = Set.of("No", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "vs");
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("No", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "vs");
 
 
     @Override

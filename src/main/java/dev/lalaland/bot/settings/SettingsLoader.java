@@ -107,7 +107,8 @@ public final class SettingsLoader {
             root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: "
+                    + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SettingsException("BOT_CONFIG: " + file + " cannot be read: "
                     + (e instanceof AccessDeniedException ? "permission denied" : firstLine(e.getMessage())));
