@@ -56,9 +56,14 @@ public final class DailyPostSchedule {
         if (today.equals(dueDate)) {
             return new Decision(true, after(dueDate, time, zone));
         }
-        // Missed (the day is over), or a stored instant that no longer matches the zone's rules
-        // (time zone data changed): plan afresh from now. A repeat of a day already posted is
-        // still impossible, as the claim of that date would fail.
+        if (dueDate.isBefore(today)) {
+            // Missed: its day is over. Today's post is next; if its time passed while the bot
+            // was down, it is due at once and goes out today, as a missed post should.
+            return new Decision(false, on(today, time, zone));
+        }
+        // A stored instant that no longer matches the zone's rules (time zone data changed):
+        // plan afresh from now. A repeat of a day already posted is still impossible, as the
+        // claim of that date would fail.
         return new Decision(false, firstAfter(now, time, zone));
     }
 

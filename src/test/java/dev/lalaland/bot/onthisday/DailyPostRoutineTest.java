@@ -227,6 +227,19 @@ class DailyPostRoutineTest {
             });
         }
 
+        /** Down for days, back after today's post time: the missed days are gone, today's goes out at once. */
+        @Test
+        void downForDaysCatchesUpTodaysPostWhenBackTheSameLocalDay() {
+            configure("g1", "09:00", PARIS);
+            runUntil("2026-06-01T21:00:00Z");
+            clock.set("2026-06-03T16:00:00Z"); // 18:00 on June 3 in Paris: June 2 and 3's 09:00 missed
+            routine = restart();
+            runUntil("2026-06-03T21:00:00Z");
+            assertThat(posts()).extracting(p -> p.reply().embeds().get(0).title())
+                    .containsExactly("On this day: June 1", "On this day: June 3");
+            assertThat(posts().get(1).at()).as("at once").isBetween("2026-06-03T16:00:00Z", "2026-06-03T16:00:01Z");
+        }
+
         /** The 09:00 Paris post is handed to Discord, no answer comes, and the bot is restarted. */
         private void diesWhileSendingTheNineOClockPostAndRestartsAt(String restartAt) {
             configure("g1", "09:00", PARIS);

@@ -119,12 +119,26 @@ class DailyPostScheduleTest {
             assertThat(missed.next()).isEqualTo(on("2026-06-02", "09:00", PARIS));
         }
 
+        /** The contract: down at post time, it posts when it comes back, the same local day. */
         @Test
-        void downForDaysResumesAtTheNextOccurrence() {
+        void downForDaysAndBackAfterTodaysTimeSendsTodaysPostAtOnce() {
+            Instant back = Instant.parse("2026-06-05T12:00:00Z"); // 14:00 in Paris, today's 09:00 has passed
+            Decision missed = DailyPostSchedule.decide(LocalDate.parse("2026-06-01"), nine, PARIS, back);
+            assertThat(missed.postNow()).as("June 1st's day is over").isFalse();
+            assertThat(missed.next()).isEqualTo(on("2026-06-05", "09:00", PARIS));
+            assertThat(missed.next().instant()).isBefore(back);
+
+            Decision today = DailyPostSchedule.decide(missed.next().localDate(), nine, PARIS, back);
+            assertThat(today.postNow()).isTrue();
+            assertThat(today.next().localDate()).isEqualTo("2026-06-06");
+        }
+
+        @Test
+        void downForDaysAndBackBeforeTodaysTimeWaitsForIt() {
             Decision missed = DailyPostSchedule.decide(LocalDate.parse("2026-06-01"), nine, PARIS,
-                    Instant.parse("2026-06-05T12:00:00Z"));
+                    Instant.parse("2026-06-05T05:00:00Z"));
             assertThat(missed.postNow()).isFalse();
-            assertThat(missed.next().localDate()).isEqualTo("2026-06-06");
+            assertThat(missed.next()).isEqualTo(on("2026-06-05", "09:00", PARIS));
         }
     }
 }
