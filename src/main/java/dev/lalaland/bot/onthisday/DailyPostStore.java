@@ -83,6 +83,24 @@ public final class DailyPostStore {
         });
     }
 
+    /**
+     * Whether a post went out, or may have, during {@code localDate} in {@code zone}, whatever
+     * date it was claimed for: after a change of time zone, yesterday's post in the old zone can
+     * fall on today in the new one.
+     */
+    public boolean postedDuring(String guildId, LocalDate localDate, ZoneId zone) {
+        long from = localDate.atStartOfDay(zone).toEpochSecond();
+        long to = localDate.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        return database.read(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM daily_post WHERE guild_id = ? "
+                            + "AND status IN ('queued', 'sending', 'sent', 'unknown') "
+                            + "AND attempt_at_epoch >= ? AND attempt_at_epoch < ?", guildId, from, to);
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     // ---- planning: who is due, and claiming their day ----
 
     /** A server whose next post is due. */

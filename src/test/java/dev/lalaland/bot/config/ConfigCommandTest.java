@@ -173,6 +173,22 @@ class ConfigCommandTest {
         assertThat(store.settings("g1").orElseThrow().nextPost()).isEqualTo("2026-06-02T09:00:00Z");
     }
 
+    /** Tokyo's June 1st post goes out at 00:00 UTC, which is still May 31st in Los Angeles. */
+    @Test
+    void movingTheTimeZoneBackOnADayAlreadyPostedStartsTomorrowThere() {
+        clock.set("2026-05-31T12:00:00Z");
+        run(ADMIN, "onthisday", "channel", "c9", "time", "09:00", "timezone", "Asia/Tokyo");
+        clock.set("2026-06-01T00:00:00Z");
+        var due = store.due(clock.instant(), 10).get(0);
+        store.apply(List.of(new DailyPostStore.Plan(due,
+                DailyPostSchedule.decide(due.localDate(), due.time(), due.zone(), clock.instant()))), clock.instant());
+
+        clock.set("2026-06-01T01:00:00Z"); // 18:00 on May 31st in Los Angeles
+        Reply reply = run(ADMIN, "onthisday", "channel", "c9", "time", "20:00", "timezone", "America/Los_Angeles");
+        assertThat(reply.content()).contains("tomorrow");
+        assertThat(store.settings("g1").orElseThrow().nextPost()).isEqualTo("2026-06-02T03:00:00Z"); // June 1st, 20:00 PDT
+    }
+
     @Test
     void autocompleteSuggestsTimeZonesOnly() {
         var zones = config.autocomplete(new AutocompleteRequest("config", "onthisday", "timezone", "paris", ADMIN));
