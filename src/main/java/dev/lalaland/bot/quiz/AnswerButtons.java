@@ -47,8 +47,8 @@ final class AnswerButtons implements ButtonHandler {
         int choice = (int) parsed.get()[1];
         // The time the click reached the bot, by the bot's clock: a slow handler never costs a player their answer.
         Instant at = click.receivedAt() != null ? click.receivedAt() : clock.instant();
-        AnswerOutcome outcome = store.recordAnswer(roundId, click.invoker().userId(), click.invoker().displayName(),
-                choice, at, click.messageId());
+        AnswerOutcome outcome = store.recordAnswer(roundId, click.invoker().channelId(), click.invoker().userId(),
+                click.invoker().displayName(), choice, at, click.messageId());
         return switch (outcome.kind()) {
             case RECORDED -> recorded(outcome);
             case ALREADY_ANSWERED -> Reply.privateText("You already answered this one: **"

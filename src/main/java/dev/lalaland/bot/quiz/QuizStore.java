@@ -306,14 +306,15 @@ public final class QuizStore {
     /**
      * Records one player's answer if the question is open and its deadline (by the bot's clock)
      * has not passed; a second answer by the same player is not recorded and the first one is
-     * reported instead. Also remembers which message the question is on, if not yet known.
+     * reported instead. Also remembers which message the question is on, if not yet known. A
+     * click from another channel than the question's (a forged button id) is not a known question.
      */
-    public AnswerOutcome recordAnswer(long roundId, String userId, String displayName, int choice, Instant at,
-                                      String messageId) {
+    public AnswerOutcome recordAnswer(long roundId, String channelId, String userId, String displayName, int choice,
+                                      Instant at, String messageId) {
         awaitSaved(roundId);
         return database.transaction(c -> {
             Optional<Round> found = round(c, roundId);
-            if (found.isEmpty()) {
+            if (found.isEmpty() || !found.get().channelId().equals(channelId)) {
                 return AnswerOutcome.unknown();
             }
             Round round = found.get();

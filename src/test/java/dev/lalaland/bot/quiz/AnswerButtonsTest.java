@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
 import dev.lalaland.bot.command.CommandRequest;
+import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
@@ -72,6 +73,14 @@ class AnswerButtonsTest {
         assertThat(click(quiz, "quiz:1:9", 1, clock.instant()).content()).contains("not a quiz answer");
         assertThat(click(quiz, "quiz:424242:1", 1, clock.instant()).content()).contains("no longer exists");
         assertThat(click(quiz, "quiz:424242:1", 1, clock.instant()).ephemeral()).isTrue();
+
+        // A real question's button id, clicked in another server's channel: not counted there, nor anywhere.
+        String button = ask(quiz).buttons().get(0).id();
+        Invoker elsewhere = new Invoker("u-elsewhere", "Eve", "another-guild", "another-channel", false);
+        Reply forged = quiz.buttons().onClick(new ButtonClick(button, "m1", elsewhere, clock.instant()));
+        assertThat(forged.content()).contains("no longer exists");
+        assertThat(click(quiz, button, 2, clock.instant()).content()).as("the question itself still counts answers")
+                .startsWith("Locked in");
     }
 
     @Test

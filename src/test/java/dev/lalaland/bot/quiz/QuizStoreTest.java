@@ -60,8 +60,8 @@ class QuizStoreTest {
     @Test
     void anAnswerIsRecordedOncePerPlayer() {
         Round round = ask(night("c1", 2), q1);
-        AnswerOutcome first = store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), "m1");
-        AnswerOutcome again = store.recordAnswer(round.id(), "u1", "Ann", 3, clock.instant(), "m1");
+        AnswerOutcome first = store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 1, clock.instant(), "m1");
+        AnswerOutcome again = store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 3, clock.instant(), "m1");
         assertThat(first.kind()).isEqualTo(AnswerOutcome.Kind.RECORDED);
         assertThat(again.kind()).isEqualTo(AnswerOutcome.Kind.ALREADY_ANSWERED);
         assertThat(again.choice()).as("the first answer stands").isEqualTo(1);
@@ -72,12 +72,15 @@ class QuizStoreTest {
     @Test
     void answersAfterTheDeadlineOrTheCloseAreRefused() {
         Round round = ask(night("c1", 2), q1);
-        AnswerOutcome late = store.recordAnswer(round.id(), "u1", "Ann", 1, round.closesAt().plusMillis(1), null);
+        AnswerOutcome late = store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 1, round.closesAt().plusMillis(1), null);
         assertThat(late.kind()).isEqualTo(AnswerOutcome.Kind.TIMES_UP);
         store.closeRound(round.id());
-        AnswerOutcome closed = store.recordAnswer(round.id(), "u2", "Bob", 1, round.opensAt(), null);
+        AnswerOutcome closed = store.recordAnswer(round.id(), round.channelId(), "u2", "Bob", 1, round.opensAt(), null);
         assertThat(closed.kind()).isEqualTo(AnswerOutcome.Kind.CLOSED);
-        assertThat(store.recordAnswer(99_999, "u2", "Bob", 1, round.opensAt(), null).kind())
+        assertThat(store.recordAnswer(99_999, "c1", "u2", "Bob", 1, round.opensAt(), null).kind())
+                .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
+        assertThat(store.recordAnswer(round.id(), "another-channel", "u3", "Cy", 1, round.opensAt(), null).kind())
+                .as("a button id from another channel (forged): not this question")
                 .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
     }
 
@@ -85,9 +88,9 @@ class QuizStoreTest {
     void closingScoresOnceWithSpeedAndStreaks() {
         Night night = night("c1", 2);
         Round r1 = ask(night, q1);
-        store.recordAnswer(r1.id(), "u1", "Ann", 1, r1.opensAt(), null);                 // right, instantly
-        store.recordAnswer(r1.id(), "u2", "Bob", 1, r1.closesAt(), null);                // right, at the buzzer
-        store.recordAnswer(r1.id(), "u3", "Cy", 0, r1.opensAt(), null);                  // wrong
+        store.recordAnswer(r1.id(), r1.channelId(), "u1", "Ann", 1, r1.opensAt(), null);                 // right, instantly
+        store.recordAnswer(r1.id(), r1.channelId(), "u2", "Bob", 1, r1.closesAt(), null);                // right, at the buzzer
+        store.recordAnswer(r1.id(), r1.channelId(), "u3", "Cy", 0, r1.opensAt(), null);                  // wrong
         RoundResult first = store.closeRound(r1.id()).orElseThrow();
         assertThat(store.closeRound(r1.id())).as("a second close does nothing").isEmpty();
         assertThat(first.choiceCounts()).containsExactly(1, 2, 0, 0);
@@ -95,8 +98,8 @@ class QuizStoreTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 150), org.assertj.core.groups.Tuple.tuple("Bob", 100));
 
         Round r2 = ask(night, q2);
-        store.recordAnswer(r2.id(), "u1", "Ann", 1, r2.closesAt(), null);                // right again: streak 2
-        store.recordAnswer(r2.id(), "u3", "Cy", 1, r2.closesAt(), null);                 // right, streak 1
+        store.recordAnswer(r2.id(), r2.channelId(), "u1", "Ann", 1, r2.closesAt(), null);                // right again: streak 2
+        store.recordAnswer(r2.id(), r2.channelId(), "u3", "Cy", 1, r2.closesAt(), null);                 // right, streak 1
         // Bob does not answer: his streak is broken.
         RoundResult second = store.closeRound(r2.id()).orElseThrow();
         assertThat(second.right()).extracting(RoundResult.Scored::displayName, RoundResult.Scored::points,
@@ -126,8 +129,8 @@ class QuizStoreTest {
     void endingANightScoresItsOpenQuestionAndCreditsTheLeaderboardOnce() {
         Night night = night("c1", 3);
         Round r1 = ask(night, q1);
-        store.recordAnswer(r1.id(), "u1", "Ann", 1, r1.closesAt(), null);
-        store.recordAnswer(r1.id(), "u2", "Bob", 2, r1.closesAt(), null);
+        store.recordAnswer(r1.id(), r1.channelId(), "u1", "Ann", 1, r1.closesAt(), null);
+        store.recordAnswer(r1.id(), r1.channelId(), "u2", "Bob", 2, r1.closesAt(), null);
         NightResult result = store.endNight(night.id(), Night.Status.STOPPED, clock.instant()).orElseThrow();
         assertThat(store.endNight(night.id(), Night.Status.FINISHED, clock.instant())).as("ends once").isEmpty();
         assertThat(result.questionsAsked()).isEqualTo(1);
@@ -138,8 +141,8 @@ class QuizStoreTest {
 
         Night next = night("c1", 1);
         Round r2 = ask(next, q2);
-        store.recordAnswer(r2.id(), "u2", "Bob", 1, r2.closesAt(), null);
-        store.recordAnswer(r2.id(), "u1", "Ann", 1, r2.closesAt(), null);
+        store.recordAnswer(r2.id(), r2.channelId(), "u2", "Bob", 1, r2.closesAt(), null);
+        store.recordAnswer(r2.id(), r2.channelId(), "u1", "Ann", 1, r2.closesAt(), null);
         store.closeRound(r2.id());
         store.endNight(next.id(), Night.Status.FINISHED, clock.instant());
         assertThat(store.leaderboard("g1", 10)).extracting(Standing::displayName, Standing::points)
@@ -150,7 +153,7 @@ class QuizStoreTest {
     @Test
     void practiceQuestionsAreNotScored() {
         Round round = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
-        store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), null);
+        store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 1, clock.instant(), null);
         RoundResult result = store.closeRound(round.id()).orElseThrow();
         assertThat(result.right()).extracting(RoundResult.Scored::points).containsExactly(0);
         assertThat(result.standings()).isEmpty();
@@ -173,13 +176,13 @@ class QuizStoreTest {
     void survivesReopeningTheFile() {
         Night night = night("c1", 2);
         Round round = ask(night, q1);
-        store.recordAnswer(round.id(), "u1", "Ann", 1, clock.instant(), null);
+        store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 1, clock.instant(), null);
         database.close();
         database = Database.open(dir.resolve("quiz.db"));
         store = new QuizStore(database);
         assertThat(store.runningNights()).extracting(Night::id).containsExactly(night.id());
         assertThat(store.openRound(night.id())).get().extracting(Round::question).isEqualTo(q1);
-        assertThat(store.recordAnswer(round.id(), "u1", "Ann", 2, clock.instant(), null).kind())
+        assertThat(store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 2, clock.instant(), null).kind())
                 .isEqualTo(AnswerOutcome.Kind.ALREADY_ANSWERED);
     }
 
@@ -189,7 +192,7 @@ class QuizStoreTest {
         Round asked = store.askPractice("g1", "c1", q1, opens, opens.plusSeconds(20), saved -> { });
 
         assertThat(asked.opensAt()).as("stored to the millisecond").isEqualTo(Instant.parse("2026-11-28T20:00:00.123Z"));
-        assertThat(store.recordAnswer(asked.id(), "u1", "Ann", 1, opens, null).kind())
+        assertThat(store.recordAnswer(asked.id(), asked.channelId(), "u1", "Ann", 1, opens, null).kind())
                 .as("answered before the background save could be assumed done").isEqualTo(AnswerOutcome.Kind.RECORDED);
         assertThat(store.round(asked.id())).contains(asked);
     }
@@ -230,7 +233,7 @@ class QuizStoreTest {
                 1, null, java.util.List.of("test source"));
         Round lost = store.askPractice("g1", "c1", unsaveable, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
 
-        assertThat(store.recordAnswer(lost.id(), "u1", "Ann", 1, clock.instant(), null).kind())
+        assertThat(store.recordAnswer(lost.id(), lost.channelId(), "u1", "Ann", 1, clock.instant(), null).kind())
                 .isEqualTo(AnswerOutcome.Kind.UNKNOWN_QUESTION);
         assertThat(store.round(lost.id())).isEmpty();
         Round next = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
@@ -243,9 +246,9 @@ class QuizStoreTest {
         Round round = ask(night, q1);
         int right = q1.answer();
         int wrong = (right + 1) % Question.CHOICES;
-        store.recordAnswer(round.id(), "u1", "Ann", right, clock.instant().plusSeconds(2), "m1");
-        store.recordAnswer(round.id(), "u2", "Bob", wrong, clock.instant().plusSeconds(3), "m1");
-        store.recordAnswer(round.id(), "u3", "Cid", right, clock.instant().plusSeconds(9), "m1");
+        store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", right, clock.instant().plusSeconds(2), "m1");
+        store.recordAnswer(round.id(), round.channelId(), "u2", "Bob", wrong, clock.instant().plusSeconds(3), "m1");
+        store.recordAnswer(round.id(), round.channelId(), "u3", "Cid", right, clock.instant().plusSeconds(9), "m1");
 
         RoundResult closed = store.closeRound(round.id()).orElseThrow();
         assertThat(closed.right()).extracting(RoundResult.Scored::displayName).containsExactly("Ann", "Cid");
@@ -281,7 +284,7 @@ class QuizStoreTest {
     @Test
     void closedPracticeQuestionsAndEndedNightsAreForgottenAfterTheCutoffAndTheLeaderboardStays() {
         Round old = store.askPractice("g1", "c1", q1, clock.instant(), clock.instant().plusSeconds(20), r -> { });
-        store.recordAnswer(old.id(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m1");
+        store.recordAnswer(old.id(), old.channelId(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m1");
         store.closeRound(old.id());
         store.revealPosted(old.id()).join();
         Round unrevealed = store.askPractice("g1", "c2", q1, clock.instant(), clock.instant().plusSeconds(20), r -> { });
@@ -289,7 +292,7 @@ class QuizStoreTest {
         Round stillOpen = store.askPractice("g1", "c3", q2, clock.instant(), clock.instant().plusSeconds(20), r -> { });
         Night ended = night("c4", 1);
         Round nightRound = ask(ended, q1);
-        store.recordAnswer(nightRound.id(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m2");
+        store.recordAnswer(nightRound.id(), nightRound.channelId(), "u1", "Ann", q1.answer(), clock.instant().plusSeconds(1), "m2");
         store.closeRound(nightRound.id());
         store.endNight(ended.id(), Night.Status.FINISHED, clock.instant().plusSeconds(30));
         store.endPosted(ended.id()).join();
