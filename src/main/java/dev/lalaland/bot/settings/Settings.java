@@ -22,7 +22,8 @@ public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path co
     /** The token, or a {@link SettingsException} naming {@code DISCORD_TOKEN}. */
     public String requireToken() {
         return token().orElseThrow(() -> new SettingsException(
-                "DISCORD_TOKEN is not set: put the bot token from Discord's developer portal in DISCORD_TOKEN (or .env)"));
+                "DISCORD_TOKEN is not set: put the bot token from Discord's developer portal in DISCORD_TOKEN "
+                        + "(or in .env, with docker compose)"));
     }
 
     @Override
