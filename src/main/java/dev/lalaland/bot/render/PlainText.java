@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public final class PlainText {
     private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n+");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
-    private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d{1,12})(?::[tTdDfFR])?>");
+    private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d{1,12})(?::([tTdDfFR]))?>");
+    /** A time followed by the same time as Discord's countdown, "(in 3 hours)": one time is enough here. */
+    private static final Pattern TIME_AND_COUNTDOWN = Pattern.compile("(<t:(\\d{1,12})(?::[tTdDfF])?>) \\(<t:\\2:R>\\)");
     private static final DateTimeFormatter UTC_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`");
@@ -55,8 +57,10 @@ public final class PlainText {
 
     private static String plain(String markdown) {
         String links = LINK.matcher(markdown).replaceAll("$1 <$2>");
-        String times = TIMESTAMP.matcher(links)
-                .replaceAll(m -> UTC_TIME.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))));
+        String once = TIME_AND_COUNTDOWN.matcher(links).replaceAll("$1");
+        // Discord shows a countdown ("in 20 seconds") as relative time; printed, it becomes "at" a time.
+        String times = TIMESTAMP.matcher(once).replaceAll(m -> ("R".equals(m.group(2)) ? "at " : "")
+                + UTC_TIME.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))));
         return EMPHASIS.matcher(times).replaceAll("");
     }
 }

@@ -73,6 +73,14 @@ class DiscordLimitsTest {
         Reply reply = Reply.text("**Emma Stone** as *Mia* in `La La Land` · [wikipedia.org](https://en.wikipedia.org/wiki/X)"
                 + " · ends <t:1480000000:R>");
         assertThat(PlainText.render(reply)).isEqualTo("Emma Stone as Mia in La La Land · wikipedia.org "
-                + "<https://en.wikipedia.org/wiki/X> · ends 2016-11-24 15:06:40 UTC");
+                + "<https://en.wikipedia.org/wiki/X> · ends at 2016-11-24 15:06:40 UTC");
+    }
+
+    @Test
+    void plainTextShowsATimeAndItsCountdownOnce() {
+        assertThat(PlainText.render(Reply.text("First post: <t:1480000000:F> (<t:1480000000:R>)")))
+                .isEqualTo("First post: 2016-11-24 15:06:40 UTC");
+        assertThat(PlainText.render(Reply.text("From <t:1480000000:F> (<t:1480000060:R>)")))
+                .as("a different countdown is kept").isEqualTo("From 2016-11-24 15:06:40 UTC (at 2016-11-24 15:07:40 UTC)");
     }
 }
