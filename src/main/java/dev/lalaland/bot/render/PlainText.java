@@ -17,7 +17,8 @@ public final class PlainText {
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
     private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d{1,12})(?::([tTdDfFR]))?>");
     /** A time followed by the same time as Discord's countdown, "(in 3 hours)": one time is enough here. */
-    private static final Pattern TIME_AND_COUNTDOWN = Pattern.compile("(<t:(\\d{1,12})(?::[tTdDfF])?>) \\(<t:\\2:R>\\)");
+    private static final Pattern TIME_AND_COUNTDOWN =
+            Pattern.compile("(<t:(\\d{1,12})(?::[tTdDfF])?>) \\(<t:\\2:R>\\)");
     private static final DateTimeFormatter UTC_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`");
