@@ -101,7 +101,7 @@ public final class ConfigCommand implements SlashCommand {
         Instant now = clock.instant();
         Occurrence first = DailyPostSchedule.firstAfter(now, time, zone);
         String note = "";
-        if (store.claimed(guildId, first.localDate()) || store.postedDuring(guildId, first.localDate(), zone)) {
+        if (store.dayHadItsPost(guildId, first.localDate(), zone)) {
             // Moving the time later, or the time zone back, on a day that already had its post
             // must not post again that day.
             first = DailyPostSchedule.after(first.localDate(), time, zone);

@@ -84,17 +84,18 @@ public final class DailyPostStore {
     }
 
     /**
-     * Whether a post went out, or may have, during {@code localDate} in {@code zone}, whatever
-     * date it was claimed for: after a change of time zone, yesterday's post in the old zone can
-     * fall on today in the new one.
+     * Whether {@code localDate} in {@code zone} already had its post: one claimed for that date,
+     * or any post that went out, or may have, during that day, whatever date it was claimed for
+     * (after a change of time zone, yesterday's post in the old zone can fall on today in the new).
      */
-    public boolean postedDuring(String guildId, LocalDate localDate, ZoneId zone) {
+    public boolean dayHadItsPost(String guildId, LocalDate localDate, ZoneId zone) {
         long from = localDate.atStartOfDay(zone).toEpochSecond();
         long to = localDate.plusDays(1).atStartOfDay(zone).toEpochSecond();
         return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM daily_post WHERE guild_id = ? "
-                            + "AND status IN ('queued', 'sending', 'sent', 'unknown') "
-                            + "AND attempt_at_epoch >= ? AND attempt_at_epoch < ?", guildId, from, to);
+            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM daily_post WHERE guild_id = ? AND (local_date = ? "
+                            + "OR (status IN ('queued', 'sending', 'sent', 'unknown') "
+                            + "AND attempt_at_epoch >= ? AND attempt_at_epoch < ?)) LIMIT 1",
+                    guildId, localDate.toString(), from, to);
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -73,7 +73,8 @@ final class PracticeRounds {
 
     /**
      * After a restart: reveals that were not confirmed ({@code pendingReveals}, the store's) are
-     * posted again while Discord would drop a repeat; questions still open close at their deadline, or now if it has passed.
+     * posted again while Discord would drop a repeat; questions still open close at their
+     * deadline, or now if it has passed.
      */
     void resume(List<RoundResult> pendingReveals) {
         Instant now = clock.instant();

@@ -92,9 +92,9 @@ final class QuizNights {
 
     /**
      * After a restart: posts Discord did not confirm ({@code pendingReveals}, the store's, and the
-     * final standings) are posted again (see {@link UnconfirmedPosts}); an open question is asked again with a fresh deadline (answers
-     * already given still count, and the old message's buttons still work); a night between
-     * questions goes on with the next one.
+     * final standings) are posted again (see {@link UnconfirmedPosts}); an open question is asked
+     * again with a fresh deadline (answers already given still count, and the old message's
+     * buttons still work); a night between questions goes on with the next one.
      */
     void resume(List<RoundResult> pendingReveals) {
         Instant now = clock.instant();
