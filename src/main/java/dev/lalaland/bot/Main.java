@@ -73,7 +73,7 @@ public final class Main {
             err.println("error: " + e.problems().size() + " problem(s) in the data files (BOT_DATA_DIR)");
             return BAD_CONFIG;
         } catch (DatabaseException e) {
-            err.println("error: BOT_DATABASE: " + e.getMessage());
+            err.println("error: " + e.setting() + ": " + e.getMessage());
             return BAD_CONFIG;
         } catch (InvalidTokenException e) {
             err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");

@@ -1,40 +1,52 @@
 package dev.lalaland.bot.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The one SQLite file that holds the fact store and all server state.
+ * Where the facts and all server state live: one SQLite file (the default) or a PostgreSQL
+ * database ({@code BOT_DATABASE_URL}). Every store reaches it the same way, through JDBI with
+ * plain SQL: {@link #read}, {@link #transaction} and {@link #transactionLater}.
  *
- * <p>One connection, used by one thread at a time: SQLite serialises writers anyway, and the
- * bot's queries take microseconds, so a lock is simpler and faster than a pool. The schema is
- * versioned by Flyway migrations in {@code db/migration}; server state is never dropped by them.
+ * <p>Work runs one piece at a time per process, under one lock: SQLite serialises writers
+ * anyway and the bot's queries take microseconds, and the stores' check-then-change
+ * transactions rely on it. On SQLite that is one connection kept open with its compiled
+ * statements ({@link KeptStatements}); on PostgreSQL a connection from a small pool that
+ * reconnects after the server restarts. The schema is versioned by Flyway migrations in
+ * {@code db/migration/common} and {@code db/migration/<dialect>}; server state is never
+ * dropped by them.
  *
- * <p>Work that must be saved but need not hold up a reply can be queued with
+ * <p>Work that must be saved but need not hold up a reply is queued with
  * {@link #transactionLater}: it runs on the database's one writer thread in the order queued,
- * together with whatever else was queued within {@link #WRITE_BATCH_WINDOW}; someone waiting for
- * a queued write can have it written at once ({@link #writeQueuedNow}), and {@link #close} writes
- * all of it before closing. The statements of frequent queries can be kept compiled with
- * {@link #statement}.
+ * together with whatever else was queued within {@link #WRITE_BATCH_WINDOW}. Queued under a key,
+ * a later caller can wait for exactly that write ({@link #awaitSaved}), which writes the queue at
+ * once rather than at the end of its window; {@link #close} writes all of it before closing.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -45,13 +57,19 @@ public final class Database implements AutoCloseable {
      * (issue 6); the price is that a process killed outright loses the last window's writes.
      */
     static final Duration WRITE_BATCH_WINDOW = Duration.ofMillis(20);
+    /** How long {@link #awaitSaved} waits for a queued write; one takes microseconds to milliseconds. */
+    private static final long SAVE_WAIT_SECONDS = 10;
 
+    private final String name;
     private final Path file;
-    private final Connection connection;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    /** SQLite: the one handle, over the one connection, for the database's life. Null on PostgreSQL. */
+    private final Handle keptHandle;
+    /** PostgreSQL's pool; null on SQLite. */
+    private final HikariDataSource pool;
     private final Duration writeBatchWindow;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Compiled statements by their SQL, guarded by {@link #lock}. */
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final ScheduledThreadPoolExecutor writer;
     private final Object queueLock = new Object();
     /** Guarded by {@link #queueLock}, as are the two flags. */
@@ -59,10 +77,17 @@ public final class Database implements AutoCloseable {
     private boolean writeScheduled;
     private boolean acceptingWrites = true;
     private boolean closed;
+    /** Writes queued under a key and not yet saved, for {@link #awaitSaved}. */
+    private final Map<Object, CompletableFuture<?>> saving = new ConcurrentHashMap<>();
 
-    private Database(Path file, Connection connection, Duration writeBatchWindow) {
+    private Database(String name, Path file, Dialect dialect, Jdbi jdbi, Handle keptHandle, HikariDataSource pool,
+                     Duration writeBatchWindow) {
+        this.name = name;
         this.file = file;
-        this.connection = connection;
+        this.dialect = dialect;
+        this.jdbi = jdbi;
+        this.keptHandle = keptHandle;
+        this.pool = pool;
         this.writeBatchWindow = writeBatchWindow;
         this.writer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "db-writer");
@@ -73,7 +98,7 @@ public final class Database implements AutoCloseable {
         this.writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Opens (creating if needed) and migrates the database file. */
+    /** Opens (creating if needed) and migrates the SQLite file. */
     public static Database open(Path file) {
         return open(file, WRITE_BATCH_WINDOW);
     }
@@ -96,21 +121,85 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            migrate(dataSource, Dialect.SQLITE);
             Connection connection = dataSource.getConnection();
-            return new Database(file, connection, writeBatchWindow);
+            Jdbi jdbi = Jdbi.create(connection);
+            jdbi.setStatementBuilderFactory(c -> new KeptStatements());
+            return new Database(file.toString(), file, Dialect.SQLITE, jdbi, jdbi.open(), null, writeBatchWindow);
         } catch (SQLException | RuntimeException e) {
             throw new DatabaseException("cannot open database " + file + ": " + rootMessage(e), e);
         }
     }
 
+    /**
+     * Opens and migrates the PostgreSQL database at {@code url}.
+     *
+     * @throws PostgresUnreachableException when the server cannot be reached (yet): worth trying again
+     * @throws DatabaseException naming {@code BOT_DATABASE_URL} for anything else (refused login, no such database)
+     */
+    public static Database open(PostgresUrl url) {
+        return open(url, WRITE_BATCH_WINDOW);
+    }
+
+    static Database open(PostgresUrl url, Duration writeBatchWindow) {
+        PGSimpleDataSource probe = new PGSimpleDataSource();
+        probe.setURL(url.jdbcUrl());
+        probe.setUser(url.user());
+        probe.setPassword(url.password());
+        probe.setConnectTimeout(10);
+        try (Connection c = probe.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            if (PostgresUnreachableException.isUnreachable(e)) {
+                throw new PostgresUnreachableException(url, e);
+            }
+            throw new DatabaseException(Setting.URL, "PostgreSQL at " + url + " refused: " + rootMessage(e), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        // Work runs one piece at a time (the lock); a second connection lets the next piece start
+        // while a broken one is being replaced.
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        config.setPoolName("lalaland-db");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool, Dialect.POSTGRESQL);
+            return new Database(url.toString(), null, Dialect.POSTGRESQL, Jdbi.create((DataSource) pool), null, pool,
+                    writeBatchWindow);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new DatabaseException(Setting.URL, "cannot open PostgreSQL at " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The names start-up errors use. */
+    static final class Setting {
+        static final String URL = "BOT_DATABASE_URL";
+
+        private Setting() {
+        }
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocations().toArray(String[]::new))
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Runs read-only work. */
@@ -118,9 +207,9 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new DatabaseException("database read failed: " + e.getMessage(), e);
+            return withHandle(work);
+        } catch (JdbiException e) {
+            throw new DatabaseException("database read failed: " + rootMessage(e), e);
         } finally {
             lock.unlock();
         }
@@ -131,39 +220,22 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("database write failed: " + e.getMessage(), e);
+            return withHandle(h -> h.inTransaction(work::run));
+        } catch (JdbiException e) {
+            throw new DatabaseException("database write failed: " + rootMessage(e), e);
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * The statement for {@code sql}, compiled once and kept until the database closes: compiling
-     * took a fifth of the time of a quiz write (issue 6). Only for work this database is running,
-     * on its connection {@code c}; set every parameter, close its result sets, not the statement.
-     */
-    public PreparedStatement statement(Connection c, String sql) throws SQLException {
-        if (c != connection || !lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("a kept statement is only for work the database is running");
+    /** Called under the lock. */
+    private <T> T withHandle(SqlWork<T> work) {
+        if (keptHandle != null) {
+            return work.run(keptHandle);
         }
-        PreparedStatement kept = statements.get(sql);
-        if (kept == null) {
-            kept = connection.prepareStatement(sql);
-            statements.put(sql, kept);
+        try (Handle h = jdbi.open()) {
+            return work.run(h);
         }
-        return kept;
     }
 
     /**
@@ -190,6 +262,44 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * As {@link #transactionLater}, and until it is saved {@link #awaitSaved} with the same
+     * {@code key} waits for it: a store answers at once with what it queued, and reads it back
+     * later as if it had been written straight away.
+     */
+    public <T> CompletableFuture<T> transactionLater(Object key, SqlWork<T> work) {
+        CompletableFuture<T> saved = transactionLater(work);
+        saving.put(key, saved);
+        saved.whenComplete((ok, error) -> saving.remove(key, saved));
+        return saved;
+    }
+
+    /**
+     * Waits until the write queued under {@code key}, if any, is saved (or has failed, which its
+     * queuer hears of): it is written now rather than at the end of its window.
+     */
+    public void awaitSaved(Object key) {
+        CompletableFuture<?> pending = saving.get(key);
+        if (pending == null) {
+            return;
+        }
+        if (!pending.isDone()) {
+            writeQueuedNow();
+        }
+        try {
+            pending.get(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Reported to whoever queued it; what it wrote is then simply not there.
+        }
+    }
+
+    /** Waits until every write queued under a key so far is saved. */
+    public void awaitAllSaved() {
+        saving.keySet().forEach(this::awaitSaved);
+    }
+
+    /**
      * Runs the queued writes now instead of at the end of their window, for a caller that must
      * wait for one of them (an answer to a practice question asked a moment ago).
      */
@@ -212,9 +322,9 @@ public final class Database implements AutoCloseable {
             return; // already written, early (writeQueuedNow) or by close
         }
         try {
-            transaction(c -> {
+            transaction(h -> {
                 for (QueuedWrite<?> write : batch) {
-                    write.run(c);
+                    write.run(h);
                 }
                 return null;
             });
@@ -224,13 +334,14 @@ public final class Database implements AutoCloseable {
             // only the failing one fails.
             for (QueuedWrite<?> write : batch) {
                 try {
-                    transaction(c -> {
-                        write.run(c);
+                    transaction(h -> {
+                        write.run(h);
                         return null;
                     });
                     write.succeed();
                 } catch (RuntimeException e) {
-                    write.fail(e);
+                    write.fail(e instanceof DatabaseException ? e
+                            : new DatabaseException("database write failed: " + rootMessage(e), e));
                 }
             }
         }
@@ -246,8 +357,8 @@ public final class Database implements AutoCloseable {
             this.work = work;
         }
 
-        void run(Connection c) throws SQLException {
-            result = work.run(c);
+        void run(Handle h) {
+            result = work.run(h);
         }
 
         void succeed() {
@@ -259,7 +370,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Finishes the queued writes, folds the write-ahead log into the main file and closes; later calls fail. */
+    /**
+     * Finishes the queued writes, then (SQLite) folds the write-ahead log into the main file, and
+     * closes; later calls fail.
+     */
     @Override
     public void close() {
         boolean firstClose;
@@ -284,18 +398,21 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (PreparedStatement kept : statements.values()) {
-                kept.close();
+            if (keptHandle != null) {
+                try {
+                    keptHandle.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (JdbiException e) {
+                    log.warn("WAL checkpoint failed on close: {}", rootMessage(e));
+                }
+                Connection connection = keptHandle.getConnection();
+                keptHandle.close();
+                connection.close();
             }
-            statements.clear();
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (SQLException e) {
-                log.warn("WAL checkpoint failed on close: {}", e.getMessage());
+            if (pool != null) {
+                pool.close();
             }
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing the database failed: {}", e.getMessage());
+        } catch (SQLException | JdbiException e) {
+            log.warn("closing the database {} failed: {}", name, rootMessage(e));
         } finally {
             lock.unlock();
         }
@@ -307,7 +424,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -1,10 +1,12 @@
 package dev.lalaland.bot.db;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 
-/** Work done with the database connection. */
+/**
+ * Work done with the database: plain SQL through a JDBI {@link Handle}, rows mapped by column
+ * name. The handle belongs to the {@link Database} running the work; keep no reference to it.
+ */
 @FunctionalInterface
 public interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
+    T run(Handle handle);
 }

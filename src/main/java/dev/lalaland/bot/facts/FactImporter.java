@@ -3,16 +3,13 @@ package dev.lalaland.bot.facts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lalaland.bot.db.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Copies a validated {@link FactSet} into SQLite in one transaction. Idempotent: when the files
+ * Copies a validated {@link FactSet} into the database in one transaction. Idempotent: when the files
  * are unchanged (same checksum) nothing is written; when they changed, the fact tables are
  * replaced as a whole, so there is always exactly one consistent copy. Server state is untouched.
  */
@@ -32,125 +29,106 @@ public final class FactImporter {
 
     /** Whether the fact tables hold the files with this checksum ({@link FactFiles#checksum}); false for null. */
     public boolean holds(String checksum) {
-        return checksum != null && database.read(c -> checksum.equals(currentChecksum(c)));
+        return checksum != null && database.read(h -> checksum.equals(currentChecksum(h)));
     }
 
     /** Returns true if the tables were (re)written, false if they already held this data. */
     public boolean importIfChanged(FactSet facts) {
-        return database.transaction(c -> {
-            if (facts.checksum().equals(currentChecksum(c))) {
+        return database.transaction(h -> {
+            if (facts.checksum().equals(currentChecksum(h))) {
                 return false;
             }
-            try (Statement st = c.createStatement()) {
-                for (String table : FACT_TABLES) {
-                    st.executeUpdate("DELETE FROM " + table);
-                }
+            for (String table : FACT_TABLES) {
+                h.execute("DELETE FROM " + table);
             }
-            insertAll(c, facts);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO fact_import (id, checksum, imported_at) VALUES (1, ?, ?)")) {
-                ps.setString(1, facts.checksum());
-                ps.setString(2, clock.instant().toString());
-                ps.executeUpdate();
-            }
+            insertAll(h, facts);
+            h.execute("INSERT INTO fact_import (id, checksum, imported_at) VALUES (1, ?, ?) ON CONFLICT (id) "
+                    + "DO UPDATE SET checksum = excluded.checksum, imported_at = excluded.imported_at",
+                    facts.checksum(), clock.instant().toString());
             return true;
         });
     }
 
-    private static String currentChecksum(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT checksum FROM fact_import WHERE id = 1")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+    private static String currentChecksum(Handle h) {
+        return h.select("SELECT checksum FROM fact_import WHERE id = 1").mapTo(String.class).findFirst().orElse(null);
     }
 
-    private static void insertAll(Connection c, FactSet facts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO person (id, name, kind, sort_order, character, "
-                + "aliases, role, summary, born, birthplace, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Person p : facts.people()) {
-                bind(ps, p.id(), p.name(), p.kind(), p.order(), p.character(), json(p.aliases()), p.role(),
-                        p.summary(), p.born(), p.birthplace(), json(p.sources()));
-            }
-            ps.executeBatch();
+    private static void insertAll(Handle h, FactSet facts) {
+        PreparedBatch people = h.prepareBatch("INSERT INTO person (id, name, kind, sort_order, character, "
+                + "aliases, role, summary, born, birthplace, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        for (Person p : facts.people()) {
+            people.add(p.id(), p.name(), p.kind(), p.order(), p.character(), json(p.aliases()), p.role(),
+                    p.summary(), p.born(), p.birthplace(), json(p.sources()));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO song (id, track, title, performers, kind, music, "
+        execute(people);
+        PreparedBatch songs = h.prepareBatch("INSERT INTO song (id, track, title, performers, kind, music, "
                 + "lyrics, length, scene, sources) VALUES (?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement performer = c.prepareStatement(
-                     "INSERT INTO song_performer (song_id, person_id) VALUES (?, ?)")) {
-            for (Song s : facts.songs()) {
-                bind(ps, s.id(), s.track(), s.title(), s.performers(), s.kind(), s.music(), s.lyrics(), s.length(),
-                        s.scene(), json(s.sources()));
-                for (String personId : s.performerIds()) {
-                    bind(performer, s.id(), personId);
-                }
+        PreparedBatch performers = h.prepareBatch("INSERT INTO song_performer (song_id, person_id) VALUES (?, ?)");
+        for (Song s : facts.songs()) {
+            songs.add(s.id(), s.track(), s.title(), s.performers(), s.kind(), s.music(), s.lyrics(), s.length(),
+                    s.scene(), json(s.sources()));
+            for (String personId : s.performerIds()) {
+                performers.add(s.id(), personId);
             }
-            ps.executeBatch();
-            performer.executeBatch();
         }
+        execute(songs);
+        execute(performers);
         Album a = facts.album();
         if (a != null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO album (id, title, release_date, label, length, "
-                    + "producers, charts, sources) VALUES (1,?,?,?,?,?,?,?)")) {
-                bind(ps, a.title(), a.releaseDate(), a.label(), a.length(), a.producers(), json(a.charts()),
-                        json(a.sources()));
-                ps.executeBatch();
-            }
+            h.execute("INSERT INTO album (id, title, release_date, label, length, producers, charts, sources) "
+                    + "VALUES (1,?,?,?,?,?,?,?)", a.title(), a.releaseDate(), a.label(), a.length(), a.producers(),
+                    json(a.charts()), json(a.sources()));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ceremony (id, grp, body, name, date, venue, host, "
-                + "note, sort_order, sources) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            int order = 0;
-            for (Ceremony x : facts.ceremonies()) {
-                bind(ps, x.id(), x.group(), x.body(), x.name(), x.date(), x.venue(), x.host(), x.note(), order++,
-                        json(x.sources()));
-            }
-            ps.executeBatch();
+        PreparedBatch ceremonies = h.prepareBatch("INSERT INTO ceremony (id, grp, body, name, date, venue, host, "
+                + "note, sort_order, sources) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        int order = 0;
+        for (Ceremony x : facts.ceremonies()) {
+            ceremonies.add(x.id(), x.group(), x.body(), x.name(), x.date(), x.venue(), x.host(), x.note(), order++,
+                    json(x.sources()));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO nomination (id, ceremony_id, sort_order, category, "
+        execute(ceremonies);
+        PreparedBatch nominations = h.prepareBatch("INSERT INTO nomination (id, ceremony_id, sort_order, category, "
                 + "nominee, song_id, result, won_by, note, sources) VALUES (?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement person = c.prepareStatement(
-                     "INSERT INTO nomination_person (nomination_id, person_id) VALUES (?, ?)")) {
-            int order = 0;
-            for (Nomination n : facts.nominations()) {
-                bind(ps, n.id(), n.ceremony(), order++, n.category(), n.nominee(), n.songId(), n.result(), n.wonBy(),
-                        n.note(), json(n.sources()));
-                for (String personId : n.personIds()) {
-                    bind(person, n.id(), personId);
-                }
+        PreparedBatch nominees = h.prepareBatch(
+                "INSERT INTO nomination_person (nomination_id, person_id) VALUES (?, ?)");
+        order = 0;
+        for (Nomination n : facts.nominations()) {
+            nominations.add(n.id(), n.ceremony(), order++, n.category(), n.nominee(), n.songId(), n.result(),
+                    n.wonBy(), n.note(), json(n.sources()));
+            for (String personId : n.personIds()) {
+                nominees.add(n.id(), personId);
             }
-            ps.executeBatch();
-            person.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO event (id, date, month_day, kind, title, text, sources) VALUES (?,?,?,?,?,?,?)")) {
-            for (Event e : facts.events()) {
-                bind(ps, e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()));
-            }
-            ps.executeBatch();
+        execute(nominations);
+        execute(nominees);
+        PreparedBatch events = h.prepareBatch(
+                "INSERT INTO event (id, date, month_day, kind, title, text, sources) VALUES (?,?,?,?,?,?,?)");
+        for (Event e : facts.events()) {
+            events.add(e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()));
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO fact (id, sort_order, category, text, sources) VALUES (?,?,?,?,?)")) {
-            int order = 0;
-            for (Fact f : facts.facts()) {
-                bind(ps, f.id(), order++, f.category(), f.text(), json(f.sources()));
-            }
-            ps.executeBatch();
+        execute(events);
+        PreparedBatch factRows = h.prepareBatch(
+                "INSERT INTO fact (id, sort_order, category, text, sources) VALUES (?,?,?,?,?)");
+        order = 0;
+        for (Fact f : facts.facts()) {
+            factRows.add(f.id(), order++, f.category(), f.text(), json(f.sources()));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO written_question (id, sort_order, category, "
-                + "difficulty, question, choices, answer, explanation, sources) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            int order = 0;
-            for (WrittenQuestion q : facts.questions()) {
-                bind(ps, q.id(), order++, q.category(), q.difficulty(), q.question(), json(q.choices()), q.answer(),
-                        q.explanation(), json(q.sources()));
-            }
-            ps.executeBatch();
+        execute(factRows);
+        PreparedBatch questions = h.prepareBatch("INSERT INTO written_question (id, sort_order, category, "
+                + "difficulty, question, choices, answer, explanation, sources) VALUES (?,?,?,?,?,?,?,?,?)");
+        order = 0;
+        for (WrittenQuestion q : facts.questions()) {
+            questions.add(q.id(), order++, q.category(), q.difficulty(), q.question(), json(q.choices()), q.answer(),
+                    q.explanation(), json(q.sources()));
         }
+        execute(questions);
     }
 
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
+    /** JDBI refuses to run an empty batch; a data folder may have no rows for a table. */
+    private static void execute(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
         }
-        ps.addBatch();
     }
 
     static String json(List<String> values) {

@@ -3,15 +3,13 @@ package dev.lalaland.bot.facts;
 import static dev.lalaland.bot.facts.JsonColumns.strings;
 
 import dev.lalaland.bot.db.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Read-only queries over the fact tables, in display order. Plain Java, no Discord types. */
 public final class FactStore {
@@ -30,50 +28,51 @@ public final class FactStore {
 
     /** Cast in billing order, then crew in credit order. */
     public List<Person> people() {
-        return database.read(c -> list(c, "SELECT " + PERSON_COLUMNS
-                + " FROM person p ORDER BY p.kind = 'crew', p.sort_order", FactStore::person));
+        return database.read(h -> list(h, "SELECT " + PERSON_COLUMNS
+                + " FROM person p ORDER BY p.kind = 'crew', p.sort_order", PERSON));
     }
 
     public List<Person> people(String kind) {
-        return database.read(c -> list(c, "SELECT " + PERSON_COLUMNS
-                + " FROM person p WHERE p.kind = ? ORDER BY p.sort_order", FactStore::person, kind));
+        return database.read(h -> list(h, "SELECT " + PERSON_COLUMNS
+                + " FROM person p WHERE p.kind = ? ORDER BY p.sort_order", PERSON, kind));
     }
 
     public Optional<Person> person(String id) {
-        return database.read(c -> list(c, "SELECT " + PERSON_COLUMNS + " FROM person p WHERE p.id = ?",
-                FactStore::person, id)).stream().findFirst();
+        return database.read(h -> list(h, "SELECT " + PERSON_COLUMNS + " FROM person p WHERE p.id = ?",
+                PERSON, id)).stream().findFirst();
     }
 
     /** Tracks in album order. */
     public List<Song> songs() {
-        return database.read(c -> {
-            List<Song> songs = list(c, "SELECT " + SONG_COLUMNS + " FROM song s ORDER BY s.track", r -> song(r, List.of()));
+        return database.read(h -> {
+            List<Song> songs = list(h, "SELECT " + SONG_COLUMNS + " FROM song s ORDER BY s.track", SONG);
             List<Song> withPerformers = new ArrayList<>();
             for (Song s : songs) {
-                withPerformers.add(withPerformers(c, s));
+                withPerformers.add(withPerformers(h, s));
             }
             return withPerformers;
         });
     }
 
     public Optional<Song> song(String id) {
-        return database.read(c -> {
-            List<Song> found = list(c, "SELECT " + SONG_COLUMNS + " FROM song s WHERE s.id = ?", r -> song(r, List.of()), id);
-            return found.isEmpty() ? Optional.<Song>empty() : Optional.of(withPerformers(c, found.get(0)));
+        return database.read(h -> {
+            List<Song> found = list(h, "SELECT " + SONG_COLUMNS + " FROM song s WHERE s.id = ?", SONG, id);
+            return found.isEmpty() ? Optional.<Song>empty() : Optional.of(withPerformers(h, found.get(0)));
         });
     }
 
     public Optional<Album> album() {
-        return database.read(c -> list(c, "SELECT title, release_date, label, length, producers, charts, sources "
-                + "FROM album WHERE id = 1", r -> new Album(r.getString(1), r.getString(2), r.getString(3),
-                r.getString(4), r.getString(5), strings(r.getString(6)), strings(r.getString(7))))).stream().findFirst();
+        return database.read(h -> list(h, "SELECT title, release_date, label, length, producers, charts, sources "
+                + "FROM album WHERE id = 1", (r, ctx) -> new Album(r.getString("title"), r.getString("release_date"),
+                r.getString("label"), r.getString("length"), r.getString("producers"), strings(r.getString("charts")),
+                strings(r.getString("sources"))))).stream().findFirst();
     }
 
     /** Ceremonies in chronological file order; {@code group} null for all. */
     public List<Ceremony> ceremonies(String group) {
         String sql = "SELECT id, grp, body, name, date, venue, host, note, sources FROM ceremony"
                 + (group == null ? "" : " WHERE grp = ?") + " ORDER BY sort_order";
-        return database.read(c -> group == null ? list(c, sql, FactStore::ceremony) : list(c, sql, FactStore::ceremony, group));
+        return database.read(h -> group == null ? list(h, sql, CEREMONY) : list(h, sql, CEREMONY, group));
     }
 
     public Map<String, Ceremony> ceremoniesById() {
@@ -83,119 +82,104 @@ public final class FactStore {
     }
 
     public List<Nomination> nominations(String ceremonyId) {
-        return database.read(c -> withPeople(c, list(c, "SELECT " + NOMINATION_COLUMNS
-                + " FROM nomination n WHERE n.ceremony_id = ? ORDER BY n.sort_order", FactStore::nomination, ceremonyId)));
+        return database.read(h -> withPeople(h, list(h, "SELECT " + NOMINATION_COLUMNS
+                + " FROM nomination n WHERE n.ceremony_id = ? ORDER BY n.sort_order", NOMINATION, ceremonyId)));
     }
 
     public List<Nomination> allNominations() {
-        return database.read(c -> withPeople(c, list(c, "SELECT " + NOMINATION_COLUMNS
+        return database.read(h -> withPeople(h, list(h, "SELECT " + NOMINATION_COLUMNS
                 + " FROM nomination n JOIN ceremony x ON x.id = n.ceremony_id ORDER BY x.sort_order, n.sort_order",
-                FactStore::nomination)));
+                NOMINATION)));
     }
 
     public List<Nomination> nominationsForPerson(String personId) {
-        return database.read(c -> withPeople(c, list(c, "SELECT " + NOMINATION_COLUMNS
+        return database.read(h -> withPeople(h, list(h, "SELECT " + NOMINATION_COLUMNS
                 + " FROM nomination n JOIN nomination_person np ON np.nomination_id = n.id"
                 + " JOIN ceremony x ON x.id = n.ceremony_id WHERE np.person_id = ? ORDER BY x.sort_order, n.sort_order",
-                FactStore::nomination, personId)));
+                NOMINATION, personId)));
     }
 
     public List<Nomination> nominationsForSong(String songId) {
-        return database.read(c -> withPeople(c, list(c, "SELECT " + NOMINATION_COLUMNS
+        return database.read(h -> withPeople(h, list(h, "SELECT " + NOMINATION_COLUMNS
                 + " FROM nomination n JOIN ceremony x ON x.id = n.ceremony_id WHERE n.song_id = ?"
-                + " ORDER BY x.sort_order, n.sort_order", FactStore::nomination, songId)));
+                + " ORDER BY x.sort_order, n.sort_order", NOMINATION, songId)));
     }
 
     /** Events on a month-day ({@code MM-DD}), oldest first. */
     public List<Event> events(String monthDay) {
-        return database.read(c -> list(c, "SELECT id, date, title, text, kind, sources FROM event WHERE month_day = ?"
-                + " ORDER BY date", FactStore::event, monthDay));
+        return database.read(h -> list(h, "SELECT id, date, title, text, kind, sources FROM event WHERE month_day = ?"
+                + " ORDER BY date", EVENT, monthDay));
     }
 
     public List<Event> allEvents() {
-        return database.read(c -> list(c, "SELECT id, date, title, text, kind, sources FROM event ORDER BY month_day, date",
-                FactStore::event));
+        return database.read(h -> list(h, "SELECT id, date, title, text, kind, sources FROM event ORDER BY month_day, date",
+                EVENT));
     }
 
     public List<Fact> facts() {
-        return database.read(c -> list(c, "SELECT id, category, text, sources FROM fact ORDER BY sort_order",
-                r -> new Fact(r.getString(1), r.getString(2), r.getString(3), strings(r.getString(4)))));
+        return database.read(h -> list(h, "SELECT id, category, text, sources FROM fact ORDER BY sort_order",
+                FACT));
     }
 
     public Optional<Fact> fact(String id) {
-        return database.read(c -> list(c, "SELECT id, category, text, sources FROM fact WHERE id = ?",
-                r -> new Fact(r.getString(1), r.getString(2), r.getString(3), strings(r.getString(4))), id))
+        return database.read(h -> list(h, "SELECT id, category, text, sources FROM fact WHERE id = ?",
+                FACT, id))
                 .stream().findFirst();
     }
 
     public List<WrittenQuestion> writtenQuestions() {
-        return database.read(c -> list(c, "SELECT id, category, difficulty, question, choices, answer, explanation, "
-                + "sources FROM written_question ORDER BY sort_order", r -> new WrittenQuestion(r.getString(1),
-                r.getString(2), r.getString(3), r.getString(4), strings(r.getString(5)), r.getInt(6), r.getString(7),
-                strings(r.getString(8)))));
+        return database.read(h -> list(h, "SELECT id, category, difficulty, question, choices, answer, explanation, "
+                + "sources FROM written_question ORDER BY sort_order", (r, ctx) -> new WrittenQuestion(r.getString("id"),
+                r.getString("category"), r.getString("difficulty"), r.getString("question"),
+                strings(r.getString("choices")), r.getInt("answer"), r.getString("explanation"),
+                strings(r.getString("sources")))));
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
+    private static <T> List<T> list(Handle h, String sql, RowMapper<T> mapper, Object... params) {
+        return h.select(sql, params).map(mapper).list();
     }
 
-    private static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-                return out;
-            }
-        }
-    }
+    private static final RowMapper<Person> PERSON = (r, ctx) -> new Person(r.getString("id"), r.getString("name"),
+            r.getString("kind"), r.getInt("sort_order"), r.getString("character"), strings(r.getString("aliases")),
+            r.getString("role"), r.getString("summary"), r.getString("born"), r.getString("birthplace"),
+            strings(r.getString("sources")));
 
-    private static Person person(ResultSet r) throws SQLException {
-        return new Person(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
-                strings(r.getString(6)), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-                strings(r.getString(11)));
-    }
+    /** Without its performers: {@link #withPerformers} adds them. */
+    private static final RowMapper<Song> SONG = (r, ctx) -> new Song(r.getString("id"), r.getInt("track"),
+            r.getString("title"), r.getString("performers"), List.of(), r.getString("kind"), r.getString("music"),
+            r.getString("lyrics"), r.getString("length"), r.getString("scene"), strings(r.getString("sources")));
 
-    private static Song song(ResultSet r, List<String> performerIds) throws SQLException {
-        return new Song(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), performerIds, r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), r.getString(9), strings(r.getString(10)));
-    }
+    private static final RowMapper<Ceremony> CEREMONY = (r, ctx) -> new Ceremony(r.getString("id"),
+            r.getString("grp"), r.getString("body"), r.getString("name"), r.getString("date"), r.getString("venue"),
+            r.getString("host"), r.getString("note"), strings(r.getString("sources")));
 
-    private static Song withPerformers(Connection c, Song s) throws SQLException {
-        List<String> ids = list(c, "SELECT person_id FROM song_performer WHERE song_id = ? ORDER BY rowid",
-                r -> r.getString(1), s.id());
+    /** Without its people: {@link #withPeople} adds them. */
+    private static final RowMapper<Nomination> NOMINATION = (r, ctx) -> new Nomination(r.getString("id"),
+            r.getString("ceremony_id"), r.getString("category"), r.getString("nominee"), List.of(),
+            r.getString("song_id"), r.getString("result"), r.getString("won_by"), r.getString("note"),
+            strings(r.getString("sources")));
+
+    private static final RowMapper<Event> EVENT = (r, ctx) -> new Event(r.getString("id"), r.getString("date"),
+            r.getString("title"), r.getString("text"), r.getString("kind"), strings(r.getString("sources")));
+
+    private static final RowMapper<Fact> FACT = (r, ctx) -> new Fact(r.getString("id"), r.getString("category"),
+            r.getString("text"), strings(r.getString("sources")));
+
+    private Song withPerformers(Handle h, Song s) {
+        List<String> ids = h.select("SELECT person_id FROM song_performer WHERE song_id = ? ORDER BY "
+                + database.dialect().insertionOrder(), s.id()).mapTo(String.class).list();
         return new Song(s.id(), s.track(), s.title(), s.performers(), ids, s.kind(), s.music(), s.lyrics(), s.length(),
                 s.scene(), s.sources());
     }
 
-    private static Ceremony ceremony(ResultSet r) throws SQLException {
-        return new Ceremony(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), strings(r.getString(9)));
-    }
-
-    private static Nomination nomination(ResultSet r) throws SQLException {
-        return new Nomination(r.getString(1), r.getString(2), r.getString(3), r.getString(4), List.of(), r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), strings(r.getString(9)));
-    }
-
-    private static List<Nomination> withPeople(Connection c, List<Nomination> nominations) throws SQLException {
+    private List<Nomination> withPeople(Handle h, List<Nomination> nominations) {
         List<Nomination> out = new ArrayList<>(nominations.size());
         for (Nomination n : nominations) {
-            List<String> people = list(c, "SELECT person_id FROM nomination_person WHERE nomination_id = ? ORDER BY rowid",
-                    r -> r.getString(1), n.id());
+            List<String> people = h.select("SELECT person_id FROM nomination_person WHERE nomination_id = ? ORDER BY "
+                    + database.dialect().insertionOrder(), n.id()).mapTo(String.class).list();
             out.add(new Nomination(n.id(), n.ceremony(), n.category(), n.nominee(), people, n.songId(), n.result(),
                     n.wonBy(), n.note(), n.sources()));
         }
         return out;
-    }
-
-    private static Event event(ResultSet r) throws SQLException {
-        return new Event(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                strings(r.getString(6)));
     }
 }

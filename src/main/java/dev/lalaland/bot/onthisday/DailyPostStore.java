@@ -7,10 +7,6 @@ import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The daily post's tables ({@code V3__daily_post.sql}): settings, the next due instant, and the
@@ -36,7 +33,7 @@ public final class DailyPostStore {
 
     /** Turns the post on (or changes it), first due at {@code first}; forgets any earlier off reason. */
     public void turnOn(String guildId, String channelId, LocalTime time, ZoneId zone, Occurrence first, Instant now) {
-        database.transaction(c -> update(c, """
+        database.transaction(h -> h.execute("""
                 INSERT INTO daily_post_config (guild_id, channel_id, post_time, zone, next_due_epoch, next_local_date,
                                                off_reason, updated_epoch)
                 VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
@@ -49,38 +46,30 @@ public final class DailyPostStore {
 
     /** An admin turned the post off. Returns false if it was not on. */
     public boolean turnOff(String guildId, Instant now) {
-        return database.transaction(c -> update(c, """
+        return database.transaction(h -> h.execute("""
                 UPDATE daily_post_config SET next_due_epoch = NULL, next_local_date = NULL, off_reason = NULL,
                     updated_epoch = ? WHERE guild_id = ? AND next_due_epoch IS NOT NULL
                 """, now.getEpochSecond(), guildId)) == 1;
     }
 
     public Optional<DailyPostSettings> settings(String guildId) {
-        return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, """
-                    SELECT channel_id, post_time, zone, next_due_epoch, off_reason FROM daily_post_config
-                    WHERE guild_id = ?""", guildId);
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long due = rs.getLong(4);
-                Instant next = rs.wasNull() ? null : Instant.ofEpochSecond(due);
-                return Optional.of(new DailyPostSettings(guildId, rs.getString(1), LocalTime.parse(rs.getString(2)),
-                        ZoneId.of(rs.getString(3)), next, rs.getString(5)));
-            }
-        });
+        return database.read(h -> h.select("""
+                SELECT channel_id, post_time, zone, next_due_epoch, off_reason FROM daily_post_config
+                WHERE guild_id = ?""", guildId)
+                .map((r, ctx) -> {
+                    long due = r.getLong("next_due_epoch");
+                    Instant next = r.wasNull() ? null : Instant.ofEpochSecond(due);
+                    return new DailyPostSettings(guildId, r.getString("channel_id"),
+                            LocalTime.parse(r.getString("post_time")), ZoneId.of(r.getString("zone")), next,
+                            r.getString("off_reason"));
+                })
+                .findFirst());
     }
 
     /** Whether the post of that server and local date has been claimed (sent, or on its way). */
     public boolean claimed(String guildId, LocalDate localDate) {
-        return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM daily_post WHERE guild_id = ? AND local_date = ?",
-                    guildId, localDate.toString());
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return database.read(h -> h.select("SELECT 1 FROM daily_post WHERE guild_id = ? AND local_date = ?",
+                guildId, localDate.toString()).mapTo(Integer.class).findFirst().isPresent());
     }
 
     /**
@@ -91,15 +80,10 @@ public final class DailyPostStore {
     public boolean dayHadItsPost(String guildId, LocalDate localDate, ZoneId zone) {
         long from = localDate.atStartOfDay(zone).toEpochSecond();
         long to = localDate.plusDays(1).atStartOfDay(zone).toEpochSecond();
-        return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM daily_post WHERE guild_id = ? AND (local_date = ? "
-                            + "OR (status IN ('queued', 'sending', 'sent', 'unknown') "
-                            + "AND attempt_at_epoch >= ? AND attempt_at_epoch < ?)) LIMIT 1",
-                    guildId, localDate.toString(), from, to);
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return database.read(h -> h.select("SELECT 1 FROM daily_post WHERE guild_id = ? AND (local_date = ? "
+                        + "OR (status IN ('queued', 'sending', 'sent', 'unknown') "
+                        + "AND attempt_at_epoch >= ? AND attempt_at_epoch < ?)) LIMIT 1",
+                guildId, localDate.toString(), from, to).mapTo(Integer.class).findFirst().isPresent());
     }
 
     // ---- planning: who is due, and claiming their day ----
@@ -114,19 +98,13 @@ public final class DailyPostStore {
 
     /** Servers due at or before {@code now}, earliest first: a range scan of the next-due index. */
     public List<DuePost> due(Instant now, int limit) {
-        return database.read(c -> {
-            List<DuePost> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, """
-                    SELECT guild_id, post_time, zone, next_local_date, next_due_epoch FROM daily_post_config
-                    WHERE next_due_epoch <= ? ORDER BY next_due_epoch LIMIT ?""", now.getEpochSecond(), limit);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DuePost(rs.getString(1), LocalTime.parse(rs.getString(2)), ZoneId.of(rs.getString(3)),
-                            LocalDate.parse(rs.getString(4)), rs.getLong(5)));
-                }
-            }
-            return out;
-        });
+        return database.read(h -> h.select("""
+                SELECT guild_id, post_time, zone, next_local_date, next_due_epoch FROM daily_post_config
+                WHERE next_due_epoch <= ? ORDER BY next_due_epoch LIMIT ?""", now.getEpochSecond(), limit)
+                .map((r, ctx) -> new DuePost(r.getString("guild_id"), LocalTime.parse(r.getString("post_time")),
+                        ZoneId.of(r.getString("zone")), LocalDate.parse(r.getString("next_local_date")),
+                        r.getLong("next_due_epoch")))
+                .list());
     }
 
     /**
@@ -135,24 +113,33 @@ public final class DailyPostStore {
      * was read keeps its new settings and is left alone. Returns the number of posts claimed.
      */
     public int apply(List<Plan> plans, Instant now) {
-        return database.transaction(c -> {
-            int claimed = 0;
-            try (PreparedStatement advance = c.prepareStatement("""
+        return database.transaction(h -> {
+            // Two statements per server, each run once for all of them: the claims only for the
+            // servers whose advance went through, so the advance runs first.
+            PreparedBatch advance = h.prepareBatch("""
                     UPDATE daily_post_config SET next_due_epoch = ?, next_local_date = ?
                     WHERE guild_id = ? AND next_due_epoch = ? AND next_local_date = ?""");
-                 PreparedStatement claim = c.prepareStatement("""
+            for (Plan plan : plans) {
+                DuePost due = plan.due();
+                Occurrence next = plan.decision().next();
+                advance.add(next.instant().getEpochSecond(), next.localDate().toString(), due.guildId(),
+                        due.dueEpoch(), due.localDate().toString());
+            }
+            int[] advanced = plans.isEmpty() ? new int[0] : advance.execute();
+            PreparedBatch claim = h.prepareBatch("""
                     INSERT INTO daily_post (guild_id, local_date, status, attempts, attempt_at_epoch, nonce)
-                    VALUES (?, ?, 'queued', 0, ?, ?) ON CONFLICT DO NOTHING""")) {
-                for (Plan plan : plans) {
-                    DuePost due = plan.due();
-                    Occurrence next = plan.decision().next();
-                    bind(advance, next.instant().getEpochSecond(), next.localDate().toString(), due.guildId(),
-                            due.dueEpoch(), due.localDate().toString());
-                    if (advance.executeUpdate() == 1 && plan.decision().postNow()) {
-                        bind(claim, due.guildId(), due.localDate().toString(), now.getEpochSecond(),
-                                nonce(due.guildId(), due.localDate()));
-                        claimed += claim.executeUpdate();
-                    }
+                    VALUES (?, ?, 'queued', 0, ?, ?) ON CONFLICT DO NOTHING""");
+            for (int i = 0; i < plans.size(); i++) {
+                DuePost due = plans.get(i).due();
+                if (advanced[i] == 1 && plans.get(i).decision().postNow()) {
+                    claim.add(due.guildId(), due.localDate().toString(), now.getEpochSecond(),
+                            nonce(due.guildId(), due.localDate()));
+                }
+            }
+            int claimed = 0;
+            if (claim.size() > 0) {
+                for (int inserted : claim.execute()) {
+                    claimed += inserted;
                 }
             }
             return claimed;
@@ -164,16 +151,15 @@ public final class DailyPostStore {
      * sleep until then (capped by its poll interval) instead of polling blindly.
      */
     public Optional<Instant> nextWork() {
-        return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, """
-                    SELECT min(t) FROM (
-                        SELECT min(next_due_epoch) AS t FROM daily_post_config
-                        UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued')""");
-                 ResultSet rs = ps.executeQuery()) {
-                long t = rs.next() ? rs.getLong(1) : 0;
-                return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochSecond(t));
-            }
-        });
+        return database.read(h -> h.select("""
+                SELECT min(t) AS t FROM (
+                    SELECT min(next_due_epoch) AS t FROM daily_post_config
+                    UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued') AS work""")
+                .map((r, ctx) -> {
+                    long t = r.getLong("t");
+                    return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochSecond(t));
+                })
+                .one());
     }
 
     // ---- sending ----
@@ -185,28 +171,21 @@ public final class DailyPostStore {
 
     /** Claimed posts whose time has come, oldest first. */
     public List<ReadyPost> ready(Instant now, int limit) {
-        return database.read(c -> {
-            List<ReadyPost> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, """
-                    SELECT p.guild_id, p.local_date, p.attempts, p.nonce, p.fact_id, c.channel_id, c.zone,
-                           c.next_due_epoch IS NOT NULL
-                    FROM daily_post p JOIN daily_post_config c ON c.guild_id = p.guild_id
-                    WHERE p.status = 'queued' AND p.attempt_at_epoch <= ?
-                    ORDER BY p.attempt_at_epoch LIMIT ?""", now.getEpochSecond(), limit);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ReadyPost(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), ZoneId.of(rs.getString(7)),
-                            rs.getBoolean(8)));
-                }
-            }
-            return out;
-        });
+        return database.read(h -> h.select("""
+                SELECT p.guild_id, p.local_date, p.attempts, p.nonce, p.fact_id, c.channel_id, c.zone,
+                       c.next_due_epoch IS NOT NULL AS post_on
+                FROM daily_post p JOIN daily_post_config c ON c.guild_id = p.guild_id
+                WHERE p.status = 'queued' AND p.attempt_at_epoch <= ?
+                ORDER BY p.attempt_at_epoch LIMIT ?""", now.getEpochSecond(), limit)
+                .map((r, ctx) -> new ReadyPost(r.getString("guild_id"), LocalDate.parse(r.getString("local_date")),
+                        r.getInt("attempts"), r.getString("nonce"), r.getString("fact_id"), r.getString("channel_id"),
+                        ZoneId.of(r.getString("zone")), r.getBoolean("post_on")))
+                .list());
     }
 
     /** Records the fact chosen for a post, so a retry shows the same one. */
     public void rememberFact(String guildId, LocalDate localDate, String factId) {
-        database.transaction(c -> update(c, "UPDATE daily_post SET fact_id = ? WHERE guild_id = ? AND local_date = ?",
+        database.transaction(h -> h.execute("UPDATE daily_post SET fact_id = ? WHERE guild_id = ? AND local_date = ?",
                 factId, guildId, localDate.toString()));
     }
 
@@ -216,21 +195,21 @@ public final class DailyPostStore {
      * is {@code sending}, {@code attempt_at_epoch} is when it was handed over.
      */
     public boolean markSending(String guildId, LocalDate localDate, Instant now) {
-        return database.transaction(c -> update(c, """
+        return database.transaction(h -> h.execute("""
                 UPDATE daily_post SET status = 'sending', attempts = attempts + 1, attempt_at_epoch = ?
                 WHERE guild_id = ? AND local_date = ? AND status = 'queued'""",
                 now.getEpochSecond(), guildId, localDate.toString())) == 1;
     }
 
     public void markSent(String guildId, LocalDate localDate, String messageId) {
-        database.transaction(c -> update(c, """
+        database.transaction(h -> h.execute("""
                 UPDATE daily_post SET status = 'sent', message_id = ?, last_error = NULL
                 WHERE guild_id = ? AND local_date = ? AND status = 'sending'""", messageId, guildId, localDate.toString()));
     }
 
     /** A passing failure: queue the post again, not before {@code at}. */
     public void retryAt(String guildId, LocalDate localDate, Instant at, String error) {
-        database.transaction(c -> update(c, """
+        database.transaction(h -> h.execute("""
                 UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?, last_error = ?
                 WHERE guild_id = ? AND local_date = ? AND status = 'sending'""",
                 at.getEpochSecond(), error, guildId, localDate.toString()));
@@ -238,7 +217,7 @@ public final class DailyPostStore {
 
     /** Ends a claimed post without sending it again ({@code failed}, {@code expired}, {@code cancelled}). */
     public void finish(String guildId, LocalDate localDate, PostStatus status, String error) {
-        database.transaction(c -> update(c, """
+        database.transaction(h -> h.execute("""
                 UPDATE daily_post SET status = ?, last_error = coalesce(?, last_error)
                 WHERE guild_id = ? AND local_date = ? AND status IN ('queued', 'sending')""",
                 status.column(), error, guildId, localDate.toString()));
@@ -249,12 +228,12 @@ public final class DailyPostStore {
      * turned off with the reason kept for {@code /config show}, in one transaction.
      */
     public void refuse(String guildId, LocalDate localDate, String reason, Instant now) {
-        database.transaction(c -> {
-            update(c, """
+        database.transaction(h -> {
+            h.execute("""
                     UPDATE daily_post SET status = 'refused', last_error = ?
                     WHERE guild_id = ? AND local_date = ? AND status IN ('queued', 'sending')""",
                     reason, guildId, localDate.toString());
-            return update(c, """
+            return h.execute("""
                     UPDATE daily_post_config SET next_due_epoch = NULL, next_local_date = NULL, off_reason = ?,
                         updated_epoch = ? WHERE guild_id = ?""", reason, now.getEpochSecond(), guildId);
         });
@@ -262,13 +241,8 @@ public final class DailyPostStore {
 
     /** Status of one claimed post, for tests and diagnostics. */
     public Optional<PostStatus> status(String guildId, LocalDate localDate) {
-        return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT status FROM daily_post WHERE guild_id = ? AND local_date = ?",
-                    guildId, localDate.toString());
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(PostStatus.fromColumn(rs.getString(1))) : Optional.<PostStatus>empty();
-            }
-        });
+        return database.read(h -> h.select("SELECT status FROM daily_post WHERE guild_id = ? AND local_date = ?",
+                guildId, localDate.toString()).mapTo(String.class).findFirst().map(PostStatus::fromColumn));
     }
 
     // ---- start-up and housekeeping ----
@@ -285,18 +259,18 @@ public final class DailyPostStore {
      */
     public InFlight recoverInFlight(Instant now) {
         long handedOverSince = now.minus(Outbox.REPEATS_DROPPED_WITHIN).getEpochSecond();
-        return database.transaction(c -> {
-            int again = update(c, """
+        return database.transaction(h -> {
+            int again = h.execute("""
                     UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?
                     WHERE status = 'sending' AND attempt_at_epoch >= ?""", now.getEpochSecond(), handedOverSince);
-            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'");
+            int abandoned = h.execute("UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'");
             return new InFlight(again, abandoned);
         });
     }
 
     /** Deletes claims of local dates before {@code cutoff}; they can no longer matter. */
     public int forgetBefore(LocalDate cutoff) {
-        return database.transaction(c -> update(c, "DELETE FROM daily_post WHERE local_date < ?", cutoff.toString()));
+        return database.transaction(h -> h.execute("DELETE FROM daily_post WHERE local_date < ?", cutoff.toString()));
     }
 
     /**
@@ -315,24 +289,6 @@ public final class DailyPostStore {
             return "otd" + Long.toUnsignedString(bits, 36);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        bind(ps, params);
-        return ps;
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
         }
     }
 }

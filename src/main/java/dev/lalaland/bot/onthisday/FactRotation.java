@@ -3,8 +3,6 @@ package dev.lalaland.bot.onthisday;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.Fact;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,31 +30,17 @@ public final class FactRotation {
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(database.transaction(c -> {
-            Set<String> used = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT fact_id FROM daily_fact_used WHERE guild_id = ?")) {
-                ps.setString(1, guildId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        used.add(rs.getString(1));
-                    }
-                }
-            }
+        return Optional.of(database.transaction(h -> {
+            Set<String> used = new HashSet<>(h.select("SELECT fact_id FROM daily_fact_used WHERE guild_id = ?", guildId)
+                    .mapTo(String.class).list());
             List<Fact> unused = facts.stream().filter(f -> !used.contains(f.id())).toList();
             if (unused.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM daily_fact_used WHERE guild_id = ?")) {
-                    ps.setString(1, guildId);
-                    ps.executeUpdate();
-                }
+                h.execute("DELETE FROM daily_fact_used WHERE guild_id = ?", guildId);
                 unused = facts;
             }
             Fact pick = unused.stream().min(Comparator.comparingLong(f -> order(guildId, date, f.id()))).orElseThrow();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO daily_fact_used (guild_id, fact_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setString(1, guildId);
-                ps.setString(2, pick.id());
-                ps.executeUpdate();
-            }
+            h.execute("INSERT INTO daily_fact_used (guild_id, fact_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    guildId, pick.id());
             return pick;
         }));
     }

@@ -3,11 +3,8 @@ package dev.lalaland.bot.quiz;
 import static dev.lalaland.bot.facts.JsonColumns.strings;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.Dialect;
 import dev.lalaland.bot.facts.JsonColumns;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,26 +15,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All quiz state in SQLite (tables in {@code V2__quiz.sql}). Every change of state is one
+ * All quiz state (tables in {@code V2__quiz.sql}). Every change of state is one
  * transaction that first checks the state it changes from, so racing callers (a timer and a
  * {@code /quiz stop}, two clicks of one player) cannot both succeed: a round closes and is scored
  * once, a night ends and reaches the leaderboard once, an answer is recorded once.
  *
  * <p>A practice question is saved in the background ({@link #askPractice}), so its reply does not
  * wait for the write; every method that reads or changes a round waits for that round's write
- * first, so callers cannot tell the difference. Round ids are handed out here rather than by
- * SQLite to make that possible; this store is the only writer of {@code quiz_round} (one bot per
- * database file).
+ * first ({@link Database#awaitSaved}), so callers cannot tell the difference. Round ids are
+ * handed out here rather than by the database to make that possible ({@link RoundIds}).
  */
 public final class QuizStore {
     private static final Logger log = LoggerFactory.getLogger(QuizStore.class);
@@ -46,34 +39,55 @@ public final class QuizStore {
             + "difficulty, question, choices, answer, explanation, sources, message_id, opens_at, closes_at, status";
     private static final String NIGHT_COLUMNS = "id, guild_id, channel_id, host_id, host_name, question_count, seconds, "
             + "round_millis, category, difficulty, status, started_at";
-    private static final String STANDING_ORDER = " ORDER BY points DESC, correct DESC, display_name COLLATE NOCASE, user_id";
 
     /**
-     * Old practice questions, by their partial index (V4); left to itself the planner takes the
-     * index on night_id, and night_id IS NULL is nearly every question.
+     * Old practice questions, by their partial index (V4); left to itself SQLite's planner takes
+     * the index on night_id, and night_id IS NULL is nearly every question. PostgreSQL's planner
+     * finds the partial index by itself and has no INDEXED BY.
      */
-    static final String FORGET_PRACTICE = "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
-            + "INDEXED BY quiz_round_practice_closed "
-            + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? LIMIT ?)";
+    static String forgetPractice(Dialect dialect) {
+        return "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
+                + (dialect == Dialect.SQLITE ? "INDEXED BY quiz_round_practice_closed " : "")
+                + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? LIMIT ?)";
+    }
+
     /** Old practice questions deleted per transaction: a few milliseconds of holding the database. */
     private static final int FORGET_BATCH = 200;
     /** A night takes its questions, answers and players with it. */
     private static final int FORGET_BATCH_NIGHTS = 10;
 
-    /** How long a read of a round waits for its background write; the write takes microseconds. */
-    private static final long SAVE_WAIT_SECONDS = 10;
+    private static final RowMapper<Night> NIGHT = (r, ctx) -> {
+        String difficulty = r.getString("difficulty");
+        return new Night(r.getLong("id"), r.getString("guild_id"), r.getString("channel_id"), r.getString("host_id"),
+                r.getString("host_name"), r.getInt("question_count"), r.getInt("seconds"),
+                Duration.ofMillis(r.getLong("round_millis")), r.getString("category"),
+                difficulty == null ? null : Difficulty.of(difficulty), Night.Status.of(r.getString("status")),
+                Instant.ofEpochMilli(r.getLong("started_at")));
+    };
+
+    private static final RowMapper<Round> ROUND = (r, ctx) -> {
+        long night = r.getLong("night_id");
+        Long nightId = r.wasNull() ? null : night;
+        Question q = new Question(r.getString("question_id"), r.getString("category"),
+                Difficulty.of(r.getString("difficulty")), r.getString("question"), strings(r.getString("choices")),
+                r.getInt("answer"), r.getString("explanation"), strings(r.getString("sources")));
+        return new Round(r.getLong("id"), nightId, r.getInt("number"), r.getString("guild_id"),
+                r.getString("channel_id"), q, r.getString("message_id"), Instant.ofEpochMilli(r.getLong("opens_at")),
+                Instant.ofEpochMilli(r.getLong("closes_at")), "open".equals(r.getString("status")));
+    };
+
+    private static final RowMapper<Standing> STANDING = (r, ctx) -> new Standing(r.getString("user_id"),
+            r.getString("display_name"), r.getInt("points"), r.getInt("correct"));
 
     private final Database database;
-    private final AtomicLong lastRoundId;
-    /** Practice rounds queued for saving and not yet saved, by id. */
-    private final Map<Long, CompletableFuture<?>> saving = new ConcurrentHashMap<>();
+    private final RoundIds roundIds;
+    private final String standingOrder;
 
     public QuizStore(Database database) {
         this.database = database;
-        // sqlite_sequence remembers ids of rows since deleted, so an id is never handed out twice.
-        this.lastRoundId = new AtomicLong(database.read(c -> singleInt(c, "SELECT MAX("
-                + "COALESCE((SELECT MAX(id) FROM quiz_round), 0), "
-                + "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'quiz_round'), 0))")));
+        this.roundIds = RoundIds.of(database);
+        this.standingOrder = " ORDER BY points DESC, correct DESC, " + database.dialect().displayNameOrder()
+                + ", user_id";
     }
 
     /** Where the seen-question history is kept: per server, or per channel outside servers. */
@@ -81,35 +95,48 @@ public final class QuizStore {
         return guildId != null ? guildId : "channel:" + channelId;
     }
 
+    /** The key a practice round's background save is queued under, for {@link Database#awaitSaved}. */
+    private record SavedRound(long id) {
+    }
+
     // ---- nights ----
 
     /** Starts a night; empty when one is already running in that channel. */
     public Optional<Night> startNight(NightPlan plan, Instant now) {
-        return database.transaction(c -> {
-            if (runningNight(c, plan.channelId()).isPresent()) {
+        return database.transaction(h -> {
+            if (runningNight(h, plan.channelId()).isPresent()) {
                 return Optional.<Night>empty();
             }
-            long id = insert(c, "INSERT INTO quiz_night (guild_id, channel_id, host_id, host_name, question_count, "
+            long id = h.createQuery("INSERT INTO quiz_night (guild_id, channel_id, host_id, host_name, question_count, "
                             + "seconds, round_millis, category, difficulty, status, started_at) "
-                            + "VALUES (?,?,?,?,?,?,?,?,?,'running',?)",
-                    plan.guildId(), plan.channelId(), plan.hostId(), plan.hostName(), plan.questionCount(),
-                    plan.seconds(), plan.roundLength().toMillis(), plan.category(),
-                    plan.difficulty() == null ? null : plan.difficulty().id(), now.toEpochMilli());
-            return night(c, id);
+                            + "VALUES (:guild, :channel, :host, :hostName, :questions, :seconds, :roundMillis, "
+                            + ":category, :difficulty, 'running', :startedAt) RETURNING id")
+                    .bind("guild", plan.guildId())
+                    .bind("channel", plan.channelId())
+                    .bind("host", plan.hostId())
+                    .bind("hostName", plan.hostName())
+                    .bind("questions", plan.questionCount())
+                    .bind("seconds", plan.seconds())
+                    .bind("roundMillis", plan.roundLength().toMillis())
+                    .bind("category", plan.category())
+                    .bind("difficulty", plan.difficulty() == null ? null : plan.difficulty().id())
+                    .bind("startedAt", now.toEpochMilli())
+                    .mapTo(Long.class).one();
+            return night(h, id);
         });
     }
 
     public Optional<Night> runningNight(String channelId) {
-        return database.read(c -> runningNight(c, channelId));
+        return database.read(h -> runningNight(h, channelId));
     }
 
     public Optional<Night> night(long id) {
-        return database.read(c -> night(c, id));
+        return database.read(h -> night(h, id));
     }
 
     public List<Night> runningNights() {
-        return database.read(c -> query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE status = 'running'"
-                + " ORDER BY id", QuizStore::night));
+        return database.read(h -> h.select("SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE status = 'running'"
+                + " ORDER BY id").map(NIGHT).list());
     }
 
     /**
@@ -117,35 +144,36 @@ public final class QuizStore {
      * server's all-time leaderboard. Empty when the night had already ended.
      */
     public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
-        return database.transaction(c -> {
+        return database.transaction(h -> {
             // A night that failed has no channel to post its end to.
-            if (update(c, "UPDATE quiz_night SET status = ?, ended_at = ?, end_post_pending = ? "
+            if (h.execute("UPDATE quiz_night SET status = ?, ended_at = ?, end_post_pending = ? "
                     + "WHERE id = ? AND status = 'running'",
                     endedAs.id(), now.toEpochMilli(), endedAs == Night.Status.FAILED ? 0 : 1, nightId) == 0) {
                 return Optional.<NightResult>empty();
             }
-            for (Long open : query(c, "SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'",
-                    r -> r.getLong(1), nightId)) {
+            for (Long open : h.select("SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId)
+                    .mapTo(Long.class).list()) {
                 // The night's end message shows where everyone finished; no reveal of its own.
-                close(c, open, false);
+                close(h, open, false);
             }
-            Night night = night(c, nightId).orElseThrow();
-            update(c, "INSERT INTO quiz_leaderboard (guild_id, user_id, display_name, points, correct, nights) "
+            Night night = night(h, nightId).orElseThrow();
+            h.execute("INSERT INTO quiz_leaderboard (guild_id, user_id, display_name, points, correct, nights) "
                     + "SELECT ?, user_id, display_name, score, correct, 1 FROM quiz_player WHERE night_id = ? AND score > 0 "
-                    + "ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points, "
-                    + "correct = correct + excluded.correct, nights = nights + 1, display_name = excluded.display_name",
+                    + "ON CONFLICT (guild_id, user_id) DO UPDATE SET points = quiz_leaderboard.points + excluded.points, "
+                    + "correct = quiz_leaderboard.correct + excluded.correct, nights = quiz_leaderboard.nights + 1, "
+                    + "display_name = excluded.display_name",
                     night.guildId(), nightId);
-            return Optional.of(nightResult(c, night, Instant.ofEpochMilli(now.toEpochMilli())));
+            return Optional.of(nightResult(h, night, Instant.ofEpochMilli(now.toEpochMilli())));
         });
     }
 
     /** Ended nights whose final standings Discord has not confirmed, oldest first. */
     public List<NightResult> pendingEndPosts() {
-        return database.read(c -> {
+        return database.read(h -> {
             List<NightResult> results = new ArrayList<>();
-            for (long[] row : query(c, "SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1 ORDER BY id",
-                    r -> new long[] {r.getLong(1), r.getLong(2)})) {
-                results.add(nightResult(c, night(c, row[0]).orElseThrow(), Instant.ofEpochMilli(row[1])));
+            for (EndedNight ended : h.select("SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1 "
+                    + "ORDER BY id").map((r, ctx) -> new EndedNight(r.getLong("id"), r.getLong("ended_at"))).list()) {
+                results.add(nightResult(h, night(h, ended.id()).orElseThrow(), Instant.ofEpochMilli(ended.endedAt())));
             }
             return results;
         });
@@ -153,23 +181,24 @@ public final class QuizStore {
 
     /** The final standings are in the channel, or Discord refused them for good. Saved in the background. */
     public CompletableFuture<?> endPosted(long nightId) {
-        return database.transactionLater(c -> update(c, "UPDATE quiz_night SET end_post_pending = 0 WHERE id = ?",
+        return database.transactionLater(h -> h.execute("UPDATE quiz_night SET end_post_pending = 0 WHERE id = ?",
                 nightId));
     }
 
-    private NightResult nightResult(Connection c, Night night, Instant endedAt) throws SQLException {
-        int asked = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", night.id());
-        return new NightResult(night, night.status(), endedAt, asked, standings(c, night.id(), Integer.MAX_VALUE));
+    private NightResult nightResult(Handle h, Night night, Instant endedAt) {
+        int asked = roundsAsked(h, night.id());
+        return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE));
     }
 
     public List<Standing> standings(long nightId, int limit) {
-        return database.read(c -> standings(c, nightId, limit));
+        return database.read(h -> standings(h, nightId, limit));
     }
 
     /** The server's all-time standings: members who have scored, highest first. */
     public List<Standing> leaderboard(String guildId, int limit) {
-        return database.read(c -> query(c, "SELECT user_id, display_name, points, correct FROM quiz_leaderboard "
-                + "WHERE guild_id = ? AND points > 0" + STANDING_ORDER + " LIMIT ?", QuizStore::standing, guildId, limit));
+        return database.read(h -> h.select("SELECT user_id, display_name, points, correct FROM quiz_leaderboard "
+                + "WHERE guild_id = ? AND points > 0" + standingOrder + " LIMIT ?", guildId, limit)
+                .map(STANDING).list());
     }
 
     // ---- rounds ----
@@ -179,18 +208,18 @@ public final class QuizStore {
      * running, a question is still open, or all its questions have been asked.
      */
     public Optional<Round> askInNight(long nightId, Question q, Instant opensAt, Instant closesAt) {
-        return database.transaction(c -> {
-            Optional<Night> night = night(c, nightId);
+        return database.transaction(h -> {
+            Optional<Night> night = night(h, nightId);
             if (night.isEmpty() || !night.get().running()
-                    || singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId) > 0) {
+                    || count(h, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId) > 0) {
                 return Optional.<Round>empty();
             }
-            int number = singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId) + 1;
+            int number = roundsAsked(h, nightId) + 1;
             if (number > night.get().questionCount()) {
                 return Optional.<Round>empty();
             }
             Round round = newRound(nightId, number, night.get().guildId(), night.get().channelId(), q, opensAt, closesAt);
-            insertRound(c, round);
+            insertRound(h, round);
             return Optional.of(round);
         });
     }
@@ -203,13 +232,10 @@ public final class QuizStore {
     public Round askPractice(String guildId, String channelId, Question q, Instant opensAt, Instant closesAt,
                              Consumer<Round> onceSaved) {
         Round round = newRound(null, 1, guildId, channelId, q, opensAt, closesAt);
-        CompletableFuture<?> saved = database.transactionLater(c -> {
-            insertRound(c, round);
+        database.transactionLater(new SavedRound(round.id()), h -> {
+            insertRound(h, round);
             return round;
-        });
-        saving.put(round.id(), saved);
-        saved.whenComplete((ok, error) -> {
-            saving.remove(round.id(), saved);
+        }).whenComplete((ok, error) -> {
             if (error != null) {
                 log.error("practice question {} could not be saved; it cannot be answered", round.id(), error);
             } else {
@@ -222,82 +248,70 @@ public final class QuizStore {
     private Round newRound(Long nightId, int number, String guildId, String channelId, Question q, Instant opensAt,
                            Instant closesAt) {
         // Times as the table holds them (milliseconds), so this round equals the one read back later.
-        return new Round(lastRoundId.incrementAndGet(), nightId, number, guildId, channelId, q, null,
+        return new Round(roundIds.next(), nightId, number, guildId, channelId, q, null,
                 Instant.ofEpochMilli(opensAt.toEpochMilli()), Instant.ofEpochMilli(closesAt.toEpochMilli()), true);
     }
 
     /** Waits until the round, if it is a practice question being saved, is in the table. */
     private void awaitSaved(long roundId) {
-        CompletableFuture<?> pending = saving.get(roundId);
-        if (pending == null) {
-            return;
-        }
-        if (!pending.isDone()) {
-            database.writeQueuedNow();
-        }
-        try {
-            pending.get(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Logged where the save is queued; the round is then simply not in the table.
-        }
+        database.awaitSaved(new SavedRound(roundId));
     }
 
     /** Waits until every practice question asked so far is in the table. */
     void awaitAllSaved() {
-        saving.keySet().forEach(this::awaitSaved);
+        database.awaitAllSaved();
     }
 
     public Optional<Round> round(long roundId) {
         awaitSaved(roundId);
-        return database.read(c -> round(c, roundId));
+        return database.read(h -> round(h, roundId));
     }
 
     public Optional<Round> openRound(long nightId) {
-        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE night_id = ? "
-                + "AND status = 'open'", QuizStore::round, nightId).stream().findFirst());
+        return database.read(h -> h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE night_id = ? "
+                + "AND status = 'open'", nightId).map(ROUND).findFirst());
     }
 
     /** Every question still open, of nights and practice alike, for resuming after a restart. */
     public List<Round> openRounds() {
         awaitAllSaved();
-        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
-                + "ORDER BY id", QuizStore::round));
+        return database.read(h -> h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
+                + "ORDER BY id").map(ROUND).list());
     }
 
     public int roundsAsked(long nightId) {
-        return database.read(c -> singleInt(c, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId));
+        return database.read(h -> roundsAsked(h, nightId));
+    }
+
+    private static int roundsAsked(Handle h, long nightId) {
+        return count(h, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ?", nightId);
     }
 
     public Set<String> questionsAsked(long nightId) {
-        return database.read(c -> new LinkedHashSet<>(query(c, "SELECT question_id FROM quiz_round WHERE night_id = ?",
-                r -> r.getString(1), nightId)));
+        return database.read(h -> new LinkedHashSet<>(h.select("SELECT question_id FROM quiz_round WHERE night_id = ?",
+                nightId).mapTo(String.class).list()));
     }
 
     /** When the server (or channel) last saw each question it has seen, as saved. */
     public Map<String, Instant> lastSeen(String scope) {
-        return database.read(c -> {
+        return database.read(h -> {
             Map<String, Instant> seen = new HashMap<>();
-            try (ResultSet rs = prepare(c, "SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope)
-                    .executeQuery()) {
-                while (rs.next()) {
-                    seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
-                }
-            }
+            h.select("SELECT question_id, last_seen_at FROM quiz_seen WHERE scope = ?", scope)
+                    .map((r, ctx) -> Map.entry(r.getString("question_id"), Instant.ofEpochMilli(r.getLong("last_seen_at"))))
+                    .forEach(e -> seen.put(e.getKey(), e.getValue()));
             return seen;
         });
     }
 
     public void setMessageId(long roundId, String messageId) {
         awaitSaved(roundId);
-        database.transaction(c -> update(c, "UPDATE quiz_round SET message_id = ? WHERE id = ?", messageId, roundId));
+        database.transaction(h -> h.execute("UPDATE quiz_round SET message_id = ? WHERE id = ?", messageId, roundId));
     }
 
     /** Gives an open question a new opening and deadline (after a restart); false if it has closed. */
     public boolean reopen(long roundId, Instant opensAt, Instant closesAt) {
         awaitSaved(roundId);
-        return database.transaction(c -> update(c, "UPDATE quiz_round SET opens_at = ?, closes_at = ? "
+        return database.transaction(h -> h.execute("UPDATE quiz_round SET opens_at = ?, closes_at = ? "
                 + "WHERE id = ? AND status = 'open'", opensAt.toEpochMilli(), closesAt.toEpochMilli(), roundId) == 1);
     }
 
@@ -312,8 +326,8 @@ public final class QuizStore {
     public AnswerOutcome recordAnswer(long roundId, String channelId, String userId, String displayName, int choice,
                                       Instant at, String messageId) {
         awaitSaved(roundId);
-        return database.transaction(c -> {
-            Optional<Round> found = round(c, roundId);
+        return database.transaction(h -> {
+            Optional<Round> found = round(h, roundId);
             if (found.isEmpty() || !found.get().channelId().equals(channelId)) {
                 return AnswerOutcome.unknown();
             }
@@ -328,15 +342,16 @@ public final class QuizStore {
                 case ACCEPTED -> {
                 }
             }
-            int inserted = update(c, "INSERT INTO quiz_answer (round_id, user_id, display_name, choice, answered_at) "
+            int inserted = h.execute("INSERT INTO quiz_answer (round_id, user_id, display_name, choice, answered_at) "
                             + "VALUES (?,?,?,?,?) ON CONFLICT (round_id, user_id) DO NOTHING",
                     roundId, userId, displayName, choice, at.toEpochMilli());
             if (messageId != null && round.messageId() == null) {
-                update(c, "UPDATE quiz_round SET message_id = ? WHERE id = ? AND message_id IS NULL", messageId, roundId);
+                h.execute("UPDATE quiz_round SET message_id = ? WHERE id = ? AND message_id IS NULL", messageId, roundId);
             }
-            int answers = singleInt(c, "SELECT COUNT(*) FROM quiz_answer WHERE round_id = ?", roundId);
+            int answers = count(h, "SELECT COUNT(*) FROM quiz_answer WHERE round_id = ?", roundId);
             if (inserted == 0) {
-                int earlier = singleInt(c, "SELECT choice FROM quiz_answer WHERE round_id = ? AND user_id = ?", roundId, userId);
+                int earlier = h.select("SELECT choice FROM quiz_answer WHERE round_id = ? AND user_id = ?", roundId, userId)
+                        .mapTo(Integer.class).one();
                 return new AnswerOutcome(AnswerOutcome.Kind.ALREADY_ANSWERED, round, earlier, answers);
             }
             return new AnswerOutcome(AnswerOutcome.Kind.RECORDED, round, choice, answers);
@@ -352,13 +367,13 @@ public final class QuizStore {
      */
     public Optional<RoundResult> closeRound(long roundId) {
         awaitSaved(roundId);
-        return database.transaction(c -> close(c, roundId, true));
+        return database.transaction(h -> close(h, roundId, true));
     }
 
     /** As {@link #closeRound}, for a reveal shown in the reply to an interaction rather than posted. */
     public Optional<RoundResult> closeRoundRevealedInReply(long roundId) {
         awaitSaved(roundId);
-        return database.transaction(c -> close(c, roundId, false));
+        return database.transaction(h -> close(h, roundId, false));
     }
 
     /**
@@ -366,59 +381,62 @@ public final class QuizStore {
      * restart. Saved in the background; the future completes once it is.
      */
     public CompletableFuture<?> revealPosted(long roundId) {
-        return database.transactionLater(c -> update(c, "UPDATE quiz_round SET reveal_pending = 0 WHERE id = ?",
+        return database.transactionLater(h -> h.execute("UPDATE quiz_round SET reveal_pending = 0 WHERE id = ?",
                 roundId));
     }
 
     /** Closed rounds whose reveal Discord has not confirmed, oldest first, as they were when closed. */
     public List<RoundResult> pendingReveals() {
         awaitAllSaved();
-        return database.read(c -> {
+        return database.read(h -> {
             List<RoundResult> results = new ArrayList<>();
-            for (Round round : query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
-                    + "ORDER BY id", QuizStore::round)) {
-                results.add(result(c, round));
+            for (Round round : h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
+                    + "ORDER BY id").map(ROUND).list()) {
+                results.add(result(h, round));
             }
             return results;
         });
     }
 
-    private Optional<RoundResult> close(Connection c, long roundId, boolean revealToPost) throws SQLException {
-        if (update(c, "UPDATE quiz_round SET status = 'closed', reveal_pending = ? WHERE id = ? AND status = 'open'",
+    private Optional<RoundResult> close(Handle h, long roundId, boolean revealToPost) {
+        if (h.execute("UPDATE quiz_round SET status = 'closed', reveal_pending = ? WHERE id = ? AND status = 'open'",
                 revealToPost ? 1 : 0, roundId) == 0) {
             return Optional.empty();
         }
-        Round round = round(c, roundId).orElseThrow();
+        Round round = round(h, roundId).orElseThrow();
         if (!round.practice()) {
-            score(c, round);
+            score(h, round);
         }
-        return Optional.of(result(c, round));
+        return Optional.of(result(h, round));
     }
 
-    private void score(Connection c, Round round) throws SQLException {
-        List<StoredAnswer> answers = query(c, "SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
-                + "WHERE round_id = ? ORDER BY answered_at, user_id",
-                r -> new StoredAnswer(r.getString(1), r.getString(2), r.getInt(3), Instant.ofEpochMilli(r.getLong(4))),
-                round.id());
+    private void score(Handle h, Round round) {
+        List<StoredAnswer> answers = h.select("SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
+                + "WHERE round_id = ? ORDER BY answered_at, user_id", round.id())
+                .map((r, ctx) -> new StoredAnswer(r.getString("user_id"), r.getString("display_name"),
+                        r.getInt("choice"), Instant.ofEpochMilli(r.getLong("answered_at"))))
+                .list();
         for (StoredAnswer a : answers) {
             if (a.choice() != round.question().answer()) {
-                update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, streak) VALUES (?,?,?,0) "
+                h.execute("INSERT INTO quiz_player (night_id, user_id, display_name, streak) VALUES (?,?,?,0) "
                         + "ON CONFLICT (night_id, user_id) DO UPDATE SET streak = 0, display_name = excluded.display_name",
                         round.nightId(), a.userId(), a.name());
                 continue;
             }
-            int streak = singleInt(c, "SELECT COALESCE(MAX(streak), 0) FROM quiz_player WHERE night_id = ? AND user_id = ?",
+            int streak = count(h, "SELECT COALESCE(MAX(streak), 0) FROM quiz_player WHERE night_id = ? AND user_id = ?",
                     round.nightId(), a.userId()) + 1;
             int points = Scoring.forRightAnswer(round.question().difficulty(), round.opensAt(), round.closesAt(),
                     a.answeredAt(), streak).total();
-            update(c, "INSERT INTO quiz_player (night_id, user_id, display_name, score, correct, streak) "
-                    + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET score = score + excluded.score, "
-                    + "correct = correct + 1, streak = excluded.streak, display_name = excluded.display_name",
+            h.execute("INSERT INTO quiz_player (night_id, user_id, display_name, score, correct, streak) "
+                    + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET "
+                    + "score = quiz_player.score + excluded.score, correct = quiz_player.correct + 1, "
+                    + "streak = excluded.streak, display_name = excluded.display_name",
                     round.nightId(), a.userId(), a.name(), points, streak);
-            update(c, "UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, round.id(), a.userId());
+            h.execute("UPDATE quiz_answer SET points = ? WHERE round_id = ? AND user_id = ?", points, round.id(),
+                    a.userId());
         }
         // Not answering breaks a streak too.
-        update(c, "UPDATE quiz_player SET streak = 0 WHERE night_id = ? AND user_id NOT IN "
+        h.execute("UPDATE quiz_player SET streak = 0 WHERE night_id = ? AND user_id NOT IN "
                 + "(SELECT user_id FROM quiz_answer WHERE round_id = ?)", round.nightId(), round.id());
     }
 
@@ -426,18 +444,20 @@ public final class QuizStore {
      * What a closed round's reveal shows, read from what closing it saved: the same whether it is
      * read at once or after a restart, as long as no later question of the night has closed.
      */
-    private RoundResult result(Connection c, Round round) throws SQLException {
+    private RoundResult result(Handle h, Round round) {
         List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0));
-        for (int[] row : query(c, "SELECT choice, COUNT(*) FROM quiz_answer WHERE round_id = ? GROUP BY choice",
-                r -> new int[] {r.getInt(1), r.getInt(2)}, round.id())) {
-            counts.set(row[0], row[1]);
-        }
-        List<RoundResult.Scored> right = query(c, "SELECT a.user_id, a.display_name, a.points, COALESCE(p.streak, 0) "
+        h.select("SELECT choice, COUNT(*) AS answers FROM quiz_answer WHERE round_id = ? GROUP BY choice", round.id())
+                .map((r, ctx) -> Map.entry(r.getInt("choice"), r.getInt("answers")))
+                .forEach(e -> counts.set(e.getKey(), e.getValue()));
+        List<RoundResult.Scored> right = h.select("SELECT a.user_id, a.display_name, a.points, "
+                + "COALESCE(p.streak, 0) AS streak "
                 + "FROM quiz_answer a LEFT JOIN quiz_player p ON p.night_id = ? AND p.user_id = a.user_id "
                 + "WHERE a.round_id = ? AND a.choice = ? ORDER BY a.answered_at, a.user_id",
-                r -> new RoundResult.Scored(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)),
-                round.nightId(), round.id(), round.question().answer());
-        List<Standing> standings = round.practice() ? List.of() : standings(c, round.nightId(), Integer.MAX_VALUE);
+                round.nightId(), round.id(), round.question().answer())
+                .map((r, ctx) -> new RoundResult.Scored(r.getString("user_id"), r.getString("display_name"),
+                        r.getInt("points"), r.getInt("streak")))
+                .list();
+        List<Standing> standings = round.practice() ? List.of() : standings(h, round.nightId(), Integer.MAX_VALUE);
         return new RoundResult(round, counts, right, standings);
     }
 
@@ -451,14 +471,15 @@ public final class QuizStore {
      */
     public int forgetClosedBefore(Instant cutoff) {
         long before = cutoff.toEpochMilli();
+        String forgetPractice = forgetPractice(database.dialect());
         int deleted = 0;
         int batch;
         do {
-            batch = database.transaction(c -> update(c, FORGET_PRACTICE, before, FORGET_BATCH));
+            batch = database.transaction(h -> h.execute(forgetPractice, before, FORGET_BATCH));
             deleted += batch;
         } while (batch == FORGET_BATCH);
         do {
-            batch = database.transaction(c -> update(c, "DELETE FROM quiz_night WHERE id IN (SELECT id FROM quiz_night "
+            batch = database.transaction(h -> h.execute("DELETE FROM quiz_night WHERE id IN (SELECT id FROM quiz_night "
                     + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ? ORDER BY id LIMIT ?)",
                     before, FORGET_BATCH_NIGHTS));
             deleted += batch;
@@ -468,102 +489,59 @@ public final class QuizStore {
 
     // ---- rows ----
 
-    private void insertRound(Connection c, Round round) throws SQLException {
+    private void insertRound(Handle h, Round round) {
         Question q = round.question();
-        update(c, "INSERT INTO quiz_round (id, night_id, number, guild_id, channel_id, question_id, category, "
+        h.createUpdate("INSERT INTO quiz_round (id, night_id, number, guild_id, channel_id, question_id, category, "
                         + "difficulty, question, choices, answer, explanation, sources, opens_at, closes_at, status) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open')",
-                round.id(), round.nightId(), round.number(), round.guildId(), round.channelId(), q.id(), q.category(),
-                q.difficulty().id(), q.text(), JsonColumns.of(q.choices()), q.answer(), q.explanation(),
-                JsonColumns.of(q.sources()), round.opensAt().toEpochMilli(), round.closesAt().toEpochMilli());
-        update(c, "INSERT INTO quiz_seen (scope, question_id, last_seen_at) VALUES (?,?,?) "
+                        + "VALUES (:id, :night, :number, :guild, :channel, :questionId, :category, :difficulty, "
+                        + ":question, :choices, :answer, :explanation, :sources, :opensAt, :closesAt, 'open')")
+                .bind("id", round.id())
+                .bind("night", round.nightId())
+                .bind("number", round.number())
+                .bind("guild", round.guildId())
+                .bind("channel", round.channelId())
+                .bind("questionId", q.id())
+                .bind("category", q.category())
+                .bind("difficulty", q.difficulty().id())
+                .bind("question", q.text())
+                .bind("choices", JsonColumns.of(q.choices()))
+                .bind("answer", q.answer())
+                .bind("explanation", q.explanation())
+                .bind("sources", JsonColumns.of(q.sources()))
+                .bind("opensAt", round.opensAt().toEpochMilli())
+                .bind("closesAt", round.closesAt().toEpochMilli())
+                .execute();
+        h.execute("INSERT INTO quiz_seen (scope, question_id, last_seen_at) VALUES (?,?,?) "
                 + "ON CONFLICT (scope, question_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
                 seenScope(round.guildId(), round.channelId()), q.id(), round.opensAt().toEpochMilli());
     }
 
-    private Optional<Night> runningNight(Connection c, String channelId) throws SQLException {
-        return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE channel_id = ? AND status = 'running'",
-                QuizStore::night, channelId).stream().findFirst();
+    private static Optional<Night> runningNight(Handle h, String channelId) {
+        return h.select("SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE channel_id = ? AND status = 'running'",
+                channelId).map(NIGHT).findFirst();
     }
 
-    private Optional<Night> night(Connection c, long id) throws SQLException {
-        return query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE id = ?", QuizStore::night, id)
-                .stream().findFirst();
+    private static Optional<Night> night(Handle h, long id) {
+        return h.select("SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE id = ?", id).map(NIGHT).findFirst();
     }
 
-    private Optional<Round> round(Connection c, long id) throws SQLException {
-        return query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE id = ?", QuizStore::round, id)
-                .stream().findFirst();
+    private static Optional<Round> round(Handle h, long id) {
+        return h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE id = ?", id).map(ROUND).findFirst();
     }
 
-    private List<Standing> standings(Connection c, long nightId, int limit) throws SQLException {
-        return query(c, "SELECT user_id, display_name, score AS points, correct FROM quiz_player WHERE night_id = ?"
-                + STANDING_ORDER + " LIMIT ?", QuizStore::standing, nightId, limit);
+    private List<Standing> standings(Handle h, long nightId, int limit) {
+        return h.select("SELECT user_id, display_name, score AS points, correct FROM quiz_player WHERE night_id = ?"
+                + standingOrder + " LIMIT ?", nightId, limit).map(STANDING).list();
     }
 
-    private static Night night(ResultSet r) throws SQLException {
-        String difficulty = r.getString(10);
-        return new Night(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
-                r.getInt(7), Duration.ofMillis(r.getLong(8)), r.getString(9),
-                difficulty == null ? null : Difficulty.of(difficulty), Night.Status.of(r.getString(11)),
-                Instant.ofEpochMilli(r.getLong(12)));
+    /** A COUNT (or other whole number) that the query always returns one row of. */
+    private static int count(Handle h, String sql, Object... params) {
+        return h.select(sql, params).mapTo(Integer.class).one();
     }
 
-    private static Round round(ResultSet r) throws SQLException {
-        long night = r.getLong(2);
-        Long nightId = r.wasNull() ? null : night;
-        Question q = new Question(r.getString(6), r.getString(7), Difficulty.of(r.getString(8)), r.getString(9),
-                strings(r.getString(10)), r.getInt(11), r.getString(12), strings(r.getString(13)));
-        return new Round(r.getLong(1), nightId, r.getInt(3), r.getString(4), r.getString(5), q, r.getString(14),
-                Instant.ofEpochMilli(r.getLong(15)), Instant.ofEpochMilli(r.getLong(16)), "open".equals(r.getString(17)));
-    }
-
-    private static Standing standing(ResultSet r) throws SQLException {
-        return new Standing(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4));
+    private record EndedNight(long id, long endedAt) {
     }
 
     private record StoredAnswer(String userId, String name, int choice, Instant answeredAt) {
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row.map(rs));
-            }
-            return out;
-        }
-    }
-
-    private int singleInt(Connection c, String sql, Object... params) throws SQLException {
-        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private int update(Connection c, String sql, Object... params) throws SQLException {
-        return prepare(c, sql, params).executeUpdate();
-    }
-
-    private long insert(Connection c, String sql, Object... params) throws SQLException {
-        update(c, sql, params);
-        try (ResultSet rs = prepare(c, "SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The database's kept statement for {@code sql}, with these parameters; not to be closed. */
-    private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = database.statement(c, sql);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
     }
 }

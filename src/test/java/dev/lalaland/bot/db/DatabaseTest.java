@@ -2,10 +2,9 @@ package dev.lalaland.bot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,25 +13,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The database's queued writes, on a real SQLite file. */
+/** The database's queued writes, on a real SQLite file and a real PostgreSQL server. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DatabaseTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
 
     @Test
     void queuedWritesRunInOrderAndCloseWaitsForThem() {
+        assumeTrue(kind == StoreKind.SQLITE, "reopens the same file");
         Path file = dir.resolve("bot.db");
         Database database = Database.open(file);
-        database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE log (n INTEGER)"));
+        database.transaction(h -> h.execute("CREATE TABLE log (n INTEGER)"));
         for (int i = 0; i < 500; i++) {
             int n = i;
-            database.transactionLater(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO log (n) VALUES (?)")) {
-                    ps.setInt(1, n);
-                    return ps.executeUpdate();
-                }
-            });
+            database.transactionLater(h -> h.execute("INSERT INTO log (n) VALUES (?)", n));
         }
         database.close();
 
@@ -43,46 +46,59 @@ class DatabaseTest {
     }
 
     @Test
+    void queuedWritesRunInTheOrderQueued() {
+        try (Database database = kind.open(dir)) {
+            database.transaction(h -> h.execute("CREATE TABLE log (seq INTEGER PRIMARY KEY, n INTEGER)"));
+            for (int i = 0; i < 500; i++) {
+                int n = i;
+                // each write sees the ones queued before it: the next seq is one more than the last
+                database.transactionLater(h -> h.execute(
+                        "INSERT INTO log (seq, n) SELECT COALESCE(MAX(seq), 0) + 1, ? FROM log", n));
+            }
+            database.writeQueuedNow();
+            database.awaitAllSaved();
+            CompletableFuture<Integer> last = database.transactionLater(h -> 0);
+            database.writeQueuedNow();
+            last.join();
+            assertThat(ints(database, "SELECT n FROM log ORDER BY seq")).hasSize(500).isSorted();
+        }
+    }
+
+    @Test
     void aFailedQueuedWriteIsRolledBackAndReported() {
-        try (Database database = Database.open(dir.resolve("bot.db"))) {
-            database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER NOT NULL)"));
-            CompletableFuture<Integer> failing = database.transactionLater(c -> {
-                c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (1)");
-                return c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (NULL)");
+        try (Database database = kind.open(dir)) {
+            database.transaction(h -> h.execute("CREATE TABLE t (n INTEGER NOT NULL)"));
+            CompletableFuture<Integer> failing = database.transactionLater(h -> {
+                h.execute("INSERT INTO t (n) VALUES (1)");
+                return h.execute("INSERT INTO t (n) VALUES (NULL)");
             });
 
             assertThatThrownBy(failing::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(DatabaseException.class);
-            int rows = database.read(c -> {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
-                    return rs.next() ? rs.getInt(1) : -1;
-                }
-            });
-            assertThat(rows).as("the first insert of the failed transaction is undone").isZero();
+            assertThat(ints(database, "SELECT COUNT(*) FROM t")).as("the first insert of the failed transaction is undone")
+                    .containsExactly(0);
         }
     }
 
     @Test
     void nothingCanBeQueuedOnceClosed() {
-        Database database = Database.open(dir.resolve("bot.db"));
+        Database database = kind.open(dir);
         database.close();
-        assertThatThrownBy(() -> database.transactionLater(c -> 1))
+        assertThatThrownBy(() -> database.transactionLater(h -> 1))
                 .isInstanceOf(DatabaseException.class).hasMessageContaining("closed");
     }
 
     @Test
     void aFailingWriteFailsAloneAndTheRestOfItsBatchIsSaved() {
-        try (Database database = Database.open(dir.resolve("bot.db"))) {
-            database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER NOT NULL)"));
+        try (Database database = kind.open(dir)) {
+            database.transaction(h -> h.execute("CREATE TABLE t (seq INTEGER, n INTEGER NOT NULL)"));
             List<CompletableFuture<Integer>> writes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 Integer n = i == 4 ? null : i;
-                writes.add(database.transactionLater(c -> {
-                    c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (100)");
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (n) VALUES (?)")) {
-                        ps.setObject(1, n);
-                        return ps.executeUpdate();
-                    }
+                int seq = i;
+                writes.add(database.transactionLater(h -> {
+                    h.execute("INSERT INTO t (seq, n) VALUES (?, 100)", seq);
+                    return h.createUpdate("INSERT INTO t (seq, n) VALUES (?, ?)").bind(0, seq).bind(1, n).execute();
                 }));
             }
 
@@ -93,52 +109,18 @@ class DatabaseTest {
                     assertThat(writes.get(i).join()).isEqualTo(1);
                 }
             }
-            assertThat(ints(database, "SELECT n FROM t WHERE n < 100 ORDER BY rowid"))
+            assertThat(ints(database, "SELECT n FROM t WHERE n < 100 ORDER BY seq"))
                     .containsExactly(0, 1, 2, 3, 5, 6, 7, 8, 9);
-            assertThat(ints(database, "SELECT n FROM t WHERE n = 100")).as("the failed write's first insert is undone, the others' kept once").hasSize(9);
-        }
-    }
-
-    @Test
-    void aKeptStatementIsCompiledOnceAndServesEveryCall() {
-        try (Database database = Database.open(dir.resolve("bot.db"))) {
-            database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)"));
-            String insert = "INSERT INTO t (n) VALUES (?)";
-            PreparedStatement first = database.transaction(c -> database.statement(c, insert));
-            for (int i = 1; i <= 100; i++) {
-                int n = i;
-                PreparedStatement kept = database.transaction(c -> {
-                    PreparedStatement ps = database.statement(c, insert);
-                    ps.setInt(1, n);
-                    ps.executeUpdate();
-                    return ps;
-                });
-                assertThat(kept).isSameAs(first);
-            }
-            int sum = database.read(c -> {
-                try (ResultSet rs = database.statement(c, "SELECT SUM(n) FROM t").executeQuery()) {
-                    return rs.getInt(1);
-                }
-            });
-            assertThat(sum).isEqualTo(5050);
-        }
-    }
-
-    @Test
-    void aKeptStatementIsOnlyForWorkTheDatabaseRuns() {
-        try (Database database = Database.open(dir.resolve("bot.db"))) {
-            java.sql.Connection leaked = database.read(c -> c);
-            assertThatThrownBy(() -> database.statement(leaked, "SELECT 1"))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThat(ints(database, "SELECT n FROM t WHERE n = 100"))
+                    .as("the failed write's first insert is undone, the others' kept once").hasSize(9);
         }
     }
 
     @Test
     void aWriteSomeoneWaitsForIsWrittenBeforeItsWindowEnds() throws Exception {
-        try (Database database = Database.open(dir.resolve("bot.db"), Duration.ofHours(1))) {
-            database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)"));
-            CompletableFuture<Integer> write = database.transactionLater(
-                    c -> c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (1)"));
+        try (Database database = kind.open(dir, Duration.ofHours(1))) {
+            database.transaction(h -> h.execute("CREATE TABLE t (n INTEGER)"));
+            CompletableFuture<Integer> write = database.transactionLater(h -> h.execute("INSERT INTO t (n) VALUES (1)"));
 
             database.writeQueuedNow();
 
@@ -148,11 +130,28 @@ class DatabaseTest {
     }
 
     @Test
+    void awaitingAKeyedWriteWritesItAtOnceAndThenItIsThere() {
+        try (Database database = kind.open(dir, Duration.ofHours(1))) {
+            database.transaction(h -> h.execute("CREATE TABLE t (n INTEGER)"));
+            database.transactionLater("row 5", h -> h.execute("INSERT INTO t (n) VALUES (5)"));
+            assertThat(ints(database, "SELECT n FROM t")).as("queued for an hour").isEmpty();
+
+            long started = System.nanoTime();
+            database.awaitSaved("row 5");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(ints(database, "SELECT n FROM t")).containsExactly(5);
+            database.awaitSaved("nothing queued under this");
+        }
+    }
+
+    @Test
     void closingWritesWhatIsQueuedAtOnce() {
+        assumeTrue(kind == StoreKind.SQLITE, "reopens the same file");
         Path file = dir.resolve("bot.db");
         Database database = Database.open(file, Duration.ofHours(1));
-        database.transaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)"));
-        database.transactionLater(c -> c.createStatement().executeUpdate("INSERT INTO t (n) VALUES (7)"));
+        database.transaction(h -> h.execute("CREATE TABLE t (n INTEGER)"));
+        database.transactionLater(h -> h.execute("INSERT INTO t (n) VALUES (7)"));
         database.close();
         database.close();
 
@@ -161,15 +160,27 @@ class DatabaseTest {
         }
     }
 
-    private static List<Integer> ints(Database database, String sql) {
-        return database.read(c -> {
-            List<Integer> out = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getInt(1));
-                }
+    @Test
+    void sqliteKeepsEachStatementCompiledAcrossCalls() {
+        assumeTrue(kind == StoreKind.SQLITE, "SQLite's kept statements");
+        try (Database database = kind.open(dir)) {
+            database.transaction(h -> h.execute("CREATE TABLE t (n INTEGER)"));
+            List<Object> statements = new ArrayList<>();
+            for (int i = 1; i <= 100; i++) {
+                int n = i;
+                database.transaction(h -> {
+                    h.execute("INSERT INTO t (n) VALUES (?)", n);
+                    return null;
+                });
+                statements.add(database.read(h -> ((KeptStatements) h.getStatementBuilder()).size()));
             }
-            return out;
-        });
+            assertThat(statements).as("one kept statement per SQL text, not one per call").allMatch(
+                    size -> (Integer) size <= 2);
+            assertThat(ints(database, "SELECT SUM(n) FROM t")).containsExactly(5050);
+        }
+    }
+
+    private static List<Integer> ints(Database database, String sql) {
+        return database.read(h -> h.select(sql).mapTo(Integer.class).list());
     }
 }

@@ -57,9 +57,10 @@ class FactStoreTest {
     void aChangedDataSetReplacesTheOldOneWithoutTouchingServerState() throws Exception {
         FactImporter importer = new FactImporter(database, clock);
         importer.importIfChanged(FactFiles.load(FactFilesTest.minimal()));
-        database.transaction(c -> c.createStatement().executeUpdate(
-                "CREATE TABLE IF NOT EXISTS test_server_state (guild TEXT PRIMARY KEY); "
-                        + "INSERT INTO test_server_state VALUES ('g1')"));
+        database.transaction(h -> {
+            h.execute("CREATE TABLE IF NOT EXISTS test_server_state (guild TEXT PRIMARY KEY)");
+            return h.execute("INSERT INTO test_server_state VALUES ('g1')");
+        });
 
         FactSet changed = FactFiles.load(FactFilesTest.minimal());
         changed = new FactSet(changed.people().subList(0, 2), changed.songs(), changed.album(), changed.ceremonies(),
@@ -69,11 +70,8 @@ class FactStoreTest {
         FactStore store = new FactStore(database);
         assertThat(store.people()).hasSize(2);
         assertThat(store.allNominations()).hasSize(2);
-        int serverRows = database.read(c -> {
-            var rs = c.createStatement().executeQuery("SELECT count(*) FROM test_server_state");
-            rs.next();
-            return rs.getInt(1);
-        });
+        int serverRows = database.read(h -> h.select("SELECT count(*) FROM test_server_state")
+                .mapTo(Integer.class).one());
         assertThat(serverRows).isEqualTo(1);
     }
 }

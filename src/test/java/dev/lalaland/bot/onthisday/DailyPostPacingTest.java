@@ -7,8 +7,6 @@ import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -104,12 +102,7 @@ class DailyPostPacingTest {
     }
 
     private static long countSent(Database database) {
-        return database.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM daily_post WHERE status = 'sent'")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return database.read(h -> h.select("SELECT count(*) FROM daily_post WHERE status = 'sent'")
+                .mapTo(Long.class).one());
     }
 }

@@ -9,8 +9,7 @@ import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import dev.lalaland.bot.onthisday.DailyPostStore.DuePost;
 import dev.lalaland.bot.onthisday.DailyPostStore.Plan;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -82,18 +81,10 @@ class DailyPostStoreTest {
 
     @Test
     void dueServersComeFromAnIndexRangeScanNotATableScan() {
-        String plan = database.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT guild_id, post_time, zone, next_local_date,"
-                         + " next_due_epoch FROM daily_post_config WHERE next_due_epoch <= 1 ORDER BY next_due_epoch"
-                         + " LIMIT 10")) {
-                StringBuilder out = new StringBuilder();
-                while (rs.next()) {
-                    out.append(rs.getString("detail")).append('\n');
-                }
-                return out.toString();
-            }
-        });
+        String plan = database.read(h -> h.select("EXPLAIN QUERY PLAN SELECT guild_id, post_time, zone, "
+                        + "next_local_date, next_due_epoch FROM daily_post_config WHERE next_due_epoch <= 1 "
+                        + "ORDER BY next_due_epoch LIMIT 10")
+                .map((r, ctx) -> r.getString("detail") + "\n").list().stream().collect(Collectors.joining()));
         assertThat(plan).contains("USING INDEX daily_post_config_by_next_due").doesNotContain("SCAN daily_post_config\n");
     }
 

@@ -332,19 +332,9 @@ class QuizStoreTest {
 
     @Test
     void oldPracticeQuestionsAreFoundByTheirIndexNotByReadingEveryQuestion() {
-        List<String> plan = database.read(c -> {
-            List<String> steps = new java.util.ArrayList<>();
-            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + QuizStore.FORGET_PRACTICE)) {
-                ps.setLong(1, clock.instant().toEpochMilli());
-                ps.setInt(2, 200);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        steps.add(rs.getString("detail"));
-                    }
-                }
-            }
-            return steps;
-        });
+        List<String> plan = database.read(h -> h.select("EXPLAIN QUERY PLAN "
+                + QuizStore.forgetPractice(database.dialect()), clock.instant().toEpochMilli(), 200)
+                .map((r, ctx) -> r.getString("detail")).list());
         assertThat(plan).anyMatch(step -> step.contains("quiz_round_practice_closed"))
                 .noneMatch(step -> step.startsWith("SCAN quiz_round"));
     }
