@@ -3,6 +3,7 @@ package dev.lalaland.bot.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class FactStoreTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     private Database database;
@@ -21,7 +30,7 @@ class FactStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("test.db"));
+        database = kind.open(dir);
     }
 
     @AfterEach

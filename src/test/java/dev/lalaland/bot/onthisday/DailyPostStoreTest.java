@@ -2,8 +2,10 @@ package dev.lalaland.bot.onthisday;
 
 import dev.lalaland.bot.command.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import dev.lalaland.bot.onthisday.DailyPostStore.DuePost;
@@ -20,9 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The daily post's SQL, on a real SQLite file. */
+/** The daily post's SQL, on a real SQLite file and a real PostgreSQL server. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DailyPostStoreTest {
+    @Parameter
+    StoreKind kind;
+
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalTime NINE = LocalTime.of(9, 0);
     private static final Instant NOW = Instant.parse("2026-06-01T06:00:00Z");
@@ -35,7 +45,7 @@ class DailyPostStoreTest {
 
     @BeforeEach
     void open() {
-        database = TestFacts.open(dir);
+        database = TestFacts.open(kind, dir);
         store = new DailyPostStore(database);
     }
 
@@ -81,6 +91,7 @@ class DailyPostStoreTest {
 
     @Test
     void dueServersComeFromAnIndexRangeScanNotATableScan() {
+        assumeTrue(kind == StoreKind.SQLITE, "SQLite's query plan");
         String plan = database.read(h -> h.select("EXPLAIN QUERY PLAN SELECT guild_id, post_time, zone, "
                         + "next_local_date, next_due_epoch FROM daily_post_config WHERE next_due_epoch <= 1 "
                         + "ORDER BY next_due_epoch LIMIT 10")

@@ -3,6 +3,7 @@ package dev.lalaland.bot.onthisday;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.facts.Fact;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,8 +16,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class FactRotationTest {
+    @Parameter
+    StoreKind kind;
+
     private static final LocalDate START = LocalDate.parse("2026-06-01");
 
     @TempDir
@@ -26,7 +35,7 @@ class FactRotationTest {
 
     @BeforeEach
     void open() {
-        database = TestFacts.open(dir);
+        database = TestFacts.open(kind, dir);
         rotation = new FactRotation(database);
     }
 

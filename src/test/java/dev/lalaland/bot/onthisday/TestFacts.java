@@ -1,6 +1,7 @@
 package dev.lalaland.bot.onthisday;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.facts.Event;
 import dev.lalaland.bot.facts.Fact;
 import dev.lalaland.bot.facts.FactImporter;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** A database on a temp file holding a small calendar and a few facts. */
+/** A database (a temp file, or a schema on the test PostgreSQL) holding a small calendar and a few facts. */
 public final class TestFacts {
     public static final List<Event> EVENTS = List.of(
             event("venice-premiere", "2016-08-31", "Premiere at the Venice Film Festival", "festival"),
@@ -33,11 +34,20 @@ public final class TestFacts {
     }
 
     public static Database open(Path dir) {
-        return open(dir, EVENTS, FACTS);
+        return open(StoreKind.SQLITE, dir);
+    }
+
+    /** On the given database kind (the store tests run on both). */
+    public static Database open(StoreKind kind, Path dir) {
+        return open(kind, dir, EVENTS, FACTS);
     }
 
     public static Database open(Path dir, List<Event> events, List<Fact> facts) {
-        Database database = Database.open(dir.resolve("test.db"));
+        return open(StoreKind.SQLITE, dir, events, facts);
+    }
+
+    public static Database open(StoreKind kind, Path dir, List<Event> events, List<Fact> facts) {
+        Database database = kind.open(dir);
         FactSet set = new FactSet(List.of(), List.of(), null, List.of(), List.of(), events, facts, List.of(),
                 "test-" + events.hashCode() + "-" + facts.hashCode());
         new FactImporter(database, Clock.systemUTC()).importIfChanged(set);

@@ -1,8 +1,10 @@
 package dev.lalaland.bot.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The quiz tables on a real SQLite file. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class QuizStoreTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     private Database database;
@@ -26,7 +36,7 @@ class QuizStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("quiz.db"));
+        database = kind.open(dir);
         store = new QuizStore(database);
     }
 
@@ -178,7 +188,7 @@ class QuizStoreTest {
         Round round = ask(night, q1);
         store.recordAnswer(round.id(), round.channelId(), "u1", "Ann", 1, clock.instant(), null);
         database.close();
-        database = Database.open(dir.resolve("quiz.db"));
+        database = kind.open(dir);
         store = new QuizStore(database);
         assertThat(store.runningNights()).extracting(Night::id).containsExactly(night.id());
         assertThat(store.openRound(night.id())).get().extracting(Round::question).isEqualTo(q1);
@@ -204,7 +214,7 @@ class QuizStoreTest {
         assertThat(inNight.id()).isGreaterThan(practice.id());
         database.close();
 
-        database = Database.open(dir.resolve("quiz.db"));
+        database = kind.open(dir);
         store = new QuizStore(database);
         Round afterRestart = store.askPractice("g1", "c1", q2, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         assertThat(afterRestart.id()).isGreaterThan(inNight.id());
@@ -221,7 +231,7 @@ class QuizStoreTest {
         }
         database.close();
 
-        database = Database.open(dir.resolve("quiz.db"));
+        database = kind.open(dir);
         store = new QuizStore(database);
         assertThat(store.openRounds()).containsExactlyElementsOf(asked);
     }
@@ -332,6 +342,7 @@ class QuizStoreTest {
 
     @Test
     void oldPracticeQuestionsAreFoundByTheirIndexNotByReadingEveryQuestion() {
+        assumeTrue(kind == StoreKind.SQLITE, "SQLite's query plan");
         List<String> plan = database.read(h -> h.select("EXPLAIN QUERY PLAN "
                 + QuizStore.forgetPractice(database.dialect()), clock.instant().toEpochMilli(), 200)
                 .map((r, ctx) -> r.getString("detail")).list());

@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The seen-question history in memory, against what the SQLite file holds. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class SeenHistoryTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     private Database database;
@@ -22,7 +31,7 @@ class SeenHistoryTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("quiz.db"));
+        database = kind.open(dir);
         store = new QuizStore(database);
     }
 
