@@ -2,6 +2,7 @@ package dev.lalaland.bot;
 
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.DatabaseException;
 import dev.lalaland.bot.discord.DiscordBot;
 import dev.lalaland.bot.discord.HealthBeacon;
 import dev.lalaland.bot.facts.FactFiles;
@@ -132,9 +133,28 @@ public final class BotApplication implements AutoCloseable {
         }
     }
 
+    /** How long start-up waits at most between two tries to reach PostgreSQL. */
+    private static final Duration POSTGRES_RETRY_AT_MOST = Duration.ofSeconds(30);
+
+    /**
+     * The SQLite file, or the PostgreSQL database when {@code BOT_DATABASE_URL} is set (then the
+     * file is not used): waits for PostgreSQL as long as it takes to be reachable.
+     */
+    public static Database openDatabase(Settings settings) {
+        if (settings.databaseUrl() == null) {
+            return Database.open(settings.database());
+        }
+        try {
+            return Database.openWhenReachable(settings.databaseUrl(), POSTGRES_RETRY_AT_MOST);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("BOT_DATABASE_URL", "stopped while waiting for PostgreSQL", e);
+        }
+    }
+
     /** Opens the database and brings the fact tables up to date with the data files. */
     public static Database openWithFacts(Settings settings, Clock clock) {
-        Database database = Database.open(settings.database());
+        Database database = openDatabase(settings);
         try {
             FactImporter importer = new FactImporter(database, clock);
             // Files already imported were validated then: a restart only hashes them, since

@@ -7,6 +7,7 @@ import dev.lalaland.bot.console.ConsoleOutbox;
 import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.db.SqliteToPostgres;
 import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
@@ -36,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR]]}.
+ * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR] | migrate-db]}.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad setting or bad data (named on one line).
  */
 public final class Main {
@@ -60,8 +61,9 @@ public final class Main {
                 case "run" -> runBot();
                 case "console" -> runConsole(out);
                 case "check-data" -> checkData(args.length > 1 ? Path.of(args[1]) : null, out, err);
+                case "migrate-db" -> migrateDb(out, err);
                 default -> {
-                    err.println("unknown mode '" + mode + "': use run, console or check-data [DIR]");
+                    err.println("unknown mode '" + mode + "': use run, console, check-data [DIR] or migrate-db");
                     yield BAD_CONFIG;
                 }
             };
@@ -169,6 +171,31 @@ public final class Main {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Not waited for any longer: the session ends as it would have.
+        }
+    }
+
+    /**
+     * Copies the SQLite file (BOT_DATABASE) into the PostgreSQL database at BOT_DATABASE_URL, which
+     * must be empty, and checks every table's row count. The bot must be stopped meanwhile.
+     */
+    private static int migrateDb(PrintStream out, PrintStream err) {
+        Settings settings = SettingsLoader.fromEnvironment();
+        if (settings.databaseUrl() == null) {
+            err.println("error: BOT_DATABASE_URL is not set: migrate-db copies BOT_DATABASE into the PostgreSQL "
+                    + "database it names");
+            return BAD_CONFIG;
+        }
+        if (!Files.isRegularFile(settings.database())) {
+            err.println("error: BOT_DATABASE: " + settings.database() + " does not exist: nothing to copy");
+            return BAD_CONFIG;
+        }
+        try (Database sqlite = Database.open(settings.database());
+             Database postgres = Database.open(settings.databaseUrl())) {
+            SqliteToPostgres.Copied copied = SqliteToPostgres.copy(sqlite, postgres);
+            copied.rowsByTable().forEach((table, rows) -> out.println(table + ": " + rows + " rows"));
+            out.println("ok: " + copied.rowsByTable().size() + " tables, " + copied.rows() + " rows copied from "
+                    + settings.database() + " to " + settings.databaseUrl() + "; counts checked");
+            return OK;
         }
     }
 

@@ -141,6 +141,47 @@ public final class Database implements AutoCloseable {
         return open(url, WRITE_BATCH_WINDOW);
     }
 
+    /**
+     * Opens the PostgreSQL database, waiting for the server for as long as it takes: at start-up
+     * (docker compose starts the bot and PostgreSQL together; a server restarting) the bot keeps
+     * one process and retries, 1 s after the first failure and doubling up to {@code maxBackoff},
+     * instead of exiting and being restarted over and over. The first failure is logged on one
+     * line naming BOT_DATABASE_URL, then one line a minute while it lasts. Anything but an
+     * unreachable server (a refused login, no such database) fails at once.
+     *
+     * @throws InterruptedException when stopped while waiting
+     */
+    public static Database openWhenReachable(PostgresUrl url, Duration maxBackoff) throws InterruptedException {
+        Duration backoff = Duration.ofSeconds(1);
+        long firstFailure = 0;
+        long lastLogged = 0;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                Database database = open(url);
+                if (attempts > 1) {
+                    log.info("BOT_DATABASE_URL: PostgreSQL at {} reached after {} attempts", url, attempts);
+                }
+                return database;
+            } catch (PostgresUnreachableException e) {
+                long now = System.nanoTime();
+                if (attempts == 1) {
+                    firstFailure = now;
+                    lastLogged = now;
+                    log.warn("BOT_DATABASE_URL: {}; trying again until it is (up to every {} s)", e.getMessage(),
+                            maxBackoff.toSeconds());
+                } else if (Duration.ofNanos(now - lastLogged).compareTo(Duration.ofMinutes(1)) >= 0) {
+                    lastLogged = now;
+                    log.warn("BOT_DATABASE_URL: PostgreSQL at {} still not reachable after {} s", url,
+                            Duration.ofNanos(now - firstFailure).toSeconds());
+                }
+            }
+            Thread.sleep(backoff.toMillis());
+            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        }
+    }
+
     static Database open(PostgresUrl url, Duration writeBatchWindow) {
         PGSimpleDataSource probe = new PGSimpleDataSource();
         probe.setURL(url.jdbcUrl());

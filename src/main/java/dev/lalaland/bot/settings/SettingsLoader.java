@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lalaland.bot.db.PostgresUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,6 +31,7 @@ public final class SettingsLoader {
         DISCORD_REST_URL("discord-rest-url"),
         DISCORD_GATEWAY_URL("discord-gateway-url"),
         BOT_DATABASE("database"),
+        BOT_DATABASE_URL("database-url"),
         BOT_DATA_DIR("data-dir"),
         BOT_DEV_GUILD("dev-guild"),
         BOT_HEALTH_FILE("health-file");
@@ -85,7 +87,8 @@ public final class SettingsLoader {
                 database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
                 dataDir(values.get(Key.BOT_DATA_DIR)),
                 devGuild(values.get(Key.BOT_DEV_GUILD)),
-                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null);
+                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null,
+                databaseUrl(values.get(Key.BOT_DATABASE_URL)));
     }
 
     private static Path configFile(Map<String, String> env) {
@@ -179,6 +182,18 @@ public final class SettingsLoader {
             throw new SettingsException(Key.BOT_DATABASE.describe() + " names a directory, not a file: " + path);
         }
         return path;
+    }
+
+    /** Said without the URL: it holds the password. */
+    private static PostgresUrl databaseUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PostgresUrl.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(Key.BOT_DATABASE_URL.describe() + " " + e.getMessage());
+        }
     }
 
     /**
