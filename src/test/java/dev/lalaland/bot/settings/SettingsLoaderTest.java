@@ -42,6 +42,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aPostgresUrlIsReadInEitherFormAndItsPasswordNeverShown() {
+        Settings s = SettingsLoader.load(Map.of("BOT_DATABASE_URL", "postgresql://bot:s3cr%40t@db.example:6543/lalaland"));
+        assertThat(s.databaseUrl().jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/lalaland");
+        assertThat(s.databaseUrl().user()).isEqualTo("bot");
+        assertThat(s.databaseUrl().password()).isEqualTo("s3cr@t");
+        assertThat(s.toString()).contains("postgresql://bot@db.example:6543/lalaland").doesNotContain("s3cr");
+
+        Settings jdbc = SettingsLoader.load(Map.of("BOT_DATABASE_URL",
+                "jdbc:postgresql://localhost/lalaland?user=bot&password=pw&sslmode=require"));
+        assertThat(jdbc.databaseUrl().jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/lalaland?sslmode=require");
+        assertThat(jdbc.databaseUrl().password()).isEqualTo("pw");
+        assertThat(jdbc.databaseUrl().toString()).doesNotContain("pw");
+
+        assertThat(SettingsLoader.load(Map.of()).databaseUrl()).as("unset: SQLite").isNull();
+    }
+
+    @Test
+    void aBadPostgresUrlIsNamedWithoutItsPassword() {
+        for (String bad : List.of("mysql://bot:hunter2@host/db", "postgresql://bot:hunter2@/db",
+                "postgresql://bot:hunter2@host:99999/db", "postgresql://bot:hunter2@host/", "postgresql://host/db",
+                "postgresql://bot:hunter2@host/db%zz", "postgresql://bot:hun ter2@host/db")) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_DATABASE_URL", bad)))
+                    .as(bad).isInstanceOf(SettingsException.class)
+                    .hasMessageContaining("BOT_DATABASE_URL")
+                    .message().doesNotContain("hunter2").doesNotContain("hun ter2");
+        }
+    }
+
+    @Test
     void urlsGetTheirTrailingSlash() {
         Settings s = SettingsLoader.load(Map.of("DISCORD_REST_URL", "http://127.0.0.1:5/api/v10",
                 "DISCORD_GATEWAY_URL", "ws://127.0.0.1:6"));
