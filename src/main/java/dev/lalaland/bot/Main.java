@@ -12,6 +12,7 @@ import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.quiz.QuizTimings;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;

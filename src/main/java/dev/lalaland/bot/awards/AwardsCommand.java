@@ -1,7 +1,10 @@
 package dev.lalaland.bot.awards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.facts.Ceremony;
@@ -17,10 +20,8 @@ import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** {@code /awards [ceremony] [result]}: every awards body at a glance, or one body category by category. */
@@ -29,17 +30,25 @@ public final class AwardsCommand implements SlashCommand {
     private static final CommandSpec SPEC = CommandSpec.of("awards", "La La Land's awards and nominations",
             OptionSpec.choice("ceremony", "Which awards", FactFiles.AWARD_GROUPS),
             OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS))
-            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
+            .answeredOnEventThread(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
+    private static final HelpText HELP = new HelpText("/awards [ceremony] [result]",
+            "Every awards body at a glance, or one of them "
+            + "category by category: `/awards ceremony:oscars result:won`.");
     /**
      * Replies already rendered, by ceremony group ("" for the overview) and result. The fact store
      * does not change while the bot runs, so each of these few dozen is built once.
      */
-    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
+    private final Cache<String, Reply> rendered = Caches.ofFixedKeys();
 
     public AwardsCommand(FactStore facts) {
         this.facts = facts;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
@@ -51,7 +60,7 @@ public final class AwardsCommand implements SlashCommand {
     public Reply handle(CommandRequest request) {
         String result = request.choice("result", RESULTS).orElse("all");
         String group = request.choice("ceremony", FactFiles.AWARD_GROUPS).orElse("");
-        return rendered.computeIfAbsent(group + " " + result,
+        return rendered.get(group + " " + result,
                 key -> group.isEmpty() ? overview(result) : ceremonies(group, result));
     }
 

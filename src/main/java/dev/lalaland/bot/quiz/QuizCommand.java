@@ -10,6 +10,7 @@ import static dev.lalaland.bot.quiz.QuizRules.MIN_SECONDS;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.CommandSpec.Subcommand;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
@@ -23,18 +24,21 @@ final class QuizCommand implements SlashCommand {
             OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
     private static final OptionSpec DIFFICULTY =
             OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
-    /** Built once, like every command's: the dispatcher reads it for every interaction (issue 6). */
+    /** Built once, like every command's: the dispatcher reads it for every interaction. */
     private static final CommandSpec SPEC = CommandSpec.withSubcommands("quiz",
             "La La Land trivia: practice questions and scored quiz nights",
             // A practice question is picked in memory and saved in the background; the rest write at once.
             Subcommand.of("question", "One practice question with answer buttons (not scored)", CATEGORY, DIFFICULTY)
-                    .answeredFromMemory(),
+                    .answeredOnEventThread(),
             Subcommand.of("start", "Host a scored quiz night in this channel",
                     OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
                     OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
                     CATEGORY, DIFFICULTY),
             Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
             Subcommand.of("leaderboard", "This server's all-time quiz standings"));
+    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard",
+            "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
+            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary());
 
     private final PracticeRounds practice;
     private final QuizNights nights;
@@ -44,6 +48,11 @@ final class QuizCommand implements SlashCommand {
         this.practice = practice;
         this.nights = nights;
         this.store = store;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
