@@ -104,7 +104,7 @@ public final class DiscordBot implements AutoCloseable {
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
-            throw e;
+            throw new TokenRefusedException(e);
         } catch (RuntimeException e) {
             throw notStarted(e);
         }
