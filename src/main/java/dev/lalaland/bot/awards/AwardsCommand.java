@@ -7,8 +7,8 @@ import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.facts.AwardGroup;
 import dev.lalaland.bot.facts.Ceremony;
-import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Nomination;
 import dev.lalaland.bot.render.Dates;
@@ -27,8 +27,9 @@ import java.util.function.Predicate;
 /** {@code /awards [ceremony] [result]}: every awards body at a glance, or one body category by category. */
 public final class AwardsCommand implements SlashCommand {
     static final List<String> RESULTS = List.of("won", "lost", "all");
+    private static final List<String> GROUPS = AwardGroup.ids();
     private static final CommandSpec SPEC = CommandSpec.of("awards", "La La Land's awards and nominations",
-            OptionSpec.choice("ceremony", "Which awards", FactFiles.AWARD_GROUPS),
+            OptionSpec.choice("ceremony", "Which awards", GROUPS),
             OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS))
             .answeredOnEventThread(); // cards are rendered once (a few fast reads) and kept
 
@@ -59,7 +60,7 @@ public final class AwardsCommand implements SlashCommand {
     @Override
     public Reply handle(CommandRequest request) {
         String result = request.choice("result", RESULTS).orElse("all");
-        String group = request.choice("ceremony", FactFiles.AWARD_GROUPS).orElse("");
+        String group = request.choice("ceremony", GROUPS).orElse("");
         return rendered.get(group + " " + result,
                 key -> group.isEmpty() ? overview(result) : ceremonies(group, result));
     }

@@ -53,10 +53,8 @@ public final class FactFiles {
     public static final String QUESTIONS = "questions.json";
     public static final List<String> ALL = List.of(PEOPLE, SONGS, AWARDS, EVENTS, FACTS, QUESTIONS);
 
-    public static final List<String> AWARD_GROUPS =
-            List.of("oscars", "golden-globes", "bafta", "critics-choice", "sag", "guilds", "grammys", "festivals", "other");
-    public static final List<String> CATEGORIES = List.of("cast", "songs", "awards", "production", "release");
-    public static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard");
+    /** The ids of the quiz's {@code Difficulty} (a test checks they agree; the quiz package is not the facts'). */
+    static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard");
 
     private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_TEXT = 1000;
@@ -73,7 +71,7 @@ public final class FactFiles {
             required("title", TEXT), required("releaseDate", DATE), required("label", TEXT), optional("length", TEXT),
             optional("producers", TEXT), optional("charts", TEXT_LIST), required("sources", SOURCES));
     private static final List<FieldRule> CEREMONY = List.of(
-            required("id", ID), oneOf("group", AWARD_GROUPS.toArray(String[]::new)), required("body", TEXT),
+            required("id", ID), oneOf("group", AwardGroup.ids().toArray(String[]::new)), required("body", TEXT),
             required("name", TEXT), optional("date", PARTIAL_DATE), optional("venue", TEXT), optional("host", TEXT),
             optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> NOMINATION = List.of(
@@ -85,10 +83,10 @@ public final class FactFiles {
             oneOf("kind", "festival", "release", "awards", "chart", "birthday", "media", "production", "other"),
             optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> FACT = List.of(
-            required("id", ID), oneOf("category", CATEGORIES.toArray(String[]::new)), required("text", TEXT),
+            required("id", ID), oneOf("category", QuizCategory.ids().toArray(String[]::new)), required("text", TEXT),
             required("sources", SOURCES));
     private static final List<FieldRule> QUESTION = List.of(
-            required("id", ID), oneOf("category", CATEGORIES.toArray(String[]::new)),
+            required("id", ID), oneOf("category", QuizCategory.ids().toArray(String[]::new)),
             oneOf("difficulty", DIFFICULTIES.toArray(String[]::new)), required("question", TEXT),
             required("choices", TEXT_LIST), required("answer", INTEGER), required("explanation", TEXT),
             required("sources", SOURCES));

@@ -14,16 +14,17 @@ import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
-import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.Reply;
+import java.util.List;
 
 /** {@code /quiz question|start|stop|leaderboard}; names as in the contract. */
 final class QuizCommand implements SlashCommand {
     private static final int LEADERBOARD_SIZE = 15;
-    private static final OptionSpec CATEGORY =
-            OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
-    private static final OptionSpec DIFFICULTY =
-            OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
+    private static final List<String> CATEGORIES = QuizCategory.ids();
+    private static final List<String> DIFFICULTIES = Difficulty.ids();
+    private static final OptionSpec CATEGORY = OptionSpec.choice("category", "Only questions about this", CATEGORIES);
+    private static final OptionSpec DIFFICULTY = OptionSpec.choice("difficulty", "Only questions this hard", DIFFICULTIES);
     /** Built once, like every command's: the dispatcher reads it for every interaction. */
     private static final CommandSpec SPEC = CommandSpec.withSubcommands("quiz",
             "La La Land trivia: practice questions and scored quiz nights",
@@ -83,10 +84,10 @@ final class QuizCommand implements SlashCommand {
     }
 
     private static String category(CommandRequest request) {
-        return request.choice("category", FactFiles.CATEGORIES).orElse(null);
+        return request.choice("category", CATEGORIES).orElse(null);
     }
 
     private static Difficulty difficulty(CommandRequest request) {
-        return request.choice("difficulty", FactFiles.DIFFICULTIES).map(Difficulty::of).orElse(null);
+        return request.choice("difficulty", DIFFICULTIES).map(Difficulty::of).orElse(null);
     }
 }
