@@ -60,8 +60,15 @@ public final class NameIndex<T> {
         if (query.isEmpty()) {
             return entries.stream().limit(limit).map(Entry::item).toList();
         }
-        return recentSearches.get(limit + " " + query,
-                key -> ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList());
+        // Looked up first, so that a hit, the usual case while typing, makes no capturing lambda.
+        String key = limit + " " + query;
+        List<T> known = recentSearches.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        List<T> found = ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList();
+        recentSearches.put(key, found);
+        return found;
     }
 
     /** How many searches are kept, once upkeep has run: for the test of the bound. */
