@@ -75,7 +75,7 @@ public final class Features {
                          Outbox outbox, QuizTimings timings) {
         Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
         commands.add(quiz.command());
-        buttons.add(quiz.buttons());
+        buttons.addAll(quiz.buttonHandlers());
         lifecycles.add(quiz);
     }
 
@@ -106,7 +106,10 @@ public final class Features {
                         + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."),
                 new HelpCommand.Topic("/quiz question | start | stop | leaderboard", "A practice question "
                         + "(`/quiz question category:songs`), or host a scored quiz night in this channel "
-                        + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()));
+                        + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()),
+                new HelpCommand.Topic("Report, /quiz reports", "Think an answer is wrong? The Report button under "
+                        + "it tells this server's admins why. They see the reports with `/quiz reports` (Manage "
+                        + "Server) and can mute a question so it is not asked here again."));
     }
 
     public CommandRegistry registry() {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs commands, autocompletes and button clicks, and turns every failure into a reply for the
+ * Runs commands, autocompletes, button clicks and forms, and turns every failure into a reply for the
  * user: bad input says what was wrong, anything unexpected is logged and gets an apology,
  * never a stack trace. Shared by the Discord handlers and console mode.
  */
@@ -77,6 +77,22 @@ public final class Dispatcher {
             return Reply.privateText(e.getMessage());
         } catch (RuntimeException e) {
             log.error("button {} failed", click.customId(), e);
+            return Reply.privateText(SORRY);
+        }
+    }
+
+    /** A filled-in form, to the handler of the button that opened it. */
+    public Reply submit(FormSubmit form) {
+        ButtonHandler handler = registry.buttonHandler(form.formId()).orElse(null);
+        if (handler == null) {
+            return Reply.privateText("This form no longer does anything.");
+        }
+        try {
+            return handler.onSubmit(form);
+        } catch (UserInputException e) {
+            return Reply.privateText(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("form {} failed", form.formId(), e);
             return Reply.privateText(SORRY);
         }
     }
