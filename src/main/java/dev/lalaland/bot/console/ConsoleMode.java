@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +124,17 @@ public final class ConsoleMode {
 
     private void show(Reply reply) {
         messageCounter++;
-        if (!reply.buttons().isEmpty()) {
-            lastButtons = reply.buttons();
-        }
+        // A reveal's Report button is for `report`: `answer N` keeps to the question's own buttons.
+        List<Button> answerable = new ArrayList<>();
         for (Button b : reply.buttons()) {
             if (b.id().startsWith(REPORT_PREFIX)) {
                 lastReportButton = b;
+            } else {
+                answerable.add(b);
             }
+        }
+        if (!answerable.isEmpty()) {
+            lastButtons = answerable;
         }
         out.println(PlainText.render(reply));
         if (reply.modal() != null && reply.modal().id().startsWith(REPORT_PREFIX)) {

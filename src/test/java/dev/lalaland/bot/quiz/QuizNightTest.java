@@ -95,8 +95,14 @@ class QuizNightTest {
                 && m.reply().embeds().get(0).title().startsWith("Question " + number + " of " + of + " ·"));
     }
 
+    /** A reveal's one button: Report, with the question's id. */
+    static boolean onlyReportButton(Reply reply) {
+        return reply.buttons().size() == 1 && reply.buttons().get(0).id().startsWith("report:")
+                && reply.buttons().get(0).label().equals("Report");
+    }
+
     static RecordingOutbox.Message awaitReveal(RecordingOutbox outbox, int number, int of) {
-        return awaitPost(outbox, "answer " + number, m -> m.reply().buttons().isEmpty() && !m.reply().embeds().isEmpty()
+        return awaitPost(outbox, "answer " + number, m -> onlyReportButton(m.reply()) && !m.reply().embeds().isEmpty()
                 && m.reply().embeds().get(0).title().startsWith("Question " + number + " of " + of + " · Answer: "));
     }
 
