@@ -91,7 +91,7 @@ class QuizNightTest {
     }
 
     static RecordingOutbox.Message awaitQuestion(RecordingOutbox outbox, int number, int of) {
-        return awaitPost(outbox, "question " + number, m -> !m.reply().buttons().isEmpty()
+        return awaitPost(outbox, "question " + number, m -> m.reply().buttons().size() == Question.CHOICES
                 && m.reply().embeds().get(0).title().startsWith("Question " + number + " of " + of + " ·"));
     }
 
