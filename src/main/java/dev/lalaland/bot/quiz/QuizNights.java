@@ -65,7 +65,8 @@ final class QuizNights {
         if (!host.inGuild()) {
             throw new UserInputException("Quiz nights run in a server channel, where everyone can play.");
         }
-        int available = bank.matching(category, difficulty).size();
+        Set<String> muted = mutedIn.apply(host.guildId());
+        int available = (int) bank.matching(category, difficulty).stream().filter(q -> !muted.contains(q.id())).count();
         if (available == 0) {
             throw new UserInputException("No questions match that category and difficulty; try another, or leave them out.");
         }

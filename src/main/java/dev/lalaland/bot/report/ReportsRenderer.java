@@ -15,13 +15,14 @@ import java.util.Optional;
  * The replies of the report feature, as {@link Reply} values with no Discord types. Notes are
  * players' text: always shown as code spans ({@link UserText#quoted}), so they can neither ping
  * nor format. The list fits Discord's limits by construction: at most {@link #LISTED} questions,
- * each a field well under 1,024 characters, and one mute button each (two rows of five).
+ * each a field of at most about 550 characters (question and notes cut short), so all of them stay
+ * under the 6,000 an embed may have, and one mute button each (two rows of five).
  */
 final class ReportsRenderer {
     static final int LISTED = 10;
     static final int NOTES_EACH = 2;
-    private static final int QUESTION_SHOWN = 200;
-    private static final int NOTE_SHOWN = 150;
+    private static final int QUESTION_SHOWN = 140;
+    private static final int NOTE_SHOWN = 90;
 
     /** A reported question and its text, when the question bank still has it. */
     record Listed(ReportedQuestion question, Optional<String> text) {

@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
+import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.CommandRegistry;
@@ -211,6 +212,21 @@ class QuizNightTest {
         Reply started = command(player(1), "start", Map.of("questions", "50", "seconds", "10", "category", "cast"));
         assertThat(PlainText.render(started)).contains("Only 3 questions match");
         assertThat(quiz.store().runningNight(CHANNEL).orElseThrow().questionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aQuestionMutedInThisServerIsNotAskedInItsNights() {
+        ButtonHandler mute = quiz.buttonHandlers().stream().filter(h -> h.prefix().equals("mute")).findFirst()
+                .orElseThrow();
+        assertThat(mute.onClick(new ButtonClick("mute:on:test.2", "m", ADMIN, clock.instant())).content())
+                .startsWith("Muted: Test question 2?");
+        // Cast is questions 2, 4 and 6 of the test bank: with 2 muted, a night of three has two.
+        Reply started = command(player(1), "start", Map.of("questions", "3", "seconds", "10", "category", "cast"));
+        assertThat(PlainText.render(started)).contains("Only 2 questions match");
+        awaitReveal(outbox, 2, 2);
+        assertThat(outbox.posts).extracting(m -> PlainText.render(m.reply()))
+                .noneMatch(text -> text.contains("Test question 2?"))
+                .anyMatch(text -> text.contains("Test question 4?"));
     }
 
     @Test

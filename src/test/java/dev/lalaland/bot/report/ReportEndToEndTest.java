@@ -120,7 +120,7 @@ class ReportEndToEndTest {
             JsonNode entry = list.data().path("embeds").path(0).path("fields").path(0);
             assertThat(entry.path("name").asText()).isEqualTo("1. 2 reports");
             assertThat(entry.path("value").asText())
-                    .contains(questionText.length() > 150 ? questionText.substring(0, 150) : questionText)
+                    .contains(questionText.length() > 130 ? questionText.substring(0, 130) : questionText)
                     .contains("Wrong answer 1").contains("Two right answers 1")
                     .contains("`" + pinging + "`")
                     .contains(questionId);
