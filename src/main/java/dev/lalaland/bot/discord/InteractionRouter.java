@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives interactions from JDA and answers them. Autocomplete, and commands that answer from
  * memory ({@link dev.lalaland.bot.command.CommandSpec}), are answered in place
- * on JDA's event thread; other commands and all clicks, which write to the database or call
- * Discord, run on the worker pool so the event thread only translates and hands over.
+ * on JDA's event thread; other commands, all clicks and filled-in forms (modals), which write to
+ * the database or call Discord, run on the worker pool so the event thread only translates and
+ * hands over. A click whose reply is a form is answered by opening it.
  *
  * <p>A plain {@link EventListener}: {@code ListenerAdapter} looks up its handler methods by walking
  * each event's class hierarchy, on every event, which the benchmark showed in the profile of
