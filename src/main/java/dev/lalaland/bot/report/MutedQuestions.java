@@ -1,22 +1,22 @@
 package dev.lalaland.bot.report;
 
-import dev.lalaland.bot.LruMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The questions muted in each server, as the question picker asks for them: before every question
- * asked, so the servers that asked recently are kept in memory and read from the store once.
- * A mute or unmute goes to the store first, then drops the server's copy.
+ * asked, so the servers that asked recently are kept in memory ({@link #servers}) and read from the
+ * store once. A mute or unmute goes to the store first, then drops the server's copy.
  */
 final class MutedQuestions {
-    private static final int SERVERS_IN_MEMORY = 1024;
+    static final int SERVERS_IN_MEMORY = 1024;
 
     private final ReportStore store;
-    /** Guarded by itself. */
-    private final Map<String, Set<String>> byServer = new LruMap<>(SERVERS_IN_MEMORY);
-    /** Counts changes, guarded by {@link #byServer}: a read that raced with a mute is not kept. */
+    /** By server id. */
+    private final Cache<String, Set<String>> servers = Caches.bounded(SERVERS_IN_MEMORY);
+    /** Counts changes, guarded by {@code this}: a read that raced with a mute is not kept. */
     private long changes;
 
     MutedQuestions(ReportStore store) {
@@ -27,18 +27,18 @@ final class MutedQuestions {
         if (guildId == null) {
             return Set.of();
         }
+        Set<String> known = servers.getIfPresent(guildId);
+        if (known != null) {
+            return known;
+        }
         long changesBefore;
-        synchronized (byServer) {
-            Set<String> known = byServer.get(guildId);
-            if (known != null) {
-                return known;
-            }
+        synchronized (this) {
             changesBefore = changes;
         }
         Set<String> read = Set.copyOf(store.muted(guildId));
-        synchronized (byServer) {
+        synchronized (this) {
             if (changes == changesBefore) {
-                byServer.put(guildId, read);
+                servers.put(guildId, read);
             }
         }
         return read;
@@ -60,10 +60,14 @@ final class MutedQuestions {
         }
     }
 
-    private void forget(String guildId) {
-        synchronized (byServer) {
-            changes++;
-            byServer.remove(guildId);
-        }
+    /** For tests: how many servers are held, after upkeep. */
+    long serversHeld() {
+        servers.cleanUp();
+        return servers.estimatedSize();
+    }
+
+    private synchronized void forget(String guildId) {
+        changes++;
+        servers.invalidate(guildId);
     }
 }

@@ -90,6 +90,10 @@ class ReportStoreTest {
             assertThat(muted.in(null)).isEmpty();
             muted.unmute("g1", "q1");
             assertThat(muted.in("g1")).isEmpty();
+            for (int i = 0; i < MutedQuestions.SERVERS_IN_MEMORY + 50; i++) {
+                muted.in("g" + i);
+            }
+            assertThat(muted.serversHeld()).isLessThanOrEqualTo(MutedQuestions.SERVERS_IN_MEMORY);
         }
     }
 }
