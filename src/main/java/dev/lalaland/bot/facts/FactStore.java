@@ -26,6 +26,16 @@ public final class FactStore {
         this.database = database;
     }
 
+    /**
+     * Which version of the fact files the tables hold: their checksum ({@link FactFiles#checksum}),
+     * set by each import; {@code "none"} before the first. Stored with whatever must be traced back
+     * to the data it was about (a player's report of a question).
+     */
+    public String version() {
+        return database.read(h -> h.select("SELECT checksum FROM fact_import WHERE id = 1").mapTo(String.class)
+                .findFirst().orElse("none"));
+    }
+
     /** Cast in billing order, then crew in credit order. */
     public List<Person> people() {
         return database.read(h -> list(h, "SELECT " + PERSON_COLUMNS

@@ -74,6 +74,10 @@ class UpgradeTest {
                     .containsSubsequence("quiz_night", "quiz_round", "quiz_answer")
                     .containsSubsequence("person", "song", "song_performer");
             for (String table : copied.rowsByTable().keySet()) {
+                if (!before.containsKey(table)) {
+                    assertThat(copied.rowsByTable().get(table)).as(table + ", made by a later migration").isZero();
+                    continue;
+                }
                 List<String> columns = before.get(table).get(0);
                 List<List<String>> expected = sorted(before.get(table).subList(1, before.get(table).size()));
                 assertThat(sorted(postgres.read(h -> rows(h, table, columns, null)))).as(table).isEqualTo(expected);
