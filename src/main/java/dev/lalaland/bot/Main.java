@@ -136,6 +136,9 @@ public final class Main {
     }
 
     private static int runConsole(PrintStream out) throws IOException {
+        // docker stop (SIGTERM) or Ctrl-C ends the session as the end of the input does: exit 0, not 143.
+        StoppableInput input = new StoppableInput(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        StopSignals.onStop(input::end);
         Settings settings = SettingsLoader.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -153,7 +156,7 @@ public final class Main {
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
             features.lifecycles().forEach(Lifecycle::start);
-            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            console.run(new BufferedReader(input));
             finishQueuedWork(scheduler);
             features.lifecycles().forEach(Lifecycle::stop);
         } finally {
