@@ -349,6 +349,26 @@ run_bot() { # NAME [VOLUME [IMAGE [real]]]: start a bot container against the fa
     "${health[@]}" -v "${2:-$VOLUME}:/var/lib/lalaland" "${3:-$IMAGE}" >/dev/null
 }
 
+# health_checks CONTAINER LABEL HEALTHY-WITHIN UNHEALTHY-WITHIN NOTE: healthy once connected,
+# then unhealthy after the fake drops the gateway (allowed again afterwards)
+health_checks() {
+  local t
+  t=$(ms)
+  if wait_for "$3" health_is "$1" healthy; then
+    pass "$2 health: healthy $(( ($(ms) - t) / 1000 )) s after connecting"
+  else
+    fail "$2 health: $(health "$1") $3 s after connecting (want healthy)"
+  fi
+  curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
+  t=$(ms)
+  if wait_for "$4" health_is "$1" unhealthy; then
+    pass "$2 health: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped ($5)"
+  else
+    fail "$2 health: still $(health "$1") $4 s after the gateway dropped"
+  fi
+  curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
+}
+
 # stop_bot NAME LABEL: docker stop, exit code 0 within 10 s
 stop_bot() {
   local t took rc code
@@ -422,21 +442,7 @@ else
   fail "(a) PID 1 is '$pid1' running as uid '$puid' (want java as 10001)"
 fi
 
-t=$(ms)
-if wait_for 60 health_is "$C1" healthy; then
-  pass "(b) health: healthy $(( ($(ms) - t) / 1000 )) s after connecting"
-else
-  fail "(b) health: $(health "$C1") 60 s after connecting (want healthy)"
-fi
-
-curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
-t=$(ms)
-if wait_for 90 health_is "$C1" unhealthy; then
-  pass "(c) health: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped (test max age 20 s)"
-else
-  fail "(c) health: still $(health "$C1") 90 s after the gateway dropped"
-fi
-curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
+health_checks "$C1" "(b, c)" 60 90 "test max age 20 s"
 t=$(ms)
 if wait_for 150 health_is "$C1" healthy; then
   pass "(c) health: healthy again $(( ($(ms) - t) / 1000 )) s after the gateway came back (bot reconnected)"
@@ -561,23 +567,10 @@ fi
 log "starting a bot ($C3) on the restored volume, with the image's health timings"
 run_bot "$C3" "$RESTORED" "$IMAGE" real || fail "(r) docker run failed"
 if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-3.txt"; then
-  t=$(ms)
   show_config "$LOG_DIR/config-reply-3.txt" && leaderboard "$LOG_DIR/leaderboard-3.txt" \
     && pass "(r) the bot on the restored volume has the daily post (21:17 Europe/Paris) and alice's and bob's scores" \
     || fail "(r) restored bot lost settings or scores: $(cat "$LOG_DIR/config-reply-3.txt" "$LOG_DIR/leaderboard-3.txt" | head -c 400 | tr '\n' ' ')"
-  if wait_for 60 health_is "$C3" healthy; then
-    pass "(h) real timings (check every 10 s): healthy $(( ($(ms) - t) / 1000 )) s after connecting"
-  else
-    fail "(h) real timings: $(health "$C3") 60 s after connecting"
-  fi
-  curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
-  t=$(ms)
-  if wait_for 150 health_is "$C3" unhealthy; then
-    pass "(h) real timings: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped (documented: within about 90 s)"
-  else
-    fail "(h) real timings: still $(health "$C3") 150 s after the gateway dropped"
-  fi
-  curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
+  health_checks "$C3" "(h) the image's timings:" 60 150 "documented: within about 90 s"
 else
   docker logs "$C3" >"$LOG_DIR/$C3.log" 2>&1; show_tail "$LOG_DIR/$C3.log"
   fail "(r) the bot on the restored volume did not connect and answer /cast"

@@ -144,13 +144,18 @@ class MainProcessTest {
         first.getOutputStream().close();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Process second = start(env, "console");
-        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
-        second.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
-        second.getOutputStream().close();
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isEqualTo(0);
+        nextSessionGoesOnWithTheNight(env);
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("Quiz night stopped by you", "After 1 of 1 questions.");
+    }
+
+    /** A new console session on {@code env}'s database asks the running night's question again; /quiz stop ends it. */
+    private void nextSessionGoesOnWithTheNight(Map<String, String> env) throws IOException, InterruptedException {
+        Process next = start(env, "console");
+        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
+        next.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
+        next.getOutputStream().close();
+        assertThat(next.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.exitValue()).isEqualTo(0);
     }
 
     @Test
@@ -218,12 +223,7 @@ class MainProcessTest {
             first.destroyForcibly();
         }
 
-        Process second = start(env, "console");
-        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
-        second.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
-        second.getOutputStream().close();
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isEqualTo(0);
+        nextSessionGoesOnWithTheNight(env);
     }
 
     /** A port nothing listens on (it was free a moment ago). */

@@ -117,12 +117,7 @@ class BackupRestoreTest {
 
     @Test
     void restoreRefusesToReplaceServerStateUnlessForced() throws Exception {
-        Path live = dir.resolve("lalaland.db");
-        try (Database database = Database.open(live)) {
-            seedServerState(database);
-        }
-        Path backup = dir.resolve("backup.db");
-        assertThat(run("backup", List.of(backup.toString()), live, null).exitCode()).isZero();
+        Path backup = seededBackup();
         Path other = dir.resolve("other.db");
         try (Database database = Database.open(other)) {
             database.transaction(c -> execute(c,
@@ -137,23 +132,18 @@ class BackupRestoreTest {
 
         Result forced = run("restore", List.of(backup.toString(), "--force"), other, null);
         assertThat(forced.exitCode()).as(forced.err()).isZero();
-        assertThat(serverState(other)).isEqualTo(serverState(live));
+        assertThat(serverState(other)).isEqualTo(serverState(backup));
     }
 
     @Test
     void aDatabaseWithOnlyFactsIsReplacedWithoutForce() throws Exception {
-        Path live = dir.resolve("lalaland.db");
-        try (Database database = Database.open(live)) {
-            seedServerState(database);
-        }
-        Path backup = dir.resolve("backup.db");
-        assertThat(run("backup", List.of(backup.toString()), live, null).exitCode()).isZero();
+        Path backup = seededBackup();
         Path started = dir.resolve("started-once.db");
         Database.open(started).close();
 
         Result r = run("restore", List.of(backup.toString()), started, null);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(serverState(started)).isEqualTo(serverState(live));
+        assertThat(serverState(started)).isEqualTo(serverState(backup));
     }
 
     @Test
@@ -205,6 +195,17 @@ class BackupRestoreTest {
         Result forced = run("backup", List.of(existing.toString(), "--force"), live, null);
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(Files.readAllBytes(existing)).startsWith("SQLite format 3".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A backup of a database with {@link #seedServerState}. */
+    private Path seededBackup() throws Exception {
+        Path live = dir.resolve("seeded.db");
+        try (Database database = Database.open(live)) {
+            seedServerState(database);
+        }
+        Path backup = dir.resolve("backup.db");
+        assertThat(run("backup", List.of(backup.toString()), live, null).exitCode()).isZero();
+        return backup;
     }
 
     private static void assertRefused(Result r, String message) {
