@@ -18,13 +18,13 @@
 #   (b) the container turns healthy
 #   (c) after the fake drops the gateway it turns unhealthy, and healthy again
 #       once the gateway is back
-#   (f) a quiz night: two players answer, then
+#   (f) a quiz night: four players answer question 1 (one right), then
 #   (d) docker stop during the night: exit code 0 within 10 s
 #   (e) a second container on the same volume keeps the first one's database, and
-#   (f) the night goes on and finishes; /quiz leaderboard has both players
+#   (f) the night goes on and finishes; /quiz leaderboard has the scorer
 #   (b2) backup while the bot runs (the backup mode, SQLite's online backup)
 #   (r) restore into a fresh volume; refused over existing scores or from a non-backup;
-#       a bot on it has the daily post and the scores
+#       a bot on it has the daily post and the same leaderboard
 #   (h) the image's real health timings: healthy, and unhealthy after the gateway drops
 #   (s) docker stop during start-up: exit code 0
 #   (u) upgrade: the previous image (PREVIOUS_COMMIT) writes a volume, the new one keeps it
@@ -305,7 +305,8 @@ show_config() {
 }
 
 ADMIN=400000000000000001
-BOB=400000000000000002
+# alice (the admin), bob, carol and dave of the fake's server
+PLAYERS=(400000000000000001 400000000000000002 400000000000000003 400000000000000004)
 CHANNEL=300000000000000001
 # control POST ACTION JSON OUT: a call to the fake's control API, its answer in OUT
 control() {
@@ -317,8 +318,18 @@ slash() { # OUT NAME SUB OPTIONS-JSON, as alice (admin)
 start_quiz() { # OUT: a 2-question night, 10 s a question
   slash "$1" quiz start '{"questions":{"type":4,"value":2},"seconds":{"type":4,"value":10}}' && grep -q 'Quiz night' "$1"
 }
-leaderboard() { # OUT: /quiz leaderboard names alice and bob
-  slash "$1" quiz leaderboard '{}' && grep -q alice "$1" && grep -q bob "$1"
+leaderboard() { # OUT: /quiz leaderboard names one of the four players (one answer each was right)
+  slash "$1" quiz leaderboard '{}' && grep -Eq 'alice|bob|carol|dave' "$1"
+}
+embed_text() { # FILE: the text of an interaction reply's embeds (title, description, fields)
+  python3 - "$1" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1])).get("data", {})
+for e in data.get("embeds", []):
+    print(e.get("title", ""), e.get("description", ""))
+    for f in e.get("fields", []):
+        print(f.get("name", ""), f.get("value", ""))
+PY
 }
 # await_message TEXT SECONDS OUT: a channel message containing TEXT (its JSON in OUT)
 await_message() {
@@ -326,7 +337,7 @@ await_message() {
   q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")
   curl -sf -m $(( $2 + 5 )) "$CONTROL/_control/await-message?channel=$CHANNEL&contains=$q&timeout_ms=$(( $2 * 1000 ))" >"$3" 2>&1
 }
-# json_field FILE id|custom_id: the message id, or its first button's custom id
+# json_field FILE id|custom_ids: the message id, or its buttons' custom ids in order
 json_field() {
   python3 - "$1" "$2" <<'PY'
 import json, sys
@@ -334,7 +345,7 @@ m = json.load(open(sys.argv[1]))
 if sys.argv[2] == "id":
     print(m["id"])
 else:
-    print([c for row in m.get("components", []) for c in row.get("components", [])][0]["custom_id"])
+    print(" ".join(c["custom_id"] for row in m.get("components", []) for c in row.get("components", [])))
 PY
 }
 click() { # USER MESSAGE CUSTOM-ID OUT
@@ -458,11 +469,15 @@ else
   pass "token: the token appears nowhere in the container log"
 fi
 
-# (f) a quiz night is running when docker stop comes: alice and bob answer question 1
+# (f) a quiz night is running when docker stop comes: four players each click another
+# answer of question 1, so exactly one of them scores
 if start_quiz "$LOG_DIR/quiz-start.txt" && await_message "Question 1 of 2" 40 "$LOG_DIR/quiz-q1.json"; then
-  q1=$(json_field "$LOG_DIR/quiz-q1.json" id); choice=$(json_field "$LOG_DIR/quiz-q1.json" custom_id)
-  click "$ADMIN" "$q1" "$choice" "$LOG_DIR/click-alice.txt"; click "$BOB" "$q1" "$choice" "$LOG_DIR/click-bob.txt"
-  pass "(f) quiz night started; alice and bob answered question 1 ($choice)"
+  q1=$(json_field "$LOG_DIR/quiz-q1.json" id)
+  read -r -a choices <<<"$(json_field "$LOG_DIR/quiz-q1.json" custom_ids)"
+  for i in 0 1 2 3; do
+    click "${PLAYERS[$i]}" "$q1" "${choices[$i]:-none}" "$LOG_DIR/click-$i.txt"
+  done
+  pass "(f) quiz night started; four players answered question 1 (${choices[*]})"
 else
   fail "(f) no quiz night question 1: $(head -c 300 "$LOG_DIR/quiz-start.txt" | tr '\n' ' ')"
 fi
@@ -499,9 +514,9 @@ fi
 if await_message "Quiz night over" 90 "$LOG_DIR/quiz-end.json"; then
   pass "(f) the quiz night stopped by docker stop went on after the start and finished"
   if leaderboard "$LOG_DIR/leaderboard-2.txt"; then
-    pass "(f) /quiz leaderboard lists alice and bob"
+    pass "(f) /quiz leaderboard: $(embed_text "$LOG_DIR/leaderboard-2.txt" | tr '\n' ' ' | head -c 200)"
   else
-    fail "(f) /quiz leaderboard lacks alice or bob: $(head -c 300 "$LOG_DIR/leaderboard-2.txt" | tr '\n' ' ')"
+    fail "(f) /quiz leaderboard names none of the players: $(head -c 300 "$LOG_DIR/leaderboard-2.txt" | tr '\n' ' ')"
   fi
 else
   fail "(f) the quiz night did not finish within 90 s of the second start"
@@ -568,7 +583,8 @@ log "starting a bot ($C3) on the restored volume, with the image's health timing
 run_bot "$C3" "$RESTORED" "$IMAGE" real || fail "(r) docker run failed"
 if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-3.txt"; then
   show_config "$LOG_DIR/config-reply-3.txt" && leaderboard "$LOG_DIR/leaderboard-3.txt" \
-    && pass "(r) the bot on the restored volume has the daily post (21:17 Europe/Paris) and alice's and bob's scores" \
+    && [ "$(embed_text "$LOG_DIR/leaderboard-3.txt")" = "$(embed_text "$LOG_DIR/leaderboard-2.txt")" ] \
+    && pass "(r) the bot on the restored volume has the daily post (21:17 Europe/Paris) and the same leaderboard" \
     || fail "(r) restored bot lost settings or scores: $(cat "$LOG_DIR/config-reply-3.txt" "$LOG_DIR/leaderboard-3.txt" | head -c 400 | tr '\n' ' ')"
   health_checks "$C3" "(h) the image's timings:" 60 150 "documented: within about 90 s"
 else
