@@ -56,9 +56,10 @@ RESTORED=$RUN-restored
 STARTING=$RUN-starting
 UPGRADE=$RUN-upgrade
 PREVIOUS_IMAGE=${PREVIOUS_IMAGE:-lalaland-bot:smoke-previous}
-# The previous release for the upgrade check: the last commit before schema V4, so the
-# upgrade runs a real migration on a volume the old image wrote.
-PREVIOUS_COMMIT=${PREVIOUS_COMMIT:-07eb191^}
+# The previous release for the upgrade check: main's last commit before schema V4 (V1-V3
+# as today), so the upgrade runs a real migration on a volume the old image wrote. (Main's
+# commits b58b02b-07eb191 had an earlier V4 that was changed since: Flyway refuses those.)
+PREVIOUS_COMMIT=${PREVIOUS_COMMIT:-e2187eaaa6467b05720c079994620042cd3770d2}
 # The image's size may not grow past this (MiB); the stand-in runtime image is ~200 MiB of it.
 MAX_IMAGE_MIB=${MAX_IMAGE_MIB:-400}
 CH=$RUN-health
