@@ -737,7 +737,7 @@ else
   fail "(g) image $IMAGE: $mib MiB, more than $MAX_IMAGE_MIB MiB"
 fi
 sources=$(docker run --rm --network none --entrypoint sh "$IMAGE" -c \
-  'find / -xdev \( -name "*.java" -o -name pom.xml -o -name src.zip -o -path /build \) -print 2>/dev/null | head -5')
+  'find / -xdev \( -type f -name "*.java" -o -name pom.xml -o -name src.zip -o -path /build \) -print 2>/dev/null | head -5')
 rm -f "$LOG_DIR/lalaland-bot.jar"
 ctr=$(docker create "$IMAGE") && docker cp "$ctr:/app/lalaland-bot.jar" "$LOG_DIR/lalaland-bot.jar" >/dev/null 2>&1
 docker rm -f "$ctr" >/dev/null 2>&1
