@@ -9,6 +9,7 @@ import static dev.lalaland.bot.facts.FieldRule.Type.TEXT;
 import static dev.lalaland.bot.facts.FieldRule.Type.TEXT_LIST;
 import static dev.lalaland.bot.facts.FieldRule.oneOf;
 import static dev.lalaland.bot.facts.FieldRule.optional;
+import static dev.lalaland.bot.facts.FieldRule.optionalOneOf;
 import static dev.lalaland.bot.facts.FieldRule.required;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,14 +75,15 @@ public final class FactFiles {
             optional("producers", TEXT), optional("charts", TEXT_LIST), required("sources", SOURCES));
     private static final List<FieldRule> CEREMONY = List.of(
             required("id", ID), oneOf("group", AWARD_GROUPS.toArray(String[]::new)), required("body", TEXT),
-            required("name", TEXT), optional("date", PARTIAL_DATE), optional("venue", TEXT), optional("host", TEXT),
+            required("name", TEXT), optional("startDate", DATE), optional("date", PARTIAL_DATE), optional("venue", TEXT), optional("host", TEXT),
             optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> NOMINATION = List.of(
             required("id", ID), required("ceremony", ID), required("category", TEXT), required("nominee", TEXT),
             optional("personIds", TEXT_LIST), optional("songId", ID), oneOf("result", "won", "nominated", "honored"),
             optional("wonBy", TEXT), optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> EVENT = List.of(
-            required("id", ID), required("date", DATE), required("title", TEXT), optional("text", TEXT),
+            required("id", ID), required("date", DATE), optional("endDate", DATE),
+            optionalOneOf("dateIs", Event.HAPPENED, Event.PUBLISHED), required("title", TEXT), optional("text", TEXT),
             oneOf("kind", "festival", "release", "awards", "chart", "birthday", "media", "production", "other"),
             optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> FACT = List.of(

@@ -18,4 +18,8 @@ record FieldRule(String name, Type type, boolean required, Set<String> allowed) 
     static FieldRule oneOf(String name, String... allowed) {
         return new FieldRule(name, Type.ENUM, true, Set.of(allowed));
     }
+
+    static FieldRule optionalOneOf(String name, String... allowed) {
+        return new FieldRule(name, Type.ENUM, false, Set.of(allowed));
+    }
 }
