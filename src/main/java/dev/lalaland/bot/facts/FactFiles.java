@@ -1,5 +1,6 @@
 package dev.lalaland.bot.facts;
 
+import static dev.lalaland.bot.facts.FieldRule.Type.BOOLEAN;
 import static dev.lalaland.bot.facts.FieldRule.Type.DATE;
 import static dev.lalaland.bot.facts.FieldRule.Type.ID;
 import static dev.lalaland.bot.facts.FieldRule.Type.INTEGER;
@@ -83,7 +84,8 @@ public final class FactFiles {
             optional("wonBy", TEXT), optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> EVENT = List.of(
             required("id", ID), required("date", DATE), optional("endDate", DATE),
-            optionalOneOf("dateIs", Event.HAPPENED, Event.PUBLISHED), required("title", TEXT), optional("text", TEXT),
+            optionalOneOf("dateIs", Event.HAPPENED, Event.PUBLISHED), optional("milestone", BOOLEAN),
+            required("title", TEXT), optional("text", TEXT),
             oneOf("kind", "festival", "release", "awards", "chart", "birthday", "media", "production", "other"),
             optional("note", TEXT), required("sources", SOURCES));
     private static final List<FieldRule> FACT = List.of(
@@ -293,6 +295,11 @@ public final class FactFiles {
                     problems.add(new DataProblem(file, at, "must be a whole number"));
                 } else if (!value.canConvertToInt()) {
                     problems.add(new DataProblem(file, at, "is " + value + ", out of range"));
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    problems.add(new DataProblem(file, at, "must be true or false, got " + value));
                 }
             }
             case DATE -> {

@@ -121,11 +121,11 @@ public final class FactImporter {
             person.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO event (id, date, month_day, kind, title, text, sources, end_date, date_is) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO event (id, date, month_day, kind, title, text, sources, end_date, date_is, milestone) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (Event e : facts.events()) {
                 bind(ps, e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()), e.endDate(),
-                        e.dateIs());
+                        e.dateIs(), e.milestone() ? 1 : 0);
             }
             ps.executeBatch();
         }

@@ -19,7 +19,7 @@ public final class FactStore {
             "p.id, p.name, p.kind, p.sort_order, p.character, p.aliases, p.role, p.summary, p.born, p.birthplace, p.sources";
     private static final String SONG_COLUMNS =
             "s.id, s.track, s.title, s.performers, s.kind, s.music, s.lyrics, s.length, s.scene, s.sources";
-    private static final String EVENT_COLUMNS = "id, date, title, text, kind, sources, end_date, date_is";
+    private static final String EVENT_COLUMNS = "id, date, title, text, kind, sources, end_date, date_is, milestone";
     private static final String NOMINATION_COLUMNS =
             "n.id, n.ceremony_id, n.category, n.nominee, n.song_id, n.result, n.won_by, n.note, n.sources";
 
@@ -196,7 +196,7 @@ public final class FactStore {
     }
 
     private static Event event(ResultSet r) throws SQLException {
-        return new Event(r.getString(1), r.getString(2), r.getString(7), r.getString(8), r.getString(3),
-                r.getString(4), r.getString(5), strings(r.getString(6)));
+        return new Event(r.getString(1), r.getString(2), r.getString(7), r.getString(8), r.getInt(9) == 1,
+                r.getString(3), r.getString(4), r.getString(5), strings(r.getString(6)));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 /** What one field of a data record must look like. */
 record FieldRule(String name, Type type, boolean required, Set<String> allowed) {
 
-    enum Type { ID, TEXT, INTEGER, DATE, PARTIAL_DATE, TEXT_LIST, SOURCES, ENUM }
+    enum Type { ID, TEXT, INTEGER, BOOLEAN, DATE, PARTIAL_DATE, TEXT_LIST, SOURCES, ENUM }
 
     static FieldRule required(String name, Type type) {
         return new FieldRule(name, type, true, Set.of());

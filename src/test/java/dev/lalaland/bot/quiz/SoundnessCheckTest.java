@@ -98,7 +98,7 @@ class SoundnessCheckTest {
 
     @Test
     void refusesAnEventDatedByWhenASourcePublishedIt() {
-        Event published = new Event("kftv-locations", "2017-02-22", null, Event.PUBLISHED, "KFTV on the locations",
+        Event published = new Event("kftv-locations", "2017-02-22", null, Event.PUBLISHED, false, "KFTV on the locations",
                 "Foulkes tells KFTV.", "media", SOURCE);
         SoundnessCheck check = new SoundnessCheck(facts(List.of(), List.of(), List.of(), List.of(published), List.of()));
         Question q = new Question("release.month.kftv-locations", "release", Difficulty.HARD,
