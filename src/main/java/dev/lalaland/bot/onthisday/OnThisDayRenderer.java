@@ -44,9 +44,11 @@ public final class OnThisDayRenderer {
         if (!round.isEmpty()) {
             LocalDate anniversary = EventCalendar.thisYears(day, today);
             List<String> lines = new ArrayList<>();
+            String when = anniversary.equals(today) ? " today"
+                    : (anniversary.isAfter(today) ? " on " : " was on ") + anniversary.format(LONG_DATE);
             for (Event e : round) {
-                lines.add("**" + ordinal(e.yearsOn(anniversary)) + " anniversary** of La La Land's milestone: "
-                        + e.title() + " (" + longDate(e.date()) + ").");
+                lines.add("**" + ordinal(e.yearsOn(anniversary)) + " anniversary" + when + "**: " + e.title() + " ("
+                        + longDate(e.date()) + ").");
             }
             int years = round.get(0).yearsOn(anniversary);
             card = Embed.builder("On this day: " + display(day) + " · " + years + " years of La La Land")

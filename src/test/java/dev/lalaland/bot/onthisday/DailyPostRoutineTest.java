@@ -143,7 +143,7 @@ class DailyPostRoutineTest {
         Embed tenth = posts().get(1).reply().embeds().get(0);
         assertThat(tenth.title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
         assertThat(tenth.color()).isEqualTo(Palette.WIN_GOLD);
-        assertThat(tenth.description()).isEqualTo("**10th anniversary** of La La Land's milestone: "
+        assertThat(tenth.description()).isEqualTo("**10th anniversary today**: "
                 + "Limited release in the United States (9 December 2016).");
         for (Sent ordinary : List.of(posts().get(0), posts().get(2))) {
             assertThat(ordinary.reply().embeds().get(0).title()).doesNotContain("years of La La Land");

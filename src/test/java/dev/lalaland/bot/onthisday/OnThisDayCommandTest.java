@@ -73,7 +73,7 @@ class OnThisDayCommandTest {
         Embed card = card(run(null));   // 9 December 2026
         assertThat(card.title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
         assertThat(card.color()).isEqualTo(Palette.WIN_GOLD);
-        assertThat(card.description()).startsWith("**10th anniversary** of La La Land's milestone: "
+        assertThat(card.description()).startsWith("**10th anniversary today**: "
                 + "Limited release in the United States (9 December 2016)");
         // The 2019 event on the same day is no milestone, and is 7 years old: listed, not celebrated.
         assertThat(card.description()).doesNotContain("A later event");
@@ -84,7 +84,8 @@ class OnThisDayCommandTest {
         assertThat(card(run("12-09")).title()).isEqualTo("On this day: December 9 · 15 years of La La Land");
         // Venice premiere (2016-08-31) asked about in a year it turns 10, before the day.
         clock.set("2026-03-01T10:00:00Z");
-        assertThat(card(run("31 Aug")).description()).contains("10th anniversary").contains("Venice");
+        assertThat(card(run("31 Aug")).description())
+                .isEqualTo("**10th anniversary on 31 August 2026**: Premiere at the Venice Film Festival (31 August 2016).");
     }
 
     @Test
