@@ -63,6 +63,7 @@ public final class SoundnessCheck {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern MONTH_YEAR = Pattern.compile("[A-Z][a-z]+ \\d{4}");
     /** An amount of money ("$855,000", "about £14.9 million"): a figure that may have several readings. */
     private static final Pattern FIGURE = Pattern.compile("(?:about\\s+)?[$£€]\\d[\\d,.]*\\d(?:\\s*(?:million|billion))?",
             Pattern.CASE_INSENSITIVE);
@@ -88,6 +89,8 @@ public final class SoundnessCheck {
 
     private final QuizFacts facts;
     private final Set<String> characterWords;
+    /** Each event title's naming words, worked out once: every date question compares its title with all others. */
+    private final java.util.Map<String, Set<String>> namingWordsByTitle = new java.util.HashMap<>();
 
     SoundnessCheck(QuizFacts facts) {
         this.facts = facts;
@@ -176,7 +179,8 @@ public final class SoundnessCheck {
     List<DateSpan> rightDates(Event e) {
         List<DateSpan> spans = new ArrayList<>();
         spans.add(span(e.date(), e.lastDate()));
-        facts.events().stream().filter(o -> o != e && !"birthday".equals(o.kind()) && couldMean(e.title(), o.title()))
+        facts.events().stream().filter(o -> o != e && !"birthday".equals(o.kind())
+                        && couldMean(namingWordsOf(e.title()), namingWordsOf(o.title())))
                 .forEach(o -> spans.add(span(o.date(), o.lastDate())));
         return spans;
     }
@@ -319,10 +323,12 @@ public final class SoundnessCheck {
         return true;
     }
 
+    private Set<String> namingWordsOf(String title) {
+        return namingWordsByTitle.computeIfAbsent(title, SoundnessCheck::namingWords);
+    }
+
     /** Two titles that could be read as the same thing: one's naming words all in the other. */
-    private static boolean couldMean(String a, String b) {
-        Set<String> wordsOfA = namingWords(a);
-        Set<String> wordsOfB = namingWords(b);
+    private static boolean couldMean(Set<String> wordsOfA, Set<String> wordsOfB) {
         if (wordsOfA.isEmpty() || wordsOfB.isEmpty()) {
             return false;
         }
@@ -346,6 +352,9 @@ public final class SoundnessCheck {
     }
 
     private static Optional<YearMonth> month(String choice) {
+        if (!MONTH_YEAR.matcher(choice.strip()).matches()) {
+            return Optional.empty();   // most choices are no month: skip the parse and its exception
+        }
         try {
             return Optional.of(YearMonth.parse(choice.strip(), MONTH));
         } catch (DateTimeParseException e) {
