@@ -1,17 +1,22 @@
 package dev.lalaland.bot.discord;
 
-import dev.lalaland.bot.LruMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -28,12 +33,14 @@ final class JdaMessages {
     /**
      * JDA's form of recently sent reply embeds, by identity. Commands keep their rendered replies,
      * so the same {@link Embed} comes back again and again; its {@link MessageEmbed} is then built
-     * and checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
+     * and checked once and keeps its JSON, which was a good part of answering with a card in the
+     * benchmark. It only helps when a command returns the very same {@code Embed} object: an equal
+     * one built anew is a miss (comparing contents would mean hashing every field on each reply).
      * Posts (a question's answer, a night's question, the daily post) are new every time and are
      * not kept: each one held here until a thousand newer ones pushed it out lived long enough to
-     * reach the old generation and fill it (issue 6). Guarded by itself.
+     * reach the old generation and fill it, which showed as full collections under load.
      */
-    private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LruMap<>(EMBEDS_KEPT);
+    private final Cache<EmbedIdentity, MessageEmbed> recentEmbeds = Caches.bounded(EMBEDS_KEPT);
 
     /** Equal only to the very same embed: content equality would mean hashing every field. */
     private record EmbedIdentity(Embed embed) {
@@ -51,7 +58,7 @@ final class JdaMessages {
     /**
      * The reply to an interaction, set straight on JDA's reply action: building a
      * {@code MessageCreateData} first would be copied into the action and checked a second time,
-     * which the benchmark showed on every interaction (issue 6).
+     * which the benchmark showed on every interaction.
      */
     ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
@@ -98,19 +105,15 @@ final class JdaMessages {
     List<MessageEmbed> replyEmbeds(Reply reply) {
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Embed e : reply.embeds()) {
-            MessageEmbed known;
-            synchronized (recentEmbeds) {
-                known = recentEmbeds.get(new EmbedIdentity(e));
-            }
-            if (known == null) {
-                known = jda(e);
-                synchronized (recentEmbeds) {
-                    recentEmbeds.put(new EmbedIdentity(e), known);
-                }
-            }
-            embeds.add(known);
+            embeds.add(recentEmbeds.get(new EmbedIdentity(e), known -> jda(known.embed())));
         }
         return embeds;
+    }
+
+    /** How many embeds are kept, once upkeep has run: for the test of the bound. */
+    long embedsKept() {
+        recentEmbeds.cleanUp();
+        return recentEmbeds.estimatedSize();
     }
 
     private static MessageEmbed jda(Embed e) {
@@ -142,6 +145,35 @@ final class JdaMessages {
             case DANGER -> Button.danger(b.id(), b.label());
         };
         return b.disabled() ? button.asDisabled() : button;
+    }
+
+    /** A form: each input under its label, a select picking exactly one option when required. */
+    static Modal modal(dev.lalaland.bot.render.Modal form) {
+        List<Label> inputs = new ArrayList<>();
+        for (dev.lalaland.bot.render.Modal.Input input : form.inputs()) {
+            inputs.add(Label.of(input.label(), input instanceof dev.lalaland.bot.render.Modal.Select select
+                    ? select(select) : text((dev.lalaland.bot.render.Modal.Text) input)));
+        }
+        return Modal.create(form.id(), form.title()).addComponents(inputs).build();
+    }
+
+    private static StringSelectMenu select(dev.lalaland.bot.render.Modal.Select select) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create(select.id())
+                .setRequiredRange(select.required() ? 1 : 0, 1)
+                .setRequired(select.required());
+        select.options().forEach(o -> menu.addOption(o.label(), o.value(), o.description()));
+        return menu.build();
+    }
+
+    private static TextInput text(dev.lalaland.bot.render.Modal.Text text) {
+        TextInput.Builder input = TextInput.create(text.id(),
+                        text.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+                .setRequired(text.required())
+                .setMaxLength(text.maxLength());
+        if (text.placeholder() != null) {
+            input.setPlaceholder(text.placeholder());
+        }
+        return input.build();
     }
 
     private static List<FileUpload> files(Reply reply) {

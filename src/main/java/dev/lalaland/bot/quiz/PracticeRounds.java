@@ -1,5 +1,7 @@
 package dev.lalaland.bot.quiz;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
@@ -8,11 +10,10 @@ import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +29,22 @@ final class PracticeRounds {
     private final QuestionBank bank;
     private final QuestionPicker picker;
     private final SeenHistory seen;
+    /** The questions muted in a server, by server id (none for null). */
+    private final Function<String, Set<String>> mutedIn;
     private final Outbox outbox;
     private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
     /** Each question's card by question id, built when first asked; at most one per question in the bank. */
-    private final Map<String, Embed> cards = new ConcurrentHashMap<>();
+    private final Cache<String, Embed> cards = Caches.ofFixedKeys();
 
-    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
-                   Timers timers, Clock clock, QuizTimings timings) {
+    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
+                   Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
         this.seen = seen;
+        this.mutedIn = mutedIn;
         this.outbox = outbox;
         this.timers = timers;
         this.clock = clock;
@@ -49,7 +53,8 @@ final class PracticeRounds {
 
     Reply ask(Invoker who, String category, Difficulty difficulty) {
         String scope = QuizStore.seenScope(who.guildId(), who.channelId());
-        Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), seen.lastSeen(scope))
+        Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), mutedIn.apply(who.guildId()),
+                        seen.lastSeen(scope))
                 .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
                         + "try another, or leave them out."));
         Instant now = clock.instant();
@@ -57,7 +62,7 @@ final class PracticeRounds {
         Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()),
                 this::scheduleClose);
         seen.record(scope, q, round.opensAt());
-        return QuizRenderer.practiceQuestion(round, cards.computeIfAbsent(q.id(), id -> QuizRenderer.practiceCard(q)));
+        return QuizRenderer.practiceQuestion(round, cards.get(q.id(), id -> QuizRenderer.practiceCard(q)));
     }
 
     /** Closes when the time is up, posting the reveal to the channel. */
