@@ -113,7 +113,7 @@ public final class BotApplication implements AutoCloseable {
         Database database = openWithFacts(settings, clock);
         try {
             return new Opened(database, new Features(database, new FactStore(database), clock, scheduler,
-                    discord.outbox(), discord.channelAccess(), tuning));
+                    discord.outbox(), discord.channelAccess(), tuning, settings.shards()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

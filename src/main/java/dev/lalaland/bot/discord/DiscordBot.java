@@ -8,6 +8,7 @@ import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +102,19 @@ public final class DiscordBot implements AutoCloseable {
                 .setGatewayPoolProvider(new GatewayPools())
                 .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages),
                         new ReadyListener(dispatcher));
+        // JDA identifies the shards through the session controller in buckets of Discord's
+        // max_concurrency (shard id % max_concurrency), each bucket one shard per 5 s, in order.
+        ShardPlan plan = settings.shards();
+        plan.total().ifPresent(builder::setShardsTotal);
+        plan.ids().ifPresent(ids -> builder.setShards(ids));
+        if (plan.partial()) {
+            log.info("running shards {}", plan);
+            String devGuild = settings.devGuild();
+            if (devGuild != null && !plan.runsServer(devGuild)) {
+                log.info("BOT_DEV_GUILD {} is on shard {}, which another process runs: that one registers the "
+                        + "commands", devGuild, ShardPlan.shardOf(devGuild, plan.total().getAsInt()));
+            }
+        }
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
@@ -131,11 +145,21 @@ public final class DiscordBot implements AutoCloseable {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** True while every shard has a live gateway connection. */
+    /** True while every shard of this process has a live gateway connection. */
     public boolean connected() {
+        return allConnectedBut(null);
+    }
+
+    /** Every shard this process runs is built and connected, counting {@code justReady} as connected. */
+    private boolean allConnectedBut(JDA justReady) {
         ShardManager current = shards;
-        return current != null && !current.getShards().isEmpty()
-                && current.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED);
+        if (current == null) {
+            return false;
+        }
+        int expected = settings.shards().ids().map(List::size).orElseGet(current::getShardsTotal);
+        List<JDA> running = current.getShards();
+        return running.size() == expected
+                && running.stream().allMatch(s -> s == justReady || s.getStatus() == JDA.Status.CONNECTED);
     }
 
     ShardManager shards() {
@@ -185,16 +209,26 @@ public final class DiscordBot implements AutoCloseable {
         }
 
         private void onReady(ReadyEvent event) {
-            if (registered.compareAndSet(false, true)) {
-                commandsKnown.thenRun(() -> registerCommands(event.getJDA()));
+            JDA shard = event.getJDA();
+            if (registersCommands(shard) && registered.compareAndSet(false, true)) {
+                commandsKnown.thenRun(() -> registerCommands(shard));
             }
-            ShardManager current = shards;
-            if (current != null && current.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED
-                    || s == event.getJDA())) {
+            if (allConnectedBut(shard)) {
                 ready.countDown();
             }
-            log.info("shard {} connected to Discord, {} servers", event.getJDA().getShardInfo().getShardString(),
+            log.info("shard {} connected to Discord, {} servers", shard.getShardInfo().getShardString(),
                     event.getGuildTotalCount());
+        }
+
+        /**
+         * Global commands: the first shard to connect registers them, in every process (the same
+         * set each time, which Discord takes as no change). A dev server's commands: the shard
+         * that has the server, so the process that runs it.
+         */
+        private boolean registersCommands(JDA shard) {
+            String devGuild = settings.devGuild();
+            JDA.ShardInfo info = shard.getShardInfo();
+            return devGuild == null || ShardPlan.shardOf(devGuild, info.getShardTotal()) == info.getShardId();
         }
 
         private void registerCommands(JDA jda) {
