@@ -162,6 +162,12 @@ public final class DiscordBot implements AutoCloseable {
                 && running.stream().allMatch(s -> s == justReady || s.getStatus() == JDA.Status.CONNECTED);
     }
 
+    /** The servers on this process's shards, as far as they have arrived. */
+    public int serverCount() {
+        ShardManager current = shards;
+        return current == null ? 0 : current.getShards().stream().mapToInt(s -> (int) s.getGuildCache().size()).sum();
+    }
+
     ShardManager shards() {
         ShardManager current = shards;
         if (current == null) {

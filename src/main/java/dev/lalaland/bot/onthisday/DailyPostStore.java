@@ -306,7 +306,7 @@ public final class DailyPostStore {
         return database.transaction(c -> {
             int again = update(c, """
                     UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?
-                    WHERE status = 'sending' AND attempt_at_epoch >= ? AND """ + runHere.on("guild_id"),
+                    WHERE status = 'sending' AND attempt_at_epoch >= ? AND %s""".formatted(runHere.on("guild_id")),
                     now.getEpochSecond(), handedOverSince);
             int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending' AND "
                     + runHere.on("guild_id"));
