@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -54,7 +54,8 @@ public final class DiscordBot implements AutoCloseable {
 
     private final Settings settings;
     private volatile List<CommandSpec> commands = List.of();
-    private final CountDownLatch ready = new CountDownLatch(1);
+    /** Notified whenever a shard connects. */
+    private final Object shardConnected = new Object();
     private final AtomicBoolean registered = new AtomicBoolean();
     private volatile ShardManager shards;
     private final JdaMessages messages = new JdaMessages();
@@ -142,24 +143,30 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (shardConnected) {
+            while (!connected()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // Also looks again now and then: a shard can connect in the moment before the
+                // shard manager lists it, and then its notice finds one shard missing.
+                TimeUnit.NANOSECONDS.timedWait(shardConnected, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return true;
+        }
     }
 
-    /** True while every shard of this process has a live gateway connection. */
+    /** True while every shard this process runs is built and has a live gateway connection. */
     public boolean connected() {
-        return allConnectedBut(null);
-    }
-
-    /** Every shard this process runs is built and connected, counting {@code justReady} as connected. */
-    private boolean allConnectedBut(JDA justReady) {
         ShardManager current = shards;
         if (current == null) {
             return false;
         }
         int expected = settings.shards().ids().map(List::size).orElseGet(current::getShardsTotal);
         List<JDA> running = current.getShards();
-        return running.size() == expected
-                && running.stream().allMatch(s -> s == justReady || s.getStatus() == JDA.Status.CONNECTED);
+        return running.size() == expected && running.stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED);
     }
 
     /** The servers on this process's shards, as far as they have arrived. */
@@ -211,6 +218,10 @@ public final class DiscordBot implements AutoCloseable {
         public void onEvent(@NotNull GenericEvent event) {
             if (event instanceof ReadyEvent readyEvent) {
                 onReady(readyEvent);
+            } else if (event instanceof StatusChangeEvent change && change.getNewStatus() == JDA.Status.CONNECTED) {
+                synchronized (shardConnected) {
+                    shardConnected.notifyAll();
+                }
             }
         }
 
@@ -218,9 +229,6 @@ public final class DiscordBot implements AutoCloseable {
             JDA shard = event.getJDA();
             if (registersCommands(shard) && registered.compareAndSet(false, true)) {
                 commandsKnown.thenRun(() -> registerCommands(shard));
-            }
-            if (allConnectedBut(shard)) {
-                ready.countDown();
             }
             log.info("shard {} connected to Discord, {} servers", shard.getShardInfo().getShardString(),
                     event.getGuildTotalCount());
