@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Test servers placed on chosen gateway shards: Discord sends a server's events on shard
  * {@code (id >> 22) % total}, so a server id is picked for its shard. Each server is laid out like
- * {@link FakeGuild#standard()} (an admin, members bob and carol, a text channel) with ids of its
+ * {@link FakeGuild#standard()} (an admin, members bob, carol and dave, a text channel) with ids of its
  * own, derived from the server id, so that no two servers share a channel or role.
  */
 public final class ShardedServers {
@@ -30,7 +30,7 @@ public final class ShardedServers {
         return servers;
     }
 
-    /** A server with channel {@link #channel}, an admin ({@link FakeGuild#ADMIN_USER_ID}) and two members. */
+    /** A server with channel {@link #channel}, an admin ({@link FakeGuild#ADMIN_USER_ID}) and members bob, carol and dave. */
     public static FakeGuild server(String id) {
         String adminRole = derived(id, 1);
         String botRole = derived(id, 2);
@@ -44,6 +44,7 @@ public final class ShardedServers {
                 .member(FakeGuild.ADMIN_USER_ID, "alice", adminRole)
                 .member(FakeGuild.BOB_USER_ID, "bob")
                 .member(FakeGuild.CAROL_USER_ID, "carol")
+                .member(FakeGuild.DAVE_USER_ID, "dave")
                 .build();
     }
 
