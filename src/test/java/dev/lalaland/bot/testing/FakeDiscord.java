@@ -268,6 +268,15 @@ public final class FakeDiscord implements AutoCloseable {
                 () -> "no gateway client identified; sessions: " + sessions());
     }
 
+    /**
+     * When two clients run the same shard (processes whose shard ranges overlap), interactions go
+     * to the newest session; this sends them to {@code sessionId} instead while it is connected.
+     * Null goes back to the newest.
+     */
+    public void deliverTo(String sessionId) {
+        gateway.deliverTo(sessionId);
+    }
+
     /** Waits until {@code count} shards are connected at once. */
     public void awaitConnectedSessions(int count, Duration timeout) {
         await(() -> gateway.connectedCount() >= count ? Boolean.TRUE : null, timeout,

@@ -89,6 +89,7 @@ final class FakeGateway extends WebSocketServer {
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean refusing;
+    private volatile String preferred;
     private volatile Exception startError;
 
     FakeGateway(FakeDiscord fake, int port, IdentifyLimit identifyLimit) {
@@ -259,13 +260,26 @@ final class FakeGateway extends WebSocketServer {
         return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % shardCount);
     }
 
-    /** The newest connected session whose shard holds the guild, or null. */
+    /**
+     * The session a test asked for ({@link #deliverTo}) if it is connected and its shard holds the
+     * guild; else the newest connected session whose shard holds the guild; or null.
+     */
     Session sessionFor(String guildId) {
+        Session chosen = preferred == null ? null : sessions.get(preferred);
+        if (chosen != null && chosen.connected()
+                && (guildId == null || shardOf(guildId, chosen.shardCount) == chosen.shardId)) {
+            return chosen;
+        }
         return sessions.values().stream()
                 .filter(Session::connected)
                 .filter(s -> guildId == null || shardOf(guildId, s.shardCount) == s.shardId)
                 .max(Comparator.comparingLong(s -> s.identifiedNanos))
                 .orElse(null);
+    }
+
+    /** Sends the events of that session's shard to it, though a newer one runs the shard too; null: the newest. */
+    void deliverTo(String sessionId) {
+        preferred = sessionId;
     }
 
     List<GatewaySession> sessions() {
