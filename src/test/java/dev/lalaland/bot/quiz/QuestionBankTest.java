@@ -10,6 +10,7 @@ import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Nomination;
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.facts.Song;
 import dev.lalaland.bot.facts.WrittenQuestion;
 import dev.lalaland.bot.render.DiscordLimits;
@@ -57,8 +58,8 @@ class QuestionBankTest {
         }
         System.out.println("quiz bank: " + bank.size() + " questions " + counts);
         assertThat(bank.size()).isGreaterThanOrEqualTo(250);
-        for (String category : FactFiles.CATEGORIES) {
-            for (String difficulty : FactFiles.DIFFICULTIES) {
+        for (String category : QuizCategory.ids()) {
+            for (String difficulty : Difficulty.ids()) {
                 assertThat(bank.matching(category, Difficulty.of(difficulty))).as(category + "/" + difficulty).isNotEmpty();
             }
             assertThat(bank.matching(category, null)).as(category).hasSizeGreaterThanOrEqualTo(20);
