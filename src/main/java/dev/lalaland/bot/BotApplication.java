@@ -86,7 +86,7 @@ public final class BotApplication implements AutoCloseable {
                 l.start();
             }
             if (connected) {
-                log.info("ready: {} commands", registry.commands().size());
+                log.info("ready: {} commands, {} servers", registry.commands().size(), discord.serverCount());
             } else {
                 log.info("started: {} commands, answered once Discord connects", registry.commands().size());
             }
@@ -114,7 +114,7 @@ public final class BotApplication implements AutoCloseable {
         Database database = openWithFacts(settings, clock);
         try {
             return new Opened(database, new Features(database, new FactStore(database), clock, scheduler,
-                    discord.outbox(), discord.channelAccess(), tuning));
+                    discord.outbox(), discord.channelAccess(), tuning, settings.shards()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -156,6 +156,11 @@ public final class BotApplication implements AutoCloseable {
 
     public boolean connected() {
         return discord.connected();
+    }
+
+    /** How many servers this process serves: those on its shards. */
+    public int serverCount() {
+        return discord.serverCount();
     }
 
     /** Stops taking work, finishes what is in flight, saves state and disconnects. */
