@@ -7,6 +7,7 @@ import dev.lalaland.bot.console.ConsoleOutbox;
 import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
@@ -61,7 +62,7 @@ public final class Main {
                 case "console" -> runConsole(out);
                 case "check-data" -> checkData(args.length > 1 ? Path.of(args[1]) : null, out, err);
                 default -> {
-                    err.println("unknown mode '" + mode + "': use run, console or check-data [DIR]");
+                    err.println("error: unknown mode '" + mode + "': use run, console or check-data [DIR]");
                     yield BAD_CONFIG;
                 }
             };
@@ -139,12 +140,14 @@ public final class Main {
             t.setDaemon(true);
             return t;
         });
-        try (Database database = BotApplication.openWithFacts(settings, clock)) {
+        try (Database database = openConsoleDatabase(settings, clock)) {
             ConsoleOutbox outbox = new ConsoleOutbox();
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
             // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
+            // Its routines run the console's own server only, whatever else the database holds.
             Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
-                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()),
+                    GuildScope.only(ConsoleMode.USER.guildId()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
@@ -156,6 +159,15 @@ public final class Main {
             scheduler.shutdownNow();
         }
         return OK;
+    }
+
+    /** Console mode's own database (BOT_CONSOLE_DATABASE), never the bot's unless an admin points it there. */
+    private static Database openConsoleDatabase(Settings settings, Clock clock) {
+        try {
+            return BotApplication.openWithFacts(settings.consoleDatabase(), settings.dataDir(), clock);
+        } catch (DatabaseException e) {
+            throw new SettingsException("BOT_CONSOLE_DATABASE: " + e.getMessage());
+        }
     }
 
     /**

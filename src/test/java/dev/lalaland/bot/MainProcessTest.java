@@ -122,7 +122,7 @@ class MainProcessTest {
 
     @Test
     void consoleAnswersLineByLineAndExits0AtEndOfInput() throws Exception {
-        Result r = run(Map.of("BOT_DATABASE", dir.resolve("console.db").toString()),
+        Result r = run(Map.of("BOT_CONSOLE_DATABASE", dir.resolve("console.db").toString()),
                 "/cast name:Emma Stone\n/awards ceremony:oscars result:won\n/cast name:\n/bogus\n/song title:fools\n",
                 "console");
         assertThat(r.exitCode()).isEqualTo(0);
@@ -136,7 +136,7 @@ class MainProcessTest {
     /** A night left running when a session ended goes on in the next, as after a restart in Discord. */
     @Test
     void aQuizNightLeftRunningInOneConsoleSessionGoesOnInTheNext() throws Exception {
-        Map<String, String> env = Map.of("BOT_DATABASE", dir.resolve("console.db").toString());
+        Map<String, String> env = Map.of("BOT_CONSOLE_DATABASE", dir.resolve("console.db").toString());
         Process first = start(env, "console");
         first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));
         first.getOutputStream().flush();

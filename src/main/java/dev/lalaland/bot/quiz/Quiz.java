@@ -5,6 +5,7 @@ import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,14 +40,20 @@ public final class Quiz implements Lifecycle {
     private final AnswerButtons buttons;
     private final Clock clock;
 
+    /** @param scope whose nights and questions a restart resumes and clean-up deletes */
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
-                QuizTimings timings) {
-        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random());
+                QuizTimings timings, GuildScope scope) {
+        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), scope);
     }
 
     Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
          QuizTimings timings, Random random) {
-        this.store = new QuizStore(database);
+        this(database, bank, clock, executor, outbox, timings, random, GuildScope.everyServer());
+    }
+
+    private Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
+                 QuizTimings timings, Random random, GuildScope scope) {
+        this.store = new QuizStore(database, scope);
         this.bank = bank;
         this.clock = clock;
         this.timers = new Timers(executor, clock);

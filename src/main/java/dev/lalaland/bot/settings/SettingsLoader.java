@@ -32,7 +32,8 @@ public final class SettingsLoader {
         BOT_DATABASE("database"),
         BOT_DATA_DIR("data-dir"),
         BOT_DEV_GUILD("dev-guild"),
-        BOT_HEALTH_FILE("health-file");
+        BOT_HEALTH_FILE("health-file"),
+        BOT_CONSOLE_DATABASE("console-database");
 
         final String yamlKey;
 
@@ -48,6 +49,8 @@ public final class SettingsLoader {
     static final String DEFAULT_REST_URL = "https://discord.com/api/v10/";
     static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
+    static final String DEFAULT_DATABASE = "lalaland.db";
+    static final String CONSOLE_DATABASE = "lalaland-console.db";
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -77,15 +80,28 @@ public final class SettingsLoader {
             throw new SettingsException(Key.DISCORD_TOKEN.describe() + " has a character no Discord token has "
                     + "(tokens are plain letters, digits and . - _): paste the token alone");
         }
+        Path database = database(Key.BOT_DATABASE, values.getOrDefault(Key.BOT_DATABASE, DEFAULT_DATABASE));
         return new Settings(
                 token,
                 url(Key.DISCORD_REST_URL, values.getOrDefault(Key.DISCORD_REST_URL, DEFAULT_REST_URL), "http", "https"),
                 url(Key.DISCORD_GATEWAY_URL, values.getOrDefault(Key.DISCORD_GATEWAY_URL, DEFAULT_GATEWAY_URL), "ws", "wss"),
                 configFile,
-                database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
+                database,
                 dataDir(values.get(Key.BOT_DATA_DIR)),
                 devGuild(values.get(Key.BOT_DEV_GUILD)),
-                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null);
+                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null,
+                values.containsKey(Key.BOT_CONSOLE_DATABASE)
+                        ? database(Key.BOT_CONSOLE_DATABASE, values.get(Key.BOT_CONSOLE_DATABASE))
+                        : besideTheBots(database));
+    }
+
+    /**
+     * Console mode's default: {@value #CONSOLE_DATABASE} in the bot database's folder (the current
+     * folder, or the data volume in Docker), a file of its own and never the bot's.
+     */
+    private static Path besideTheBots(Path botDatabase) {
+        Path folder = botDatabase.toAbsolutePath().getParent();
+        return folder == null ? Path.of(CONSOLE_DATABASE) : folder.resolve(CONSOLE_DATABASE);
     }
 
     private static Path configFile(Map<String, String> env) {
@@ -173,10 +189,10 @@ public final class SettingsLoader {
         }
     }
 
-    private static Path database(String value) {
-        Path path = path(Key.BOT_DATABASE, value);
+    private static Path database(Key key, String value) {
+        Path path = path(key, value);
         if (Files.isDirectory(path)) {
-            throw new SettingsException(Key.BOT_DATABASE.describe() + " names a directory, not a file: " + path);
+            throw new SettingsException(key.describe() + " names a directory, not a file: " + path);
         }
         return path;
     }
