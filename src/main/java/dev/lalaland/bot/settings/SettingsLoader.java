@@ -1,5 +1,6 @@
 package dev.lalaland.bot.settings;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,10 @@ public final class SettingsLoader {
             root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: "
+            JsonLocation where = e.getLocation();
+            String at = where == null || where.getLineNr() < 1 ? ""
+                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML" + at + ": "
                     + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SettingsException("BOT_CONFIG: " + file + " cannot be read: "
