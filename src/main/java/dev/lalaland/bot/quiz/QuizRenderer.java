@@ -6,6 +6,7 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.render.Sources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class QuizRenderer {
     private static final String[] MEDALS = {"🥇", "🥈", "🥉"};
     private static final int LIST_LINES = 10;
     private static final int STANDINGS_AFTER_ROUND = 5;
+    private static final int FOOTER_LENGTH = 300;
 
     private QuizRenderer() {
     }
@@ -50,7 +52,7 @@ final class QuizRenderer {
 
     /** The practice question asked as {@code round}, shown on its {@link #practiceCard}. */
     static Reply practiceQuestion(Round round, Embed card) {
-        return Reply.builder().content("Answer " + relative(round.closesAt()) + ": one answer each.")
+        return Reply.builder().content("One answer each; the question closes " + relative(round.closesAt()) + ".")
                 .embed(card).buttonRow(answerButtons(round, false)).build();
     }
 
@@ -220,7 +222,8 @@ final class QuizRenderer {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < standings.size(); i++) {
             Standing s = standings.get(i);
-            String place = i < MEDALS.length ? MEDALS[i] : (i + 1) + ".";
+            // A medal is for points: a player still on 0 is listed, without one.
+            String place = i < MEDALS.length && s.points() > 0 ? MEDALS[i] : (i + 1) + ".";
             rows.add(place + " " + name(s.displayName()) + ": " + s.points() + " points");
         }
         return lines(rows.subList(0, Math.min(rows.size(), Math.max(max, 1))), standings.size());
@@ -285,7 +288,7 @@ final class QuizRenderer {
 
     private static String footer(Question q) {
         return q.sources().isEmpty() ? "Practice question: not scored."
-                : DiscordLimits.truncate("Source: " + q.sources().get(0), 300);
+                : "Source: " + Sources.citation(q.sources().get(0), FOOTER_LENGTH - "Source: ".length());
     }
 
     static String relative(Instant at) {
