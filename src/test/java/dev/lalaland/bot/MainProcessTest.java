@@ -128,7 +128,7 @@ class MainProcessTest {
         assertThat(r.exitCode()).isEqualTo(0);
         String[] replies = r.out().split("\n\n");
         assertThat(replies[0]).startsWith("Emma Stone\n").contains("Role: ");
-        assertThat(replies[1]).startsWith("89th Academy Awards").contains("🏆 Best Actress: Emma Stone");
+        assertThat(replies[1]).startsWith("89th Academy Awards").contains("🏆 Best Actress:\n  Emma Stone");
         assertThat(r.out()).contains("error: unknown command /bogus (try /help)")
                 .contains("Audition (The Fools Who Dream)\nTrack 12");
     }

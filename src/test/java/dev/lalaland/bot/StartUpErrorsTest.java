@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bad local setting is named (exit 2) even while Discord cannot be reached: the admin fixes the
- * file first, not the network (issue 13). The bot checks them beside connecting, to start faster.
+ * Start-up errors an admin meets (issue 13). A bad local setting is named (exit 2) even while
+ * Discord cannot be reached: the admin fixes the file first, not the network. The bot checks them
+ * beside connecting, to start faster.
  */
-class LocalSettingsFirstTest {
+class StartUpErrorsTest {
     @TempDir
     Path dir;
 
@@ -39,6 +40,13 @@ class LocalSettingsFirstTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("people.json $: file is missing", "BOT_DATA_DIR")
                 .doesNotContain("cannot reach Discord", "\tat ");
+    }
+
+    @Test
+    void anUnknownModeIsAnErrorLineLikeEveryOther() throws Exception {
+        MainProcess.Result r = MainProcess.run(dir, Map.of(), "", "consol");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: unknown mode 'consol': use run, console or check-data [DIR]");
     }
 
     /** A REST URL on a port nothing listens on (it was free a moment ago). */
