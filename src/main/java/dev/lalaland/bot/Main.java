@@ -189,7 +189,16 @@ public final class Main {
             err.println("error: " + dir + " is not a directory");
             return BAD_CONFIG;
         }
-        FactSet facts = FactFiles.load(dir);
+        FactSet facts;
+        try {
+            facts = FactFiles.load(dir);
+        } catch (DataValidationException e) {
+            // Said of the folder checked, not of BOT_DATA_DIR, which check-data does not read.
+            e.problems().forEach(p -> err.println("error: " + p));
+            err.println("error: " + e.problems().size() + " problem(s) in the data files "
+                    + (dir == null ? "bundled in the jar" : "in " + dir));
+            return BAD_CONFIG;
+        }
         out.println("ok: " + facts.people().size() + " people, " + facts.songs().size() + " songs, "
                 + facts.ceremonies().size() + " ceremonies, " + facts.nominations().size() + " nominations, "
                 + facts.events().size() + " events, " + facts.facts().size() + " facts, "

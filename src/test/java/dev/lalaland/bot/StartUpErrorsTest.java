@@ -49,6 +49,23 @@ class StartUpErrorsTest {
         assertThat(r.err().strip()).isEqualTo("error: unknown mode 'consol': use run, console or check-data [DIR]");
     }
 
+    /** One bad field, one line, and the summary names the folder checked (issue 13). */
+    @Test
+    void checkDataNamesAMistakeOnceAndTheFolderItChecked() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String name : dev.lalaland.bot.facts.FactFiles.ALL) {
+            Files.copy(Path.of("data", name), data.resolve(name));
+        }
+        Path people = data.resolve("people.json");
+        Files.writeString(people, Files.readString(people).replaceFirst("\"born\": \"1988-11-06\"",
+                "\"born\": \"Nov 6 1988\""));
+        MainProcess.Result r = MainProcess.run(dir, Map.of(), "", "check-data", data.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly(
+                "error: people.json $.people[1].born: must be a date YYYY-MM-DD, got \"Nov 6 1988\"",
+                "error: 1 problem(s) in the data files in " + data);
+    }
+
     /** A REST URL on a port nothing listens on (it was free a moment ago). */
     private static String unreachableRestUrl() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

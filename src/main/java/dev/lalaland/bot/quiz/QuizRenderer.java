@@ -94,8 +94,9 @@ final class QuizRenderer {
         Question q = result.round().question();
         String right = result.right().isEmpty() ? "Nobody this time."
                 : joinNames(result.right().stream().map(RoundResult.Scored::displayName).toList());
+        // The title names the answer; the description says why, without naming it a second time.
         Embed embed = Embed.builder("Answer: " + q.answerLabel())
-                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .description(q.explanation())
                 .field("Question", DiscordLimits.truncate(q.text(), DiscordLimits.FIELD_VALUE))
                 .field("Got it right", right)
                 .field("Answers", choiceCounts(result))
@@ -115,7 +116,7 @@ final class QuizRenderer {
         boolean last = result.round().number() >= night.questionCount();
         Embed embed = Embed.builder("Question " + result.round().number() + " of " + night.questionCount()
                         + " · Answer: " + q.answerLabel())
-                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .description(q.explanation())
                 .field("Answers", choiceCounts(result))
                 .field("Points", gained.isEmpty() ? "Nobody got it right." : lines(gained))
                 .field("Standings", standingLines(result.standings(), STANDINGS_AFTER_ROUND))

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,8 @@ public final class SettingsLoader {
     static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
     static final String DEFAULT_DATABASE = "lalaland.db";
     static final String CONSOLE_DATABASE = "lalaland-console.db";
+    /** How the YAML parser says where: " in 'reader', line 2, column 11:". */
+    private static final Pattern YAML_MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -124,11 +127,7 @@ public final class SettingsLoader {
             root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String at = where == null || where.getLineNr() < 1 ? ""
-                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML" + at + ": "
-                    + firstLine(e.getOriginalMessage()));
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML" + yamlProblem(e));
         } catch (IOException e) {
             throw new SettingsException("BOT_CONFIG: " + file + " cannot be read: "
                     + (e instanceof AccessDeniedException ? "permission denied" : firstLine(e.getMessage())));
@@ -153,6 +152,34 @@ public final class SettingsLoader {
             values.put(key, value.asText());
         }
         return values;
+    }
+
+    /**
+     * Where and what, on one line: the YAML parser's own marks ("while parsing a flow sequence" at
+     * the line where it began, "expected ',' or ']'" where it failed), else the position Jackson
+     * reports with the first line of its message.
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        StringBuilder out = new StringBuilder();
+        String what = null;
+        for (String line : message.split("\n")) {
+            Matcher mark = YAML_MARK.matcher(line);
+            if (mark.matches() && what != null) {
+                out.append(out.isEmpty() ? " at line " + mark.group(1) + ", column " + mark.group(2) + ": " + what
+                        : "; " + what + " at line " + mark.group(1) + ", column " + mark.group(2));
+                what = null;
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                what = line.strip();
+            }
+        }
+        if (!out.isEmpty()) {
+            return out.toString();
+        }
+        JsonLocation where = e.getLocation();
+        String at = where == null || where.getLineNr() < 1 ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return at + ": " + firstLine(message);
     }
 
     /** Read by the logging set-up itself, which would take a misspelt level silently as the default. */

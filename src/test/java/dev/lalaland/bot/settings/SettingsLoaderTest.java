@@ -48,8 +48,12 @@ class SettingsLoaderTest {
         Files.writeString(config, "database: lalaland.db\ndata-dir: [data\ndev-guild: 123456789012345678\n");
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_CONFIG", config.toString())))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageStartingWith("BOT_CONFIG: " + config + " is not valid YAML at line 3, column 10: ")
-                .hasMessageNotContaining("\n");
+                .hasMessage("BOT_CONFIG: " + config + " is not valid YAML at line 2, column 11: while parsing a flow "
+                        + "sequence; expected ',' or ']', but got : at line 3, column 10");
+        Files.writeString(config, "database: lalaland.db\n  data-dir: data\n");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_CONFIG", config.toString())))
+                .hasMessage("BOT_CONFIG: " + config + " is not valid YAML at line 2, column 11: mapping values are "
+                        + "not allowed here");
     }
 
     /** Console mode never opens the bot's database unless told to (issue 13). */
