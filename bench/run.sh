@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (issue #6): the real bot against the floor bot, each in its own JVM with the
+# The benchmark: the real bot against the floor bot, each in its own JVM with the
 # Docker image's JVM flags, against the fake Discord. Not part of `mvn -B verify`.
 #
 #   bench/run.sh                       # everything, about 10 minutes; report in target/bench/results.md

@@ -10,6 +10,7 @@ import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import java.nio.file.Path;

@@ -22,6 +22,7 @@ import dev.lalaland.bot.onthisday.OnThisDayCommand;
 import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class Features {
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost(), scope);
         addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz(), scope);
-        commands.add(new HelpCommand(helpTopics()));
+        commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
@@ -100,24 +101,6 @@ public final class Features {
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);
         lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler, dailyPost));
-    }
-
-    private static List<HelpCommand.Topic> helpTopics() {
-        return List.of(
-                new HelpCommand.Topic("/cast [name]", "The cast, or a card for an actor, character or crew member: "
-                        + "`/cast name:Keith`, `/cast name:Hurwitz`."),
-                new HelpCommand.Topic("/song [title]", "The soundtrack in track order, or a card for one song: "
-                        + "`/song title:City of Stars`."),
-                new HelpCommand.Topic("/awards [ceremony] [result]", "Every awards body at a glance, or one of them "
-                        + "category by category: `/awards ceremony:oscars result:won`."),
-                new HelpCommand.Topic("/onthisday [date]", "What happened on a day in the film's history: premieres, "
-                        + "releases, ceremonies, birthdays. `/onthisday date:Dec 9`; today (UTC) by default."),
-                new HelpCommand.Topic("/config onthisday", "For admins (Manage Server): a daily post of that, in a "
-                        + "channel at a local time: `/config onthisday channel:#general time:09:00 "
-                        + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`."),
-                new HelpCommand.Topic("/quiz question | start | stop | leaderboard", "A practice question "
-                        + "(`/quiz question category:songs`), or host a scored quiz night in this channel "
-                        + "(`/quiz start questions:10 seconds:20`). " + Quiz.rulesForHelp()));
     }
 
     public CommandRegistry registry() {

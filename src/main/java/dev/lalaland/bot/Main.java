@@ -4,15 +4,17 @@ import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.console.ConsoleMode;
 import dev.lalaland.bot.console.ConsoleOutbox;
-import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
 import dev.lalaland.bot.db.GuildScope;
+import dev.lalaland.bot.discord.DiscordUnreachableException;
+import dev.lalaland.bot.discord.TokenRefusedException;
 import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.quiz.QuizTimings;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;
@@ -32,7 +34,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class Main {
         } catch (DatabaseException e) {
             err.println("error: BOT_DATABASE: " + e.getMessage());
             return BAD_CONFIG;
-        } catch (InvalidTokenException e) {
+        } catch (TokenRefusedException e) {
             err.println("error: DISCORD_TOKEN was refused by Discord: check the token in the developer portal");
             return BAD_CONFIG;
         } catch (DiscordUnreachableException e) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Console mode beside a real bot's state (issue 13): it runs its own server's daily post and quiz
+ * Console mode beside a real bot's state: it runs its own server's daily post and quiz
  * nights, and never claims, prints or ends anything of another server in the database it opens;
  * and by default it does not open the bot's database at all.
  */

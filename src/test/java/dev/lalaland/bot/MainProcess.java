@@ -62,7 +62,7 @@ final class MainProcess {
     Result endInput() throws IOException, InterruptedException {
         process.getOutputStream().close();
         try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
         } finally {
             process.destroyForcibly();
         }
@@ -71,7 +71,7 @@ final class MainProcess {
 
     /** Waits until standard output contains {@code text} {@code times} times. */
     void awaitOutput(String text, int times) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (occurrences(Files.exists(out) ? Files.readString(out) : "", text) < times) {
             assertThat(process.isAlive()).as("still running while waiting for \"" + text + "\"").isTrue();
             assertThat(System.nanoTime()).as("waiting for \"" + text + "\" x" + times + " in " + out)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Start-up errors an admin meets (issue 13). A bad local setting is named (exit 2) even while
+ * Start-up errors an admin meets. A bad local setting is named (exit 2) even while
  * Discord cannot be reached: the admin fixes the file first, not the network. The bot checks them
  * beside connecting, to start faster.
  */
@@ -49,7 +49,7 @@ class StartUpErrorsTest {
         assertThat(r.err().strip()).isEqualTo("error: unknown mode 'consol': use run, console or check-data [DIR]");
     }
 
-    /** One bad field, one line, and the summary names the folder checked (issue 13). */
+    /** One bad field, one line, and the summary names the folder checked. */
     @Test
     void checkDataNamesAMistakeOnceAndTheFolderItChecked() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));

@@ -1,11 +1,14 @@
 package dev.lalaland.bot.awards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
+import dev.lalaland.bot.facts.AwardGroup;
 import dev.lalaland.bot.facts.Ceremony;
-import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Nomination;
 import dev.lalaland.bot.render.Dates;
@@ -17,29 +20,36 @@ import dev.lalaland.bot.render.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** {@code /awards [ceremony] [result]}: every awards body at a glance, or one body category by category. */
 public final class AwardsCommand implements SlashCommand {
     static final List<String> RESULTS = List.of("won", "lost", "all");
+    private static final List<String> GROUPS = AwardGroup.ids();
     private static final CommandSpec SPEC = CommandSpec.of("awards", "La La Land's awards and nominations",
-            OptionSpec.choice("ceremony", "Which awards", FactFiles.AWARD_GROUPS),
+            OptionSpec.choice("ceremony", "Which awards", GROUPS),
             OptionSpec.choice("result", "Only wins, only losses, or all (default)", RESULTS))
-            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
+            .answeredOnEventThread(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
+    private static final HelpText HELP = new HelpText("/awards [ceremony] [result]",
+            "Every awards body at a glance, or one of them "
+            + "category by category: `/awards ceremony:oscars result:won`.");
     /**
      * Replies already rendered, by ceremony group ("" for the overview) and result. The fact store
      * does not change while the bot runs, so each of these few dozen is built once.
      */
-    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
+    private final Cache<String, Reply> rendered = Caches.ofFixedKeys();
 
     public AwardsCommand(FactStore facts) {
         this.facts = facts;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
@@ -50,8 +60,8 @@ public final class AwardsCommand implements SlashCommand {
     @Override
     public Reply handle(CommandRequest request) {
         String result = request.choice("result", RESULTS).orElse("all");
-        String group = request.choice("ceremony", FactFiles.AWARD_GROUPS).orElse("");
-        return rendered.computeIfAbsent(group + " " + result,
+        String group = request.choice("ceremony", GROUPS).orElse("");
+        return rendered.get(group + " " + result,
                 key -> group.isEmpty() ? overview(result) : ceremonies(group, result));
     }
 

@@ -1,9 +1,12 @@
 package dev.lalaland.bot.cast;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.lalaland.bot.awards.AwardLines;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.AutocompleteRequest;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
@@ -25,22 +28,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** {@code /cast [name]}: the principal cast, or a card for one actor, character or crew member. */
 public final class CastCommand implements SlashCommand {
     private static final CommandSpec SPEC = CommandSpec.of("cast", "Who's who in La La Land: cast, characters and crew",
             OptionSpec.autocompleted("name", "An actor, character or crew member, e.g. Sebastian, Keith, Hurwitz"))
-            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
+            .answeredOnEventThread(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
+    private static final HelpText HELP = new HelpText("/cast [name]",
+            "The cast, or a card for an actor, character or crew member: "
+            + "`/cast name:Keith`, `/cast name:Hurwitz`.");
     private final NameIndex<Person> index = new NameIndex<>();
     /**
      * Replies already rendered: the cast list under "", each card under its person's id. The fact
      * store does not change while the bot runs, so each is built once (a card takes a dozen queries).
      */
-    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
+    private final Cache<String, Reply> rendered = Caches.ofFixedKeys();
 
     public CastCommand(FactStore facts) {
         this.facts = facts;
@@ -56,6 +61,11 @@ public final class CastCommand implements SlashCommand {
     }
 
     @Override
+    public HelpText help() {
+        return HELP;
+    }
+
+    @Override
     public CommandSpec spec() {
         return SPEC;
     }
@@ -64,8 +74,8 @@ public final class CastCommand implements SlashCommand {
     public Reply handle(CommandRequest request) {
         return request.text("name")
                 .map(name -> index.resolve(name).orElseThrow(() -> notFound(name)))
-                .map(person -> rendered.computeIfAbsent(person.id(), id -> card(person)))
-                .orElseGet(() -> rendered.computeIfAbsent("", none -> castList()));
+                .map(person -> rendered.get(person.id(), id -> card(person)))
+                .orElseGet(() -> rendered.get("", none -> castList()));
     }
 
     @Override

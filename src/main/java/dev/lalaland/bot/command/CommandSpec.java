@@ -7,13 +7,15 @@ import java.util.Optional;
  * A slash command as users see it, with no Discord types: the Discord layer registers it,
  * console mode parses typed lines against it. A command has either options or subcommands.
  *
- * <p>{@code fromMemory}, set with {@link #answeredFromMemory()}: the command (or subcommand) needs
- * no network call and no wait on a database write, at most a few fast SQLite reads. The Discord layer then answers it on JDA's
- * event thread instead of handing it to a worker; under load that hand-over cost more than the
- * handler itself (issue 6). Off unless a command says so.
+ * <p>{@code onEventThread}, set with {@link #answeredOnEventThread()} on the command or a
+ * subcommand: the Discord layer calls {@link SlashCommand#handle} on JDA's event thread instead of
+ * handing it to a worker, because under load that hand-over cost more than such a handler (see
+ * docs/PERFORMANCE.md, change 8). Only for a handler that answers from memory: no network call,
+ * no wait on a database write (queuing one is fine), at most a fast SQLite read. While it runs,
+ * no other interaction is read. Off unless a command says so; console mode ignores it.
  */
 public record CommandSpec(String name, String description, List<OptionSpec> options,
-                          List<Subcommand> subcommands, boolean requiresManageServer, boolean fromMemory) {
+                          List<Subcommand> subcommands, boolean requiresManageServer, boolean onEventThread) {
 
     public CommandSpec {
         options = List.copyOf(options);
@@ -32,16 +34,16 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
     }
 
     public CommandSpec requiringManageServer() {
-        return new CommandSpec(name, description, options, subcommands, true, fromMemory);
+        return new CommandSpec(name, description, options, subcommands, true, onEventThread);
     }
 
-    public CommandSpec answeredFromMemory() {
+    public CommandSpec answeredOnEventThread() {
         return new CommandSpec(name, description, options, subcommands, requiresManageServer, true);
     }
 
-    /** Whether this invocation is answered from memory: the command says so, or its subcommand does. */
-    public boolean answersFromMemory(String subName) {
-        return fromMemory || subcommand(subName).map(Subcommand::fromMemory).orElse(false);
+    /** Whether this invocation is answered on JDA's event thread: the command says so, or its subcommand does. */
+    public boolean answersOnEventThread(String subName) {
+        return onEventThread || subcommand(subName).map(Subcommand::onEventThread).orElse(false);
     }
 
     public Optional<Subcommand> subcommand(String subName) {
@@ -59,7 +61,7 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         return subName == null ? options : subcommand(subName).map(Subcommand::options).orElse(List.of());
     }
 
-    public record Subcommand(String name, String description, List<OptionSpec> options, boolean fromMemory) {
+    public record Subcommand(String name, String description, List<OptionSpec> options, boolean onEventThread) {
         public Subcommand {
             options = List.copyOf(options);
         }
@@ -68,7 +70,7 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
             return new Subcommand(name, description, List.of(options), false);
         }
 
-        public Subcommand answeredFromMemory() {
+        public Subcommand answeredOnEventThread() {
             return new Subcommand(name, description, options, true);
         }
     }

@@ -45,10 +45,10 @@ public final class Dispatcher {
         }
     }
 
-    /** See {@link CommandSpec}; an unknown command is answered from memory too. */
-    public boolean answersFromMemory(CommandRequest request) {
+    /** See {@link CommandSpec}; an unknown command is answered on the event thread too: its reply is a fixed text. */
+    public boolean answersOnEventThread(CommandRequest request) {
         SlashCommand command = registry.command(request.command()).orElse(null);
-        return command == null || command.spec().answersFromMemory(request.subcommand());
+        return command == null || command.spec().answersOnEventThread(request.subcommand());
     }
 
     public List<Choice> autocomplete(AutocompleteRequest request) {

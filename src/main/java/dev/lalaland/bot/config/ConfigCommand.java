@@ -5,6 +5,7 @@ import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.CommandSpec.Subcommand;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
@@ -44,6 +45,10 @@ public final class ConfigCommand implements SlashCommand {
                     OptionSpec.autocompleted(TIMEZONE, "Time zone such as Europe/Paris (default UTC)")),
             Subcommand.of(ON_THIS_DAY_OFF, "Stop the daily post"),
             Subcommand.of(SHOW, "Show this server's settings")).requiringManageServer();
+    private static final HelpText HELP = new HelpText("/config onthisday",
+            "For admins (Manage Server): a daily post of that, in a "
+            + "channel at a local time: `/config onthisday channel:#general time:09:00 "
+            + "timezone:Europe/Paris`. Also `/config onthisday-off` and `/config show`.");
 
     private final DailyPostStore store;
     private final ChannelAccess channelAccess;
@@ -55,6 +60,11 @@ public final class ConfigCommand implements SlashCommand {
         this.channelAccess = channelAccess;
         this.zones = zones;
         this.clock = clock;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class DiscordBot implements AutoCloseable {
             return new Dispatcher(r);
         });
         // JDA records a stack trace for every request so a failure can say where it was queued;
-        // its docs warn of the cost, and the benchmark found it on every reply (issue 6). Our
+        // its docs warn of the cost, and the benchmark found it on every reply. Our
         // failure handlers log only the error's message, so the trace would never be read.
         RestAction.setPassContext(false);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
@@ -104,7 +104,7 @@ public final class DiscordBot implements AutoCloseable {
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
-            throw e;
+            throw new TokenRefusedException(e);
         } catch (RuntimeException e) {
             throw notStarted(e);
         }

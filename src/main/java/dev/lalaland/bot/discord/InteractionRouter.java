@@ -33,14 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives interactions from JDA and answers them. Autocomplete, and commands that answer from
- * memory ({@link dev.lalaland.bot.command.CommandSpec}), are answered in place
+ * Receives interactions from JDA and answers them. Autocomplete, and commands whose spec says
+ * {@link dev.lalaland.bot.command.CommandSpec#answeredOnEventThread()}, are answered in place
  * on JDA's event thread; other commands and all clicks, which write to the database or call
  * Discord, run on the worker pool so the event thread only translates and hands over.
  *
  * <p>A plain {@link EventListener}: {@code ListenerAdapter} looks up its handler methods by walking
  * each event's class hierarchy, on every event, which the benchmark showed in the profile of
- * every interaction (issue 6).
+ * every interaction.
  */
 final class InteractionRouter implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
@@ -79,7 +79,7 @@ final class InteractionRouter implements EventListener {
                 invoker(event), clock.instant());
         Dispatcher ready = dispatcher.getNow(null);
         String what = "/" + event.getName();
-        if (ready != null && ready.answersFromMemory(request)) {
+        if (ready != null && ready.answersOnEventThread(request)) {
             answer(event, () -> ready.command(request), what);
         } else {
             submit(event, () -> answer(event, () -> dispatcher.join().command(request), what));

@@ -1,12 +1,12 @@
 package dev.lalaland.bot.discord;
 
-import dev.lalaland.bot.LruMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Reply;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -28,12 +28,14 @@ final class JdaMessages {
     /**
      * JDA's form of recently sent reply embeds, by identity. Commands keep their rendered replies,
      * so the same {@link Embed} comes back again and again; its {@link MessageEmbed} is then built
-     * and checked once and keeps its JSON, which was a good part of answering with a card (issue 6).
+     * and checked once and keeps its JSON, which was a good part of answering with a card in the
+     * benchmark. It only helps when a command returns the very same {@code Embed} object: an equal
+     * one built anew is a miss (comparing contents would mean hashing every field on each reply).
      * Posts (a question's answer, a night's question, the daily post) are new every time and are
      * not kept: each one held here until a thousand newer ones pushed it out lived long enough to
-     * reach the old generation and fill it (issue 6). Guarded by itself.
+     * reach the old generation and fill it, which showed as full collections under load.
      */
-    private final Map<EmbedIdentity, MessageEmbed> recentEmbeds = new LruMap<>(EMBEDS_KEPT);
+    private final Cache<EmbedIdentity, MessageEmbed> recentEmbeds = Caches.bounded(EMBEDS_KEPT);
 
     /** Equal only to the very same embed: content equality would mean hashing every field. */
     private record EmbedIdentity(Embed embed) {
@@ -51,7 +53,7 @@ final class JdaMessages {
     /**
      * The reply to an interaction, set straight on JDA's reply action: building a
      * {@code MessageCreateData} first would be copied into the action and checked a second time,
-     * which the benchmark showed on every interaction (issue 6).
+     * which the benchmark showed on every interaction.
      */
     ReplyCallbackAction reply(IReplyCallback interaction, Reply reply) {
         Reply fitted = DiscordLimits.clamp(reply);
@@ -98,19 +100,15 @@ final class JdaMessages {
     List<MessageEmbed> replyEmbeds(Reply reply) {
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Embed e : reply.embeds()) {
-            MessageEmbed known;
-            synchronized (recentEmbeds) {
-                known = recentEmbeds.get(new EmbedIdentity(e));
-            }
-            if (known == null) {
-                known = jda(e);
-                synchronized (recentEmbeds) {
-                    recentEmbeds.put(new EmbedIdentity(e), known);
-                }
-            }
-            embeds.add(known);
+            embeds.add(recentEmbeds.get(new EmbedIdentity(e), known -> jda(known.embed())));
         }
         return embeds;
+    }
+
+    /** How many embeds are kept, once upkeep has run: for the test of the bound. */
+    long embedsKept() {
+        recentEmbeds.cleanUp();
+        return recentEmbeds.estimatedSize();
     }
 
     private static MessageEmbed jda(Embed e) {

@@ -1,16 +1,5 @@
 package dev.lalaland.bot.facts;
 
-import static dev.lalaland.bot.facts.FieldRule.Type.DATE;
-import static dev.lalaland.bot.facts.FieldRule.Type.ID;
-import static dev.lalaland.bot.facts.FieldRule.Type.INTEGER;
-import static dev.lalaland.bot.facts.FieldRule.Type.PARTIAL_DATE;
-import static dev.lalaland.bot.facts.FieldRule.Type.SOURCES;
-import static dev.lalaland.bot.facts.FieldRule.Type.TEXT;
-import static dev.lalaland.bot.facts.FieldRule.Type.TEXT_LIST;
-import static dev.lalaland.bot.facts.FieldRule.oneOf;
-import static dev.lalaland.bot.facts.FieldRule.optional;
-import static dev.lalaland.bot.facts.FieldRule.required;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,27 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates the fact files ({@code data/*.json}), from a folder or from the copy
- * bundled in the jar. Every problem is collected with its file and JSON path, so one run of
- * {@code check-data} shows all of them.
+ * bundled in the jar. Each file is checked against its JSON Schema ({@link FactSchemas}); what a
+ * schema cannot say is checked here: ids used twice in a file, the same track, billing order or
+ * question twice, and references from one file to another. Every problem is collected with its
+ * file and JSON path, so one run of {@code check-data} shows all of them.
  */
 public final class FactFiles {
     public static final String PEOPLE = "people.json";
@@ -53,46 +38,6 @@ public final class FactFiles {
     public static final String FACTS = "facts.json";
     public static final String QUESTIONS = "questions.json";
     public static final List<String> ALL = List.of(PEOPLE, SONGS, AWARDS, EVENTS, FACTS, QUESTIONS);
-
-    public static final List<String> AWARD_GROUPS =
-            List.of("oscars", "golden-globes", "bafta", "critics-choice", "sag", "guilds", "grammys", "festivals", "other");
-    public static final List<String> CATEGORIES = List.of("cast", "songs", "awards", "production", "release");
-    public static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard");
-
-    private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final int MAX_TEXT = 1000;
-
-    private static final List<FieldRule> PERSON = List.of(
-            required("id", ID), required("name", TEXT), oneOf("kind", "cast", "crew"), required("order", INTEGER),
-            optional("character", TEXT), optional("aliases", TEXT_LIST), required("role", TEXT),
-            optional("summary", TEXT), optional("born", DATE), optional("birthplace", TEXT), required("sources", SOURCES));
-    private static final List<FieldRule> SONG = List.of(
-            required("id", ID), required("track", INTEGER), required("title", TEXT), required("performers", TEXT),
-            optional("performerIds", TEXT_LIST), oneOf("kind", "song", "score"), optional("music", TEXT),
-            optional("lyrics", TEXT), optional("length", TEXT), optional("scene", TEXT), required("sources", SOURCES));
-    private static final List<FieldRule> ALBUM = List.of(
-            required("title", TEXT), required("releaseDate", DATE), required("label", TEXT), optional("length", TEXT),
-            optional("producers", TEXT), optional("charts", TEXT_LIST), required("sources", SOURCES));
-    private static final List<FieldRule> CEREMONY = List.of(
-            required("id", ID), oneOf("group", AWARD_GROUPS.toArray(String[]::new)), required("body", TEXT),
-            required("name", TEXT), optional("date", PARTIAL_DATE), optional("venue", TEXT), optional("host", TEXT),
-            optional("note", TEXT), required("sources", SOURCES));
-    private static final List<FieldRule> NOMINATION = List.of(
-            required("id", ID), required("ceremony", ID), required("category", TEXT), required("nominee", TEXT),
-            optional("personIds", TEXT_LIST), optional("songId", ID), oneOf("result", "won", "nominated", "honored"),
-            optional("wonBy", TEXT), optional("note", TEXT), required("sources", SOURCES));
-    private static final List<FieldRule> EVENT = List.of(
-            required("id", ID), required("date", DATE), required("title", TEXT), optional("text", TEXT),
-            oneOf("kind", "festival", "release", "awards", "chart", "birthday", "media", "production", "other"),
-            optional("note", TEXT), required("sources", SOURCES));
-    private static final List<FieldRule> FACT = List.of(
-            required("id", ID), oneOf("category", CATEGORIES.toArray(String[]::new)), required("text", TEXT),
-            required("sources", SOURCES));
-    private static final List<FieldRule> QUESTION = List.of(
-            required("id", ID), oneOf("category", CATEGORIES.toArray(String[]::new)),
-            oneOf("difficulty", DIFFICULTIES.toArray(String[]::new)), required("question", TEXT),
-            required("choices", TEXT_LIST), required("answer", INTEGER), required("explanation", TEXT),
-            required("sources", SOURCES));
 
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -104,6 +49,7 @@ public final class FactFiles {
      * every reference to it.
      */
     private final Map<String, Set<String>> declaredIds = new LinkedHashMap<>();
+    private final FactSchemas schemas = new FactSchemas();
     private final MessageDigest digest;
 
     private FactFiles() {
@@ -179,6 +125,7 @@ public final class FactFiles {
                     problems.add(new DataProblem(name, "$", "must be a JSON object"));
                 } else {
                     roots.put(name, root);
+                    problems.addAll(schemas.check(name, root));
                 }
             } catch (JsonProcessingException e) {
                 // Jackson names the source as "REDACTED" inside its message: the file and line say where.
@@ -191,57 +138,52 @@ public final class FactFiles {
             }
         }
         JsonNode empty = mapper.createObjectNode();
-        List<Person> people = records(PEOPLE, roots.getOrDefault(PEOPLE, empty), "people", PERSON, Person.class);
-        List<Song> songs = records(SONGS, roots.getOrDefault(SONGS, empty), "songs", SONG, Song.class);
+        List<Person> people = records(PEOPLE, roots.getOrDefault(PEOPLE, empty), "people", Person.class);
+        List<Song> songs = records(SONGS, roots.getOrDefault(SONGS, empty), "songs", Song.class);
         Album album = album(roots.getOrDefault(SONGS, empty));
-        List<Ceremony> ceremonies = records(AWARDS, roots.getOrDefault(AWARDS, empty), "ceremonies", CEREMONY, Ceremony.class);
-        List<Nomination> nominations = records(AWARDS, roots.getOrDefault(AWARDS, empty), "nominations", NOMINATION, Nomination.class);
-        List<Event> events = records(EVENTS, roots.getOrDefault(EVENTS, empty), "events", EVENT, Event.class);
-        List<Fact> facts = records(FACTS, roots.getOrDefault(FACTS, empty), "facts", FACT, Fact.class);
-        List<WrittenQuestion> questions = records(QUESTIONS, roots.getOrDefault(QUESTIONS, empty), "questions", QUESTION, WrittenQuestion.class);
+        List<Ceremony> ceremonies = records(AWARDS, roots.getOrDefault(AWARDS, empty), "ceremonies", Ceremony.class);
+        List<Nomination> nominations = records(AWARDS, roots.getOrDefault(AWARDS, empty), "nominations", Nomination.class);
+        List<Event> events = records(EVENTS, roots.getOrDefault(EVENTS, empty), "events", Event.class);
+        List<Fact> facts = records(FACTS, roots.getOrDefault(FACTS, empty), "facts", Fact.class);
+        List<WrittenQuestion> questions = records(QUESTIONS, roots.getOrDefault(QUESTIONS, empty), "questions", WrittenQuestion.class);
 
         checkReferences(songs, nominations);
         checkQuestions(questions);
         unique(SONGS, "songs", songs, s -> String.valueOf(s.track()), "track");
         unique(PEOPLE, "people", people, p -> p.kind() + "#" + p.order(), "order");
         if (!problems.isEmpty()) {
-            throw new DataValidationException(problems);
+            // Two rules of a schema can say the same of one field: the admin reads it once.
+            throw new DataValidationException(problems.stream().distinct().toList());
         }
         return new FactSet(people, songs, album, ceremonies, nominations, events, facts, questions,
                 HexFormat.of().formatHex(digest.digest()));
     }
 
+    /** The album, when its file kept its schema (the schema reports what is wrong with it otherwise). */
     private Album album(JsonNode songsRoot) {
         JsonNode node = songsRoot.get("album");
-        if (node == null || !node.isObject()) {
-            if (!songsRoot.isEmpty()) {
-                problems.add(new DataProblem(SONGS, "$.album", "missing album object"));
-            }
+        if (node == null || !node.isObject() || brokenAt(SONGS, "$.album")) {
             return null;
         }
-        return checkRecord(SONGS, "$.album", node, ALBUM) ? convert(node, Album.class) : null;
+        return convert(node, Album.class);
     }
 
-    private <T> List<T> records(String file, JsonNode root, String arrayName, List<FieldRule> rules, Class<T> type) {
+    /**
+     * The records of one array that kept their schema. Ids must be unique within the array, which
+     * a schema cannot say.
+     */
+    private <T> List<T> records(String file, JsonNode root, String arrayName, Class<T> type) {
         JsonNode array = root.get(arrayName);
         List<T> result = new ArrayList<>();
-        if (root.isEmpty()) {
-            return result;
-        }
         if (array == null || !array.isArray()) {
-            problems.add(new DataProblem(file, "$." + arrayName, "missing array"));
-            return result;
+            return result; // the schema said so, or the file is missing or broken
         }
         Set<String> ids = new HashSet<>();
         declaredIds.put(arrayName, ids);
         for (int i = 0; i < array.size(); i++) {
             String path = "$." + arrayName + "[" + i + "]";
             JsonNode node = array.get(i);
-            if (!node.isObject()) {
-                problems.add(new DataProblem(file, path, "must be an object"));
-                continue;
-            }
-            boolean ok = checkRecord(file, path, node, rules);
+            boolean ok = node.isObject() && !brokenAt(file, path);
             JsonNode id = node.get("id");
             if (id != null && id.isTextual() && !ids.add(id.asText())) {
                 problems.add(new DataProblem(file, path + ".id", "duplicate id '" + id.asText() + "'"));
@@ -254,85 +196,15 @@ public final class FactFiles {
         return result;
     }
 
-    private boolean checkRecord(String file, String path, JsonNode node, List<FieldRule> rules) {
-        int before = problems.size();
-        Set<String> known = new HashSet<>();
-        for (FieldRule rule : rules) {
-            known.add(rule.name());
-            JsonNode value = node.get(rule.name());
-            String at = path + "." + rule.name();
-            if (value == null || value.isNull()) {
-                if (rule.required()) {
-                    problems.add(new DataProblem(file, at, "missing required field"));
-                }
-                continue;
-            }
-            checkValue(file, at, rule, value);
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problems.add(new DataProblem(file, path + "." + name, "unknown field (known: "
-                        + String.join(", ", known) + ")"));
+    /** Whether a problem was found at {@code path} or inside it: then the record is not read. */
+    private boolean brokenAt(String file, String path) {
+        for (DataProblem p : problems) {
+            if (p.file().equals(file) && (p.path().equals(path) || p.path().startsWith(path + ".")
+                    || p.path().startsWith(path + "["))) {
+                return true;
             }
         }
-        return problems.size() == before;
-    }
-
-    private void checkValue(String file, String at, FieldRule rule, JsonNode value) {
-        switch (rule.type()) {
-            case ID -> {
-                if (!value.isTextual() || !ID_PATTERN.matcher(value.asText()).matches()) {
-                    problems.add(new DataProblem(file, at, "must be a lower-case-kebab id, got " + value));
-                }
-            }
-            case TEXT -> {
-                if (!value.isTextual() || value.asText().isBlank()) {
-                    problems.add(new DataProblem(file, at, "must be non-empty text"));
-                } else if (value.asText().length() > MAX_TEXT) {
-                    problems.add(new DataProblem(file, at, "is " + value.asText().length() + " characters (max " + MAX_TEXT + ")"));
-                } else if (value.asText().toUpperCase(Locale.ROOT).contains("UNVERIFIED")) {
-                    problems.add(new DataProblem(file, at, "states something UNVERIFIED; leave it out instead"));
-                }
-            }
-            case INTEGER -> {
-                if (!value.isIntegralNumber()) {
-                    problems.add(new DataProblem(file, at, "must be a whole number"));
-                } else if (!value.canConvertToInt()) {
-                    problems.add(new DataProblem(file, at, "is " + value + ", out of range"));
-                }
-            }
-            case DATE -> {
-                if (!value.isTextual() || !isDate(value.asText())) {
-                    problems.add(new DataProblem(file, at, "must be a date YYYY-MM-DD, got " + value));
-                }
-            }
-            case PARTIAL_DATE -> {
-                if (!value.isTextual() || !(isDate(value.asText()) || isYearMonth(value.asText()))) {
-                    problems.add(new DataProblem(file, at, "must be a date YYYY-MM-DD or YYYY-MM, got " + value));
-                }
-            }
-            case TEXT_LIST, SOURCES -> {
-                if (!value.isArray()) {
-                    problems.add(new DataProblem(file, at, "must be an array of text"));
-                    return;
-                }
-                if (rule.type() == FieldRule.Type.SOURCES && value.isEmpty()) {
-                    problems.add(new DataProblem(file, at, "needs at least one source"));
-                }
-                for (int i = 0; i < value.size(); i++) {
-                    if (!value.get(i).isTextual() || value.get(i).asText().isBlank()) {
-                        problems.add(new DataProblem(file, at + "[" + i + "]", "must be non-empty text"));
-                    }
-                }
-            }
-            case ENUM -> {
-                if (!value.isTextual() || !rule.allowed().contains(value.asText())) {
-                    problems.add(new DataProblem(file, at, "must be one of " + new TreeSet<>(rule.allowed())
-                            + ", got " + value));
-                }
-            }
-        }
+        return false;
     }
 
     private void checkReferences(List<Song> songs, List<Nomination> nominations) {
@@ -368,12 +240,6 @@ public final class FactFiles {
         for (int i = 0; i < questions.size(); i++) {
             WrittenQuestion q = questions.get(i);
             String path = "$.questions[" + i + "]";
-            if (q.choices().size() != 4 || new HashSet<>(q.choices()).size() != 4) {
-                problems.add(new DataProblem(QUESTIONS, path + ".choices", "needs exactly 4 different choices"));
-            }
-            if (q.answer() < 0 || q.answer() >= q.choices().size()) {
-                problems.add(new DataProblem(QUESTIONS, path + ".answer", "must index one of the choices (0 to 3)"));
-            }
             if (!texts.add(q.question().strip().toLowerCase(Locale.ROOT))) {
                 problems.add(new DataProblem(QUESTIONS, path + ".question", "the same question appears twice"));
             }
@@ -403,24 +269,6 @@ public final class FactFiles {
             return mapper.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean isYearMonth(String text) {
-        try {
-            YearMonth.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lalaland.bot.match;
 
-import dev.lalaland.bot.LruMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * so autocomplete can run on JDA's event thread.
  */
 public final class NameIndex<T> {
-    private static final int SEARCHES_KEPT = 512;
+    static final int SEARCHES_KEPT = 512;
 
     private final List<Entry<T>> entries = new ArrayList<>();
     /** By folded label, the first added; then the entries having each folded name exactly. */
@@ -24,9 +25,9 @@ public final class NameIndex<T> {
     /**
      * Recent results by limit and folded query: autocomplete asks for the same prefixes keystroke
      * by keystroke, and ranking every name with typos allowed made garbage enough to show in the
-     * benchmark (issue 6). Guarded by itself; emptied when an item is added.
+     * benchmark. Emptied when an item is added, since a new item may rank in any result.
      */
-    private final Map<String, List<T>> recentSearches = new LruMap<>(SEARCHES_KEPT);
+    private final Cache<String, List<T>> recentSearches = Caches.bounded(SEARCHES_KEPT);
 
     /** Folded once when added: lookups run per keystroke and must not fold or split every name again. */
     private record Entry<T>(T item, String label, String foldedLabel, List<Key> keys) {
@@ -49,9 +50,7 @@ public final class NameIndex<T> {
         entries.add(entry);
         byLabel.putIfAbsent(entry.foldedLabel(), entry);
         keys.forEach(k -> byName.computeIfAbsent(k.text(), t -> new ArrayList<>()).add(entry));
-        synchronized (recentSearches) {
-            recentSearches.clear();
-        }
+        recentSearches.invalidateAll();
         return this;
     }
 
@@ -61,18 +60,21 @@ public final class NameIndex<T> {
         if (query.isEmpty()) {
             return entries.stream().limit(limit).map(Entry::item).toList();
         }
+        // Looked up first, so that a hit, the usual case while typing, makes no capturing lambda.
         String key = limit + " " + query;
-        synchronized (recentSearches) {
-            List<T> known = recentSearches.get(key);
-            if (known != null) {
-                return known;
-            }
+        List<T> known = recentSearches.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         List<T> found = ranked(query, false).stream().limit(limit).map(s -> s.entry().item()).toList();
-        synchronized (recentSearches) {
-            recentSearches.put(key, found);
-        }
+        recentSearches.put(key, found);
         return found;
+    }
+
+    /** How many searches are kept, once upkeep has run: for the test of the bound. */
+    long searchesKept() {
+        recentSearches.cleanUp();
+        return recentSearches.estimatedSize();
     }
 
     /**

@@ -37,7 +37,7 @@ public final class Normalizer {
 
     /**
      * The same rules in one pass, for the usual case of plain ASCII: names are folded on every
-     * command and keystroke, and the normaliser and two regexes were most of a lookup (issue 6).
+     * command and keystroke, and the normaliser and two regexes were most of a lookup in the benchmark.
      */
     private static String foldAscii(String text) {
         StringBuilder out = new StringBuilder(text.length() + 4);

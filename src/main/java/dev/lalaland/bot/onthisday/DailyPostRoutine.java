@@ -1,6 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
-import dev.lalaland.bot.Lifecycle;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;

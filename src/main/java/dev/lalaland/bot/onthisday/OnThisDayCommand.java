@@ -1,7 +1,10 @@
 package dev.lalaland.bot.onthisday;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.facts.Event;
@@ -11,8 +14,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code /onthisday [date]}: what happened on a day of the year in the film's history. */
 public final class OnThisDayCommand implements SlashCommand {
@@ -21,17 +22,20 @@ public final class OnThisDayCommand implements SlashCommand {
 
     private static final CommandSpec SPEC = CommandSpec.of(NAME, "What happened on this day in La La Land's history",
             OptionSpec.text(DATE, "A day such as 12-09, December 9 or 9 Dec (default: today, UTC)"))
-            .answeredFromMemory(); // the calendar is in memory; replies are kept for the day
+            .answeredOnEventThread(); // the calendar is in memory; replies are kept for the day
 
     private final EventCalendar calendar;
+    private static final HelpText HELP = new HelpText("/onthisday [date]",
+            "What happened on a day in the film's history: premieres, "
+            + "releases, ceremonies, birthdays. `/onthisday date:Dec 9`; today (UTC) by default.");
     private final OnThisDayRenderer renderer;
     private final Clock clock;
     /** Today's replies, by day asked about; replaced when the date changes ("N years ago" does). */
     private volatile TodaysReplies kept = new TodaysReplies(LocalDate.MIN);
 
-    private record TodaysReplies(LocalDate today, Map<MonthDay, Reply> byDay) {
+    private record TodaysReplies(LocalDate today, Cache<MonthDay, Reply> byDay) {
         TodaysReplies(LocalDate today) {
-            this(today, new ConcurrentHashMap<>());
+            this(today, Caches.ofFixedKeys()); // at most one per day of the year
         }
     }
 
@@ -39,6 +43,11 @@ public final class OnThisDayCommand implements SlashCommand {
         this.calendar = calendar;
         this.renderer = renderer;
         this.clock = clock;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class OnThisDayCommand implements SlashCommand {
             replies = new TodaysReplies(today);
             kept = replies;
         }
-        return replies.byDay().computeIfAbsent(day, d -> render(d, today));
+        return replies.byDay().get(day, d -> render(d, today));
     }
 
     private Reply render(MonthDay day, LocalDate today) {

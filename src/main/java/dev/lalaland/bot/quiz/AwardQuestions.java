@@ -1,7 +1,9 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.facts.AwardGroup;
 import dev.lalaland.bot.facts.Ceremony;
 import dev.lalaland.bot.facts.Nomination;
+import dev.lalaland.bot.facts.QuizCategory;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +57,7 @@ final class AwardQuestions implements QuestionGenerator {
         String id = "awards.won." + n.id();
         List<String> lost = here.stream().filter(o -> !o.won()).map(Nomination::category)
                 .filter(x -> !ambiguous.contains(Question.normalise(x))).toList();
-        return Distractors.pick(id, n.category(), lost).map(wrong -> Question.shuffled(id, "awards", difficulty(c),
+        return Distractors.pick(id, n.category(), lost).map(wrong -> Question.shuffled(id, QuizCategory.AWARDS, difficulty(c),
                 "Which of these did La La Land win at the " + c.name() + "?", n.category(), wrong,
                 "At the " + c.name() + ", La La Land won " + n.category() + " (" + n.nominee() + ")"
                         + lostNote(wrong) + ".", n.sources()));
@@ -65,7 +67,7 @@ final class AwardQuestions implements QuestionGenerator {
         String id = "awards.lost." + n.id();
         List<String> won = here.stream().filter(Nomination::won).map(Nomination::category)
                 .filter(x -> !ambiguous.contains(Question.normalise(x))).toList();
-        return Distractors.pick(id, n.category(), won).map(wrong -> Question.shuffled(id, "awards", difficulty(c),
+        return Distractors.pick(id, n.category(), won).map(wrong -> Question.shuffled(id, QuizCategory.AWARDS, difficulty(c),
                 "At the " + c.name() + ", which of these was La La Land nominated for but did not win?",
                 n.category(), wrong, "At the " + c.name() + ", La La Land was nominated for " + n.category()
                         + (n.wonBy() == null ? "" : ", won by " + n.wonBy()) + "; it won the other three.", n.sources()));
@@ -79,7 +81,7 @@ final class AwardQuestions implements QuestionGenerator {
         List<String> similar = all.stream().filter(o -> o.wonBy() != null && similarCategory(o.category(), n.category()))
                 .map(Nomination::wonBy).filter(winners::contains).toList();
         List<String> sameKind = winners.stream().filter(w -> isSongTitle(w) == isSongTitle(n.wonBy())).toList();
-        return Distractors.pick(id, n.wonBy(), similar, sameKind, winners).map(wrong -> Question.shuffled(id, "awards",
+        return Distractors.pick(id, n.wonBy(), similar, sameKind, winners).map(wrong -> Question.shuffled(id, QuizCategory.AWARDS,
                 Difficulty.HARD, "At the " + c.name() + ", La La Land's nominee for " + n.category() + " was "
                         + n.nominee() + ". Who won it?", n.wonBy(), wrong,
                 n.category() + " at the " + c.name() + " went to " + n.wonBy() + ".", n.sources()));
@@ -96,8 +98,8 @@ final class AwardQuestions implements QuestionGenerator {
         List<String> others = all.stream().map(Nomination::nominee).filter(x -> !isTheFilm(x)).distinct().toList();
         List<String> sameKind = all.stream().filter(o -> isSongTitle(o.nominee()) == isSongTitle(n.nominee()))
                 .map(Nomination::nominee).filter(others::contains).toList();
-        return Distractors.pick(id, n.nominee(), sameKind, others).map(wrong -> Question.shuffled(id, "awards",
-                "oscars".equals(c.group()) ? Difficulty.EASY : Difficulty.MEDIUM,
+        return Distractors.pick(id, n.nominee(), sameKind, others).map(wrong -> Question.shuffled(id, QuizCategory.AWARDS,
+                AwardGroup.OSCARS.is(c.group()) ? Difficulty.EASY : Difficulty.MEDIUM,
                 "Who or what was La La Land's nominee for " + n.category() + " at the " + c.name() + "?",
                 n.nominee(), wrong, "La La Land's nominee for " + n.category() + " at the " + c.name() + ": "
                         + n.nominee() + (n.won() ? " (won)." : " (did not win)."), n.sources()));
@@ -127,7 +129,7 @@ final class AwardQuestions implements QuestionGenerator {
         }
         Collections.shuffle(wrong, new Random(id.hashCode()));
         long wins = here.stream().filter(Nomination::won).count();
-        return Question.shuffled(id, "awards", "oscars".equals(c.group()) ? Difficulty.MEDIUM : Difficulty.HARD,
+        return Question.shuffled(id, QuizCategory.AWARDS, AwardGroup.OSCARS.is(c.group()) ? Difficulty.MEDIUM : Difficulty.HARD,
                 "How many " + what + " did La La Land get at the " + c.name() + "?", String.valueOf(answer),
                 wrong.subList(0, Distractors.NEEDED), "At the " + c.name() + ", La La Land had " + here.size()
                         + " nominations and won " + wins + ".",
@@ -138,14 +140,14 @@ final class AwardQuestions implements QuestionGenerator {
         if (c.host() != null) {
             String id = "awards.host." + c.id();
             Distractors.pick(id, c.host(), all.stream().map(Ceremony::host).filter(Objects::nonNull).toList())
-                    .map(wrong -> Question.shuffled(id, "awards", Difficulty.HARD, "Who hosted the " + c.name() + "?",
+                    .map(wrong -> Question.shuffled(id, QuizCategory.AWARDS, Difficulty.HARD, "Who hosted the " + c.name() + "?",
                             c.host(), wrong, "The " + c.name() + " was hosted by " + c.host() + ".", c.sources()))
                     .ifPresent(out::add);
         }
         if (c.venue() != null) {
             String id = "awards.venue." + c.id();
             Distractors.pick(id, c.venue(), all.stream().map(Ceremony::venue).filter(Objects::nonNull).toList())
-                    .map(wrong -> Question.shuffled(id, "awards", Difficulty.HARD, "Where was the " + c.name() + " held?",
+                    .map(wrong -> Question.shuffled(id, QuizCategory.AWARDS, Difficulty.HARD, "Where was the " + c.name() + " held?",
                             c.venue(), wrong, "The " + c.name() + " was held " + venuePreposition(c.venue()) + " "
                                     + c.venue() + ".", c.sources()))
                     .ifPresent(out::add);
@@ -153,17 +155,15 @@ final class AwardQuestions implements QuestionGenerator {
         if (c.date() != null && !c.name().matches(".*\\d{4}.*")) {
             String id = "awards.month." + c.id();
             YearMonth month = YearMonth.parse(c.date().substring(0, 7));
-            out.add(Question.shuffled(id, "awards", Difficulty.HARD, "When was the " + c.name() + " held?",
+            out.add(Question.shuffled(id, QuizCategory.AWARDS, Difficulty.HARD, "When was the " + c.name() + " held?",
                     Distractors.month(month), Distractors.nearbyMonths(id, month),
                     "The " + c.name() + " was held in " + Distractors.month(month) + ".", c.sources()));
         }
     }
 
     private static Difficulty difficulty(Ceremony c) {
-        return switch (c.group()) {
-            case "oscars", "golden-globes" -> Difficulty.MEDIUM;
-            default -> Difficulty.HARD;
-        };
+        return AwardGroup.OSCARS.is(c.group()) || AwardGroup.GOLDEN_GLOBES.is(c.group())
+                ? Difficulty.MEDIUM : Difficulty.HARD;
     }
 
     private static String lostNote(List<String> wrong) {

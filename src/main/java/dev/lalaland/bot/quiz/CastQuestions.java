@@ -1,6 +1,7 @@
 package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.QuizCategory;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class CastQuestions implements QuestionGenerator {
 
     private Optional<Question> whoPlayed(Person p, List<Person> cast) {
         String id = "cast.who-played." + p.id();
-        return Distractors.pick(id, p.name(), names(cast, Person::name)).map(wrong -> Question.shuffled(id, "cast",
+        return Distractors.pick(id, p.name(), names(cast, Person::name)).map(wrong -> Question.shuffled(id, QuizCategory.CAST,
                 billing(p), "Who played " + p.character() + " in La La Land?", p.name(), wrong,
                 playedWithSummary(p), p.sources()));
     }
@@ -51,7 +52,7 @@ final class CastQuestions implements QuestionGenerator {
     private Optional<Question> characterOf(Person p, List<Person> cast) {
         String id = "cast.character-of." + p.id();
         return Distractors.pick(id, p.character(), names(cast, Person::character)).map(wrong -> Question.shuffled(id,
-                "cast", billing(p), "Which character did " + p.name() + " play in La La Land?", p.character(), wrong,
+                QuizCategory.CAST, billing(p), "Which character did " + p.name() + " play in La La Land?", p.character(), wrong,
                 p.name() + " played " + p.character() + ".", p.sources()));
     }
 
@@ -88,8 +89,8 @@ final class CastQuestions implements QuestionGenerator {
         return p.order() <= 5 ? Difficulty.MEDIUM : Difficulty.HARD;
     }
 
-    private static String categoryOf(Person p) {
-        return p.isCast() ? "cast" : "production";
+    private static QuizCategory categoryOf(Person p) {
+        return p.isCast() ? QuizCategory.CAST : QuizCategory.PRODUCTION;
     }
 
     private static String describe(Person p) {

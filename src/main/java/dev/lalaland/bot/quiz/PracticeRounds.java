@@ -1,5 +1,7 @@
 package dev.lalaland.bot.quiz;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
@@ -8,11 +10,9 @@ import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class PracticeRounds {
     private final Clock clock;
     private final QuizTimings timings;
     /** Each question's card by question id, built when first asked; at most one per question in the bank. */
-    private final Map<String, Embed> cards = new ConcurrentHashMap<>();
+    private final Cache<String, Embed> cards = Caches.ofFixedKeys();
 
     PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
                    Timers timers, Clock clock, QuizTimings timings) {
@@ -57,7 +57,7 @@ final class PracticeRounds {
         Round round = store.askPractice(who.guildId(), who.channelId(), q, now, now.plus(timings.practiceOpen()),
                 this::scheduleClose);
         seen.record(scope, q, round.opensAt());
-        return QuizRenderer.practiceQuestion(round, cards.computeIfAbsent(q.id(), id -> QuizRenderer.practiceCard(q)));
+        return QuizRenderer.practiceQuestion(round, cards.get(q.id(), id -> QuizRenderer.practiceCard(q)));
     }
 
     /** Closes when the time is up, posting the reveal to the channel. */

@@ -1,6 +1,7 @@
 package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.QuizCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class ProductionQuestions implements QuestionGenerator {
         String id = "production.who-was." + p.id();
         // Nobody who shares a word of the role ("Producer", "Executive producer") may be a wrong choice.
         List<String> others = crew.stream().filter(o -> !sharesAWord(o.role(), p.role())).map(Person::name).toList();
-        return Distractors.pick(id, p.name(), others).map(wrong -> Question.shuffled(id, "production", difficulty(p),
+        return Distractors.pick(id, p.name(), others).map(wrong -> Question.shuffled(id, QuizCategory.PRODUCTION, difficulty(p),
                 "Who is credited on La La Land as: " + p.role() + "?", p.name(), wrong,
                 explanation(p), p.sources()));
     }
@@ -32,7 +33,7 @@ final class ProductionQuestions implements QuestionGenerator {
     private Optional<Question> jobOf(Person p, List<Person> crew) {
         String id = "production.job-of." + p.id();
         List<String> roles = crew.stream().map(Person::role).filter(r -> !sharesAWord(r, p.role())).toList();
-        return Distractors.pick(id, p.role(), roles).map(wrong -> Question.shuffled(id, "production", difficulty(p),
+        return Distractors.pick(id, p.role(), roles).map(wrong -> Question.shuffled(id, QuizCategory.PRODUCTION, difficulty(p),
                 "What was " + p.name() + "'s credit on La La Land?", p.role(), wrong,
                 explanation(p), p.sources()));
     }

@@ -1,6 +1,6 @@
 package dev.lalaland.bot.quiz;
 
-import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.DiscordLimits;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +27,7 @@ public record Question(String id, String category, Difficulty difficulty, String
     public Question {
         choices = List.copyOf(choices);
         sources = List.copyOf(sources);
-        if (!FactFiles.CATEGORIES.contains(category)) {
-            throw new IllegalArgumentException(id + ": unknown category " + category);
-        }
+        QuizCategory.of(category); // throws for an unknown one
         if (choices.size() != CHOICES) {
             throw new IllegalArgumentException(id + ": needs " + CHOICES + " choices, has " + choices.size());
         }
@@ -51,13 +49,13 @@ public record Question(String id, String category, Difficulty difficulty, String
      * A question whose choices are the answer and three wrong ones, in an order fixed by the id:
      * the right answer is not always first, yet the same question always looks the same.
      */
-    public static Question shuffled(String id, String category, Difficulty difficulty, String text, String answer,
+    public static Question shuffled(String id, QuizCategory category, Difficulty difficulty, String text, String answer,
                                     List<String> wrong, String explanation, List<String> sources) {
         List<String> choices = new ArrayList<>(CHOICES);
         choices.add(answer);
         choices.addAll(wrong);
         Collections.shuffle(choices, new Random(id.hashCode()));
-        return new Question(id, category, difficulty, text, choices, choices.indexOf(answer), explanation, sources);
+        return new Question(id, category.id(), difficulty, text, choices, choices.indexOf(answer), explanation, sources);
     }
 
     public String answerLabel() {

@@ -1,6 +1,6 @@
 package dev.lalaland.bot.quiz;
 
-import dev.lalaland.bot.Lifecycle;
+import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
@@ -75,11 +75,6 @@ public final class Quiz implements Lifecycle {
 
     public QuestionBank bank() {
         return bank;
-    }
-
-    /** The scoring rules in a few lines, for {@code /help}; docs/QUIZ.md has the full version. */
-    public static String rulesForHelp() {
-        return QuizRenderer.rulesSummary();
     }
 
     @Override

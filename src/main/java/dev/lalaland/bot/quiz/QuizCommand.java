@@ -10,31 +10,36 @@ import static dev.lalaland.bot.quiz.QuizRules.MIN_SECONDS;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
 import dev.lalaland.bot.command.CommandSpec.Subcommand;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
-import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.Reply;
+import java.util.List;
 
 /** {@code /quiz question|start|stop|leaderboard}; names as in the contract. */
 final class QuizCommand implements SlashCommand {
     private static final int LEADERBOARD_SIZE = 15;
-    private static final OptionSpec CATEGORY =
-            OptionSpec.choice("category", "Only questions about this", FactFiles.CATEGORIES);
-    private static final OptionSpec DIFFICULTY =
-            OptionSpec.choice("difficulty", "Only questions this hard", FactFiles.DIFFICULTIES);
-    /** Built once, like every command's: the dispatcher reads it for every interaction (issue 6). */
+    private static final List<String> CATEGORIES = QuizCategory.ids();
+    private static final List<String> DIFFICULTIES = Difficulty.ids();
+    private static final OptionSpec CATEGORY = OptionSpec.choice("category", "Only questions about this", CATEGORIES);
+    private static final OptionSpec DIFFICULTY = OptionSpec.choice("difficulty", "Only questions this hard", DIFFICULTIES);
+    /** Built once, like every command's: the dispatcher reads it for every interaction. */
     private static final CommandSpec SPEC = CommandSpec.withSubcommands("quiz",
             "La La Land trivia: practice questions and scored quiz nights",
             // A practice question is picked in memory and saved in the background; the rest write at once.
             Subcommand.of("question", "One practice question with answer buttons (not scored)", CATEGORY, DIFFICULTY)
-                    .answeredFromMemory(),
+                    .answeredOnEventThread(),
             Subcommand.of("start", "Host a scored quiz night in this channel",
                     OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
                     OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
                     CATEGORY, DIFFICULTY),
             Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
             Subcommand.of("leaderboard", "This server's all-time quiz standings"));
+    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard",
+            "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
+            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary());
 
     private final PracticeRounds practice;
     private final QuizNights nights;
@@ -44,6 +49,11 @@ final class QuizCommand implements SlashCommand {
         this.practice = practice;
         this.nights = nights;
         this.store = store;
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
@@ -74,10 +84,10 @@ final class QuizCommand implements SlashCommand {
     }
 
     private static String category(CommandRequest request) {
-        return request.choice("category", FactFiles.CATEGORIES).orElse(null);
+        return request.choice("category", CATEGORIES).orElse(null);
     }
 
     private static Difficulty difficulty(CommandRequest request) {
-        return request.choice("difficulty", FactFiles.DIFFICULTIES).map(Difficulty::of).orElse(null);
+        return request.choice("difficulty", DIFFICULTIES).map(Difficulty::of).orElse(null);
     }
 }

@@ -40,7 +40,7 @@ final class QuizRenderer {
 
     /**
      * A practice question's card. It is the same every time the question is asked, so it can be
-     * built once and its Discord form reused (issue 6); the countdown is in the message text.
+     * built once and its Discord form reused (JdaMessages keeps it by identity); the countdown is in the message text.
      */
     static Embed practiceCard(Question q) {
         return Embed.builder("Quiz · " + title(q))

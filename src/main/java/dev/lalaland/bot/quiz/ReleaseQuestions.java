@@ -2,6 +2,7 @@ package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.facts.Album;
 import dev.lalaland.bot.facts.Event;
+import dev.lalaland.bot.facts.QuizCategory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -35,13 +36,13 @@ final class ReleaseQuestions implements QuestionGenerator {
         return out;
     }
 
-    private Question year(Event e, String category) {
+    private Question year(Event e, QuizCategory category) {
         String id = "release.year." + e.id();
         return Question.shuffled(id, category, Difficulty.MEDIUM, "In which year did this happen: " + e.title() + "?",
                 String.valueOf(e.year()), Distractors.nearbyYears(id, e.year()), explain(e), e.sources());
     }
 
-    private Question month(Event e, String category) {
+    private Question month(Event e, QuizCategory category) {
         String id = "release.month." + e.id();
         YearMonth month = YearMonth.from(LocalDate.parse(e.date()));
         return Question.shuffled(id, category, Difficulty.HARD, "In which month did this happen: " + e.title() + "?",
@@ -51,7 +52,7 @@ final class ReleaseQuestions implements QuestionGenerator {
     private Question albumRelease(Album album) {
         String id = "release.album-month";
         YearMonth month = YearMonth.from(LocalDate.parse(album.releaseDate()));
-        return Question.shuffled(id, "release", Difficulty.MEDIUM, "When was the soundtrack album " + album.title()
+        return Question.shuffled(id, QuizCategory.RELEASE, Difficulty.MEDIUM, "When was the soundtrack album " + album.title()
                         + " released?", Distractors.month(month), Distractors.nearbyMonths(id, month),
                 album.title() + " was released on " + CastQuestions.longDate(album.releaseDate()) + " by "
                         + album.label() + ".", album.sources());
@@ -84,12 +85,12 @@ final class ReleaseQuestions implements QuestionGenerator {
         return line;
     }
 
-    static Optional<String> category(Event e) {
+    static Optional<QuizCategory> category(Event e) {
         return switch (e.kind()) {
             case "birthday" -> Optional.empty();
-            case "awards" -> Optional.of("awards");
-            case "production" -> Optional.of("production");
-            default -> Optional.of("release");
+            case "awards" -> Optional.of(QuizCategory.AWARDS);
+            case "production" -> Optional.of(QuizCategory.PRODUCTION);
+            default -> Optional.of(QuizCategory.RELEASE);
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.lalaland.bot.quiz;
 
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.facts.Song;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class SongQuestions implements QuestionGenerator {
     private Optional<Question> performers(Song s, String named, List<Song> songs, List<String> people) {
         String id = "songs.performers." + s.id();
         List<String> otherPerformers = songs.stream().map(Song::performers).toList();
-        return Distractors.pick(id, s.performers(), otherPerformers, people).map(wrong -> Question.shuffled(id, "songs",
+        return Distractors.pick(id, s.performers(), otherPerformers, people).map(wrong -> Question.shuffled(id, QuizCategory.SONGS,
                 s.track() <= 6 ? Difficulty.EASY : Difficulty.MEDIUM,
                 "Who performs " + named + " on the soundtrack album?", s.performers(), wrong,
                 named + " is performed by " + s.performers() + ".", s.sources()));
@@ -51,7 +52,7 @@ final class SongQuestions implements QuestionGenerator {
         String question = "music".equals(what) ? "Who is credited with the music of " + named + "?"
                 : "Who is credited with the lyrics of " + named + "?";
         return Distractors.pick(id, answer, sameCredits.stream().filter(Objects::nonNull).toList(), people)
-                .map(wrong -> Question.shuffled(id, "songs", Difficulty.MEDIUM, question, answer, wrong,
+                .map(wrong -> Question.shuffled(id, QuizCategory.SONGS, Difficulty.MEDIUM, question, answer, wrong,
                         named + ": " + what + " by " + answer + ".", s.sources()));
     }
 
@@ -62,14 +63,14 @@ final class SongQuestions implements QuestionGenerator {
                 .filter(o -> !o.title().equalsIgnoreCase(s.title()))
                 .sorted((a, b) -> Integer.compare(Math.abs(a.track() - s.track()), Math.abs(b.track() - s.track())))
                 .limit(6).map(o -> "Track " + o.track()).toList();
-        return Distractors.pick(id, answer, nearby).map(wrong -> Question.shuffled(id, "songs", Difficulty.HARD,
+        return Distractors.pick(id, answer, nearby).map(wrong -> Question.shuffled(id, QuizCategory.SONGS, Difficulty.HARD,
                 "Which track number is " + named + " on the soundtrack album?", answer, wrong,
                 named + " is track " + s.track() + " of the soundtrack album.", s.sources()));
     }
 
     private Optional<Question> whichTrack(Song s, List<String> titles) {
         String id = "songs.which-track." + s.id();
-        return Distractors.pick(id, s.title(), titles).map(wrong -> Question.shuffled(id, "songs",
+        return Distractors.pick(id, s.title(), titles).map(wrong -> Question.shuffled(id, QuizCategory.SONGS,
                 s.track() == 1 ? Difficulty.MEDIUM : Difficulty.HARD,
                 "Which of these is track " + s.track() + " of the soundtrack album?", s.title(), wrong,
                 "Track " + s.track() + " is \"" + s.title() + "\", performed by " + s.performers() + ".", s.sources()));
@@ -81,7 +82,7 @@ final class SongQuestions implements QuestionGenerator {
             return Optional.empty();
         }
         String id = "songs.scene." + s.id();
-        return Distractors.pick(id, s.title(), titles).map(wrong -> Question.shuffled(id, "songs", Difficulty.MEDIUM,
+        return Distractors.pick(id, s.title(), titles).map(wrong -> Question.shuffled(id, QuizCategory.SONGS, Difficulty.MEDIUM,
                 "Which track goes with this scene? " + s.scene(), s.title(), wrong,
                 "\"" + s.title() + "\" is track " + s.track() + ", performed by " + s.performers() + ".", s.sources()));
     }

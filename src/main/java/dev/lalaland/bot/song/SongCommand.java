@@ -1,9 +1,12 @@
 package dev.lalaland.bot.song;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.lalaland.bot.awards.AwardLines;
+import dev.lalaland.bot.cache.Caches;
 import dev.lalaland.bot.command.AutocompleteRequest;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
@@ -25,22 +28,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code /song [title]}: the soundtrack in track order, or a card for one track. */
 public final class SongCommand implements SlashCommand {
     private static final CommandSpec SPEC = CommandSpec.of("song", "The La La Land soundtrack, track by track",
             OptionSpec.autocompleted("title", "A song title, e.g. City of Stars, or part of one, e.g. fools"))
-            .answeredFromMemory(); // cards are rendered once (a few fast reads) and kept
+            .answeredOnEventThread(); // cards are rendered once (a few fast reads) and kept
 
     private final FactStore facts;
+    private static final HelpText HELP = new HelpText("/song [title]",
+            "The soundtrack in track order, or a card for one song: "
+            + "`/song title:City of Stars`.");
     private final NameIndex<Song> index = new NameIndex<>();
     private final Map<String, Song> byId = new HashMap<>();
     /**
      * Replies already rendered: the track list under "", each card under its song's id. The fact
      * store does not change while the bot runs, so each is built once.
      */
-    private final Map<String, Reply> rendered = new ConcurrentHashMap<>();
+    private final Cache<String, Reply> rendered = Caches.ofFixedKeys();
 
     public SongCommand(FactStore facts) {
         this.facts = facts;
@@ -48,6 +53,11 @@ public final class SongCommand implements SlashCommand {
             index.add(s, label(s), List.of(s.title(), s.id().replace('-', ' ')));
             byId.put(s.id(), s);
         }
+    }
+
+    @Override
+    public HelpText help() {
+        return HELP;
     }
 
     @Override
@@ -62,8 +72,8 @@ public final class SongCommand implements SlashCommand {
                         // Two tracks are called "City of Stars": the title typed in full means the first.
                         .or(() -> index.named(title).stream().findFirst())
                         .orElseThrow(() -> notFound(title)))
-                .map(song -> rendered.computeIfAbsent(song.id(), id -> card(song)))
-                .orElseGet(() -> rendered.computeIfAbsent("", none -> trackList()));
+                .map(song -> rendered.get(song.id(), id -> card(song)))
+                .orElseGet(() -> rendered.get("", none -> trackList()));
     }
 
     @Override

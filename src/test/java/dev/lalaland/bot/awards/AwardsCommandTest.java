@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lalaland.bot.TestBot;
 import dev.lalaland.bot.command.UserInputException;
-import dev.lalaland.bot.facts.FactFiles;
+import dev.lalaland.bot.facts.AwardGroup;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.PlainText;
@@ -78,7 +78,7 @@ class AwardsCommandTest {
     void everyCeremonyAndFilterFitsDiscordsLimits() {
         for (String result : AwardsCommand.RESULTS) {
             assertThat(DiscordLimits.violations(awards.handle(command("awards", Map.of("result", result))))).isEmpty();
-            for (String group : FactFiles.AWARD_GROUPS) {
+            for (String group : AwardGroup.ids()) {
                 Reply reply = awards.handle(command("awards", Map.of("ceremony", group, "result", result)));
                 assertThat(DiscordLimits.violations(reply)).as(group + " " + result).isEmpty();
             }

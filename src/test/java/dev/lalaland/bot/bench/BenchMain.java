@@ -261,7 +261,7 @@ public final class BenchMain {
      * With {@code --isolate} (the default), the side not being measured is stopped: the bot's
      * background work (closing the practice questions it asked 20 s before, and posting their
      * answers) then runs in the bot's own slices only. Without it, that work also slowed the
-     * floor's slices and flattered the quiz's ratio (issue 6).
+     * floor's slices and flattered the quiz's ratio.
      */
     private void measuring(BotProcess measured, BotProcess other) {
         measured.resume();

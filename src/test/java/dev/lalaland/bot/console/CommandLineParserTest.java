@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.CommandSpec;
+import dev.lalaland.bot.command.HelpText;
 import dev.lalaland.bot.command.OptionSpec;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
@@ -92,6 +93,11 @@ class CommandLineParserTest {
             @Override
             public CommandSpec spec() {
                 return spec;
+            }
+
+            @Override
+            public HelpText help() {
+                return new HelpText("/" + spec.name(), "A test command.");
             }
 
             @Override

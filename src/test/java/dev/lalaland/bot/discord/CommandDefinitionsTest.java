@@ -45,7 +45,7 @@ class CommandDefinitionsTest {
         }
     }
 
-    /** The dispatcher reads a command's spec for every interaction, so it must not be built each time (issue 6). */
+    /** The dispatcher reads a command's spec for every interaction, so it must not be built each time: under load that showed in the profile. */
     @Test
     void everyCommandsSpecIsBuiltOnce() {
         try (TestBot bot = new TestBot(dir, Clock.systemUTC())) {

@@ -64,11 +64,11 @@ class FactFilesTest {
                 "songs.json $.songs[1].performerIds: no person with id 'emma-stoned'",
                 "awards.json $.nominations[1].id: duplicate id 'oscars-89-best-actress'",
                 "facts.json $.facts[0].sources: needs at least one source",
-                "questions.json $.questions[0].answer: must index one of the choices (0 to 3)");
+                "questions.json $.questions[0].answer: must index one of the choices (0 to 3), got 4");
         assertThat(problems).anyMatch(p -> p.startsWith("events.json $.events[0].kind: must be one of"));
     }
 
-    /** One bad field in a person whom songs and nominations name: said once, not at every reference (issue 13). */
+    /** One bad field in a person whom songs and nominations name: said once, not at every reference. */
     @Test
     void aMistakeInAPersonIsReportedOnceNotAtEveryReferenceToThem() throws Exception {
         Path data = copyOfBundled();
@@ -95,7 +95,8 @@ class FactFilesTest {
         Path data = copyOfMinimal();
         edit(data, "questions.json", "\"answer\": 1", "\"answer\": 1099511627776");
 
-        assertThat(problems(data)).contains("questions.json $.questions[0].answer: is 1099511627776, out of range");
+        assertThat(problems(data))
+                .contains("questions.json $.questions[0].answer: must index one of the choices (0 to 3), got 1099511627776");
     }
 
     @Test
@@ -120,6 +121,28 @@ class FactFilesTest {
         assertThat(problems(data)).contains(
                 "facts.json $.facts[0].text: states something UNVERIFIED; leave it out instead")
                 .anyMatch(p -> p.startsWith("people.json $.people[2].instrument: unknown field"));
+    }
+
+    @Test
+    void aSchemaRuleAndACrossFileRuleAreBothReportedInOneRun() throws Exception {
+        Path data = copyOfMinimal();
+        edit(data, "people.json", "\"id\": \"emma-stone\"", "\"id\": \"Emma Stone\"");
+        edit(data, "questions.json", "\"difficulty\": \"medium\"", "\"difficulty\": \"trivial\"");
+
+        assertThat(problems(data))
+                .contains("people.json $.people[1].id: must be a lower-case-kebab id, got \"Emma Stone\"",
+                        "questions.json $.questions[0].difficulty: must be one of [easy, hard, medium], got \"trivial\"")
+                .anyMatch(p -> p.endsWith("no person with id 'emma-stone'"));
+    }
+
+    @Test
+    void anOptionalFieldMayBeNullButARequiredOneMayNot() throws Exception {
+        Path data = copyOfMinimal();
+        edit(data, "people.json", "\"role\": \"Composer\"", "\"role\": \"Composer\", \"birthplace\": null");
+        FactFiles.load(data);
+        edit(data, "people.json", "\"role\": \"Composer\"", "\"role\": null");
+
+        assertThat(problems(data)).contains("people.json $.people[2].role: must be non-empty text, got null");
     }
 
     @Test

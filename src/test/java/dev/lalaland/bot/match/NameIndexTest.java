@@ -89,4 +89,12 @@ class NameIndexTest {
         people.add("justin-example", "Justin Example", List.of("Justin Example"));
         assertThat(people.search("Justin", 25)).containsExactly("hurwitz", "paul", "justin-example");
     }
+
+    @Test
+    void atMostSearchesKeptAreKept() {
+        for (int i = 0; i < 2 * NameIndex.SEARCHES_KEPT; i++) {
+            people.search("query " + i, 25);
+        }
+        assertThat(people.searchesKept()).isPositive().isLessThanOrEqualTo(NameIndex.SEARCHES_KEPT);
+    }
 }

@@ -10,6 +10,7 @@ import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Nomination;
 import dev.lalaland.bot.facts.Person;
+import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.facts.Song;
 import dev.lalaland.bot.facts.WrittenQuestion;
 import dev.lalaland.bot.render.DiscordLimits;
@@ -58,8 +59,8 @@ class QuestionBankTest {
         }
         System.out.println("quiz bank: " + bank.size() + " questions " + counts);
         assertThat(bank.size()).isGreaterThanOrEqualTo(250);
-        for (String category : FactFiles.CATEGORIES) {
-            for (String difficulty : FactFiles.DIFFICULTIES) {
+        for (String category : QuizCategory.ids()) {
+            for (String difficulty : Difficulty.ids()) {
                 assertThat(bank.matching(category, Difficulty.of(difficulty))).as(category + "/" + difficulty).isNotEmpty();
             }
             assertThat(bank.matching(category, null)).as(category).hasSizeGreaterThanOrEqualTo(20);
@@ -222,7 +223,7 @@ class QuestionBankTest {
     }
     /**
      * No explanation says the same thing twice, as "Ryan Gosling played Sebastian. Plays
-     * Sebastian, ..." did (issue 13): no run of four words comes back in it, "plays" and "played"
+     * Sebastian, ..." did: no run of four words comes back in it, "plays" and "played"
      * counting as one word.
      */
     @Test
@@ -244,7 +245,7 @@ class QuestionBankTest {
         assertThat(repeating).isEmpty();
     }
 
-    /** Every reveal's citation keeps its URLs whole (issue 13): a cut URL leads nowhere. */
+    /** Every reveal's citation keeps its URLs whole: a cut URL leads nowhere. */
     @Test
     void everyRevealCitesWholeUrls() {
         java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s<>]+");

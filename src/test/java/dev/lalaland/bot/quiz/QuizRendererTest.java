@@ -44,7 +44,7 @@ class QuizRendererTest {
         assertThat(DiscordLimits.violations(reply)).isEmpty();
     }
 
-    /** A medal is for points: "🥇 you: 0 points" after a wrong first answer read as a joke (issue 13). */
+    /** A medal is for points: "🥇 you: 0 points" after a wrong first answer read as a joke. */
     @Test
     void nobodyGetsAMedalForZeroPoints() {
         assertThat(QuizRenderer.standingLines(List.of(new Standing("u1", "you", 0, 0)), 5)).isEqualTo("1. you: 0 points");

@@ -75,6 +75,15 @@ class SeenHistoryTest {
     }
 
     @Test
+    void atMostTheGivenNumberOfServersIsInMemory() {
+        SeenHistory history = new SeenHistory(bank, store, 3);
+        for (int server = 0; server < 10; server++) {
+            history.lastSeen("g" + server);
+        }
+        assertThat(history.serversInMemory()).isPositive().isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void aCopyIsHandedOutSoPickingNeverSeesAHalfDoneUpdate() {
         SeenHistory history = new SeenHistory(bank, store, 16);
         long[] before = history.lastSeen("g1");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Console mode's text: each part readable on its own lines (issue 13). */
+/** Console mode's text: each part readable on its own lines. */
 class PlainTextTest {
 
     @Test

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Citations are shortened, never cut inside a URL (issue 13): a cut link leads nowhere. */
+/** Citations are shortened, never cut inside a URL: a cut link leads nowhere. */
 class SourcesTest {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>]+");
 

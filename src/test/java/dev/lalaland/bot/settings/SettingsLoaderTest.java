@@ -41,7 +41,7 @@ class SettingsLoaderTest {
         assertThat(s.configFile()).isEqualTo(config);
     }
 
-    /** Invalid YAML says where (issue 13): the admin should not have to hunt through the file. */
+    /** Invalid YAML says where: the admin should not have to hunt through the file. */
     @Test
     void invalidYamlNamesTheLineAndColumn() throws Exception {
         Path config = dir.resolve("bot.yml");
@@ -56,7 +56,7 @@ class SettingsLoaderTest {
                         + "not allowed here");
     }
 
-    /** Console mode never opens the bot's database unless told to (issue 13). */
+    /** Console mode never opens the bot's database unless told to. */
     @Test
     void consoleModeHasADatabaseOfItsOwnBesideTheBots() throws Exception {
         assertThat(SettingsLoader.load(Map.of()).consoleDatabase())

@@ -1,4 +1,4 @@
-package dev.lalaland.bot;
+package dev.lalaland.bot.routine;
 
 /**
  * Background work that starts once the bot is connected and stops on shutdown (quiz timers,

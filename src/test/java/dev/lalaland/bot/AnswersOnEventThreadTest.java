@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Which requests may be answered on JDA's event thread: only those that neither call Discord nor
  * wait on a database write (see CommandSpec).
  */
-class AnswersFromMemoryTest {
+class AnswersOnEventThreadTest {
     @TempDir
     Path dir;
 
@@ -23,15 +23,15 @@ class AnswersFromMemoryTest {
         try (TestBot bot = new TestBot(dir, Clock.systemUTC())) {
             Dispatcher dispatcher = new Dispatcher(bot.registry);
             for (String name : new String[] {"cast", "song", "awards", "onthisday", "help", "no-such-command"}) {
-                assertThat(dispatcher.answersFromMemory(Requests.command(name, Map.of()))).as(name).isTrue();
+                assertThat(dispatcher.answersOnEventThread(Requests.command(name, Map.of()))).as(name).isTrue();
             }
-            assertThat(dispatcher.answersFromMemory(quiz("question"))).isTrue();
+            assertThat(dispatcher.answersOnEventThread(quiz("question"))).isTrue();
             for (String sub : new String[] {"start", "stop", "leaderboard"}) {
-                assertThat(dispatcher.answersFromMemory(quiz(sub))).as("quiz " + sub).isFalse();
+                assertThat(dispatcher.answersOnEventThread(quiz(sub))).as("quiz " + sub).isFalse();
             }
             for (String sub : new String[] {"onthisday", "onthisday-off", "show"}) {
                 CommandRequest config = Requests.command("config", sub, Map.of(), Requests.ADMIN);
-                assertThat(dispatcher.answersFromMemory(config)).as("config " + sub).isFalse();
+                assertThat(dispatcher.answersOnEventThread(config)).as("config " + sub).isFalse();
             }
         }
     }
