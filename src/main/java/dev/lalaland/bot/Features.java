@@ -86,7 +86,7 @@ public final class Features {
                          Outbox outbox, QuizTimings timings, GuildScope scope) {
         Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings, scope);
         commands.add(quiz.command());
-        buttons.add(quiz.buttons());
+        buttons.addAll(quiz.buttonHandlers());
         lifecycles.add(quiz);
     }
 

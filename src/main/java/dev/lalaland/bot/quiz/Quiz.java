@@ -7,8 +7,10 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.report.Reports;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,30 +40,34 @@ public final class Quiz implements Lifecycle {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final Reports reports;
     private final Clock clock;
 
     /** @param scope whose nights and questions a restart resumes and clean-up deletes */
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
                 QuizTimings timings, GuildScope scope) {
-        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), scope);
+        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), facts.version(), scope);
     }
 
+    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, executor, outbox, timings, random, GuildScope.everyServer());
+        this(database, bank, clock, executor, outbox, timings, random, "unknown", GuildScope.everyServer());
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
-                 QuizTimings timings, Random random, GuildScope scope) {
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope) {
         this.store = new QuizStore(database, scope);
         this.bank = bank;
         this.clock = clock;
         this.timers = new Timers(executor, clock);
+        // Reports know questions by id and text only; muted questions are skipped by every pick.
+        this.reports = new Reports(database, factVersion, id -> bank.byId(id).map(Question::text), clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
-        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, seen, outbox, timers, clock, timings);
-        this.command = new QuizCommand(practice, nights, store);
+        this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        this.nights = new QuizNights(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        this.command = new QuizCommand(practice, nights, store, reports);
         this.buttons = new AnswerButtons(store, practice, clock, timings);
     }
 
@@ -71,6 +77,14 @@ public final class Quiz implements Lifecycle {
 
     public ButtonHandler buttons() {
         return buttons;
+    }
+
+    /** Every button of the quiz: the answers, and the Report, Mute and Unmute buttons with the report form. */
+    public List<ButtonHandler> buttonHandlers() {
+        List<ButtonHandler> all = new ArrayList<>();
+        all.add(buttons);
+        all.addAll(reports.buttonHandlers());
+        return all;
     }
 
     public QuestionBank bank() {

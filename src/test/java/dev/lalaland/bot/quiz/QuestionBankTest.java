@@ -262,4 +262,10 @@ class QuestionBankTest {
         }
         assertThat(cut).isEmpty();
     }
+
+    @Test
+    void everyQuestionIdFitsItsReportAndMuteButtons() {
+        assertThat(bank.all()).extracting(Question::id)
+                .allSatisfy(id -> assertThat(dev.lalaland.bot.report.Reports.fitsButtonIds(id)).as(id).isTrue());
+    }
 }
