@@ -46,7 +46,7 @@ class StartUpErrorsTest {
     void anUnknownModeIsAnErrorLineLikeEveryOther() throws Exception {
         MainProcess.Result r = MainProcess.run(dir, Map.of(), "", "consol");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: unknown mode 'consol': use run, console or check-data [DIR]");
+        assertThat(r.err().strip()).isEqualTo("error: unknown mode 'consol': use run, console, check-data [DIR], backup FILE or restore FILE");
     }
 
     /** One bad field, one line, and the summary names the folder checked. */
