@@ -1,11 +1,13 @@
 package dev.lalaland.bot;
 
+import dev.lalaland.bot.backup.BackupMode;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.console.ConsoleMode;
 import dev.lalaland.bot.console.ConsoleOutbox;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.discord.TokenRefusedException;
 import dev.lalaland.bot.db.SqliteToPostgres;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR] | migrate-db]}.
+ * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR] | backup FILE | restore FILE [--force] | migrate-db]}.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad setting or bad data (named on one line).
  */
 public final class Main {
@@ -62,9 +65,11 @@ public final class Main {
                 case "run" -> runBot();
                 case "console" -> runConsole(out);
                 case "check-data" -> checkData(args.length > 1 ? Path.of(args[1]) : null, out, err);
+                case "backup", "restore" -> backupOrRestore(mode, List.of(args).subList(1, args.length), out, err);
                 case "migrate-db" -> migrateDb(out, err);
                 default -> {
-                    err.println("unknown mode '" + mode + "': use run, console, check-data [DIR] or migrate-db");
+                    err.println("error: unknown mode '" + mode + "': use run, console, check-data [DIR], backup FILE, "
+                            + "restore FILE or migrate-db");
                     yield BAD_CONFIG;
                 }
             };
@@ -135,6 +140,9 @@ public final class Main {
     }
 
     private static int runConsole(PrintStream out) throws IOException {
+        // docker stop (SIGTERM) or Ctrl-C ends the session as the end of the input does: exit 0, not 143.
+        StoppableInput input = new StoppableInput(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        StopSignals.onStop(input::end);
         Settings settings = SettingsLoader.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -142,23 +150,34 @@ public final class Main {
             t.setDaemon(true);
             return t;
         });
-        try (Database database = BotApplication.openWithFacts(settings, clock)) {
+        try (Database database = openConsoleDatabase(settings, clock)) {
             ConsoleOutbox outbox = new ConsoleOutbox();
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
             // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
+            // Its routines run the console's own server only, whatever else the database holds.
             Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
-                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()),
+                    GuildScope.only(ConsoleMode.USER.guildId()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
             features.lifecycles().forEach(Lifecycle::start);
-            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            console.run(new BufferedReader(input));
             finishQueuedWork(scheduler);
             features.lifecycles().forEach(Lifecycle::stop);
         } finally {
             scheduler.shutdownNow();
         }
         return OK;
+    }
+
+    /** Console mode's own database (BOT_CONSOLE_DATABASE), never the bot's unless an admin points it there. */
+    private static Database openConsoleDatabase(Settings settings, Clock clock) {
+        try {
+            return BotApplication.openWithFacts(settings.consoleDatabase(), settings.dataDir(), clock);
+        } catch (DatabaseException e) {
+            throw new SettingsException("BOT_CONSOLE_DATABASE: " + e.getMessage());
+        }
     }
 
     /**
@@ -173,6 +192,20 @@ public final class Main {
         } catch (ExecutionException | TimeoutException e) {
             // Not waited for any longer: the session ends as it would have.
         }
+    }
+
+    /**
+     * Backs up or restores the SQLite file (BOT_DATABASE). A PostgreSQL database has its own tools
+     * for that, which know its server: the modes refuse rather than copy a file the bot is not using.
+     */
+    private static int backupOrRestore(String mode, List<String> args, PrintStream out, PrintStream err) {
+        Settings settings = SettingsLoader.fromEnvironment();
+        if (settings.databaseUrl() != null) {
+            err.println("error: BOT_DATABASE_URL is set: " + mode + " copies the SQLite file (BOT_DATABASE); "
+                    + "back up PostgreSQL with pg_dump and restore it with pg_restore");
+            return BAD_CONFIG;
+        }
+        return BackupMode.run(mode, args, settings.database(), System.in, out, err);
     }
 
     /**
@@ -205,7 +238,16 @@ public final class Main {
             err.println("error: " + dir + " is not a directory");
             return BAD_CONFIG;
         }
-        FactSet facts = FactFiles.load(dir);
+        FactSet facts;
+        try {
+            facts = FactFiles.load(dir);
+        } catch (DataValidationException e) {
+            // Said of the folder checked, not of BOT_DATA_DIR, which check-data does not read.
+            e.problems().forEach(p -> err.println("error: " + p));
+            err.println("error: " + e.problems().size() + " problem(s) in the data files "
+                    + (dir == null ? "bundled in the jar" : "in " + dir));
+            return BAD_CONFIG;
+        }
         out.println("ok: " + facts.people().size() + " people, " + facts.songs().size() + " songs, "
                 + facts.ceremonies().size() + " ceremonies, " + facts.nominations().size() + " nominations, "
                 + facts.events().size() + " events, " + facts.facts().size() + " facts, "

@@ -80,11 +80,11 @@ public final class FactImporter {
                     json(a.charts()), json(a.sources()));
         }
         PreparedBatch ceremonies = h.prepareBatch("INSERT INTO ceremony (id, grp, body, name, date, venue, host, "
-                + "note, sort_order, sources) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                + "note, sort_order, sources, start_date) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         int order = 0;
         for (Ceremony x : facts.ceremonies()) {
             ceremonies.add(x.id(), x.group(), x.body(), x.name(), x.date(), x.venue(), x.host(), x.note(), order++,
-                    json(x.sources()));
+                    json(x.sources()), x.startDate());
         }
         execute(ceremonies);
         PreparedBatch nominations = h.prepareBatch("INSERT INTO nomination (id, ceremony_id, sort_order, category, "
@@ -101,10 +101,11 @@ public final class FactImporter {
         }
         execute(nominations);
         execute(nominees);
-        PreparedBatch events = h.prepareBatch(
-                "INSERT INTO event (id, date, month_day, kind, title, text, sources) VALUES (?,?,?,?,?,?,?)");
+        PreparedBatch events = h.prepareBatch("INSERT INTO event (id, date, month_day, kind, title, text, sources, "
+                + "end_date, date_is, milestone) VALUES (?,?,?,?,?,?,?,?,?,?)");
         for (Event e : facts.events()) {
-            events.add(e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()));
+            events.add(e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()), e.endDate(),
+                    e.dateIs(), e.milestone() ? 1 : 0);
         }
         execute(events);
         PreparedBatch factRows = h.prepareBatch(

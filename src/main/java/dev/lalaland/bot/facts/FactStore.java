@@ -17,6 +17,7 @@ public final class FactStore {
             "p.id, p.name, p.kind, p.sort_order, p.character, p.aliases, p.role, p.summary, p.born, p.birthplace, p.sources";
     private static final String SONG_COLUMNS =
             "s.id, s.track, s.title, s.performers, s.kind, s.music, s.lyrics, s.length, s.scene, s.sources";
+    private static final String EVENT_COLUMNS = "id, date, title, text, kind, sources, end_date, date_is, milestone";
     private static final String NOMINATION_COLUMNS =
             "n.id, n.ceremony_id, n.category, n.nominee, n.song_id, n.result, n.won_by, n.note, n.sources";
 
@@ -80,7 +81,7 @@ public final class FactStore {
 
     /** Ceremonies in chronological file order; {@code group} null for all. */
     public List<Ceremony> ceremonies(String group) {
-        String sql = "SELECT id, grp, body, name, date, venue, host, note, sources FROM ceremony"
+        String sql = "SELECT id, grp, body, name, date, venue, host, note, sources, start_date FROM ceremony"
                 + (group == null ? "" : " WHERE grp = ?") + " ORDER BY sort_order";
         return database.read(h -> group == null ? list(h, sql, CEREMONY) : list(h, sql, CEREMONY, group));
     }
@@ -117,13 +118,12 @@ public final class FactStore {
 
     /** Events on a month-day ({@code MM-DD}), oldest first. */
     public List<Event> events(String monthDay) {
-        return database.read(h -> list(h, "SELECT id, date, title, text, kind, sources FROM event WHERE month_day = ?"
+        return database.read(h -> list(h, "SELECT " + EVENT_COLUMNS + " FROM event WHERE month_day = ?"
                 + " ORDER BY date", EVENT, monthDay));
     }
 
     public List<Event> allEvents() {
-        return database.read(h -> list(h, "SELECT id, date, title, text, kind, sources FROM event ORDER BY month_day, date",
-                EVENT));
+        return database.read(h -> list(h, "SELECT " + EVENT_COLUMNS + " FROM event ORDER BY month_day, date", EVENT));
     }
 
     public List<Fact> facts() {
@@ -160,7 +160,8 @@ public final class FactStore {
             r.getString("lyrics"), r.getString("length"), r.getString("scene"), strings(r.getString("sources")));
 
     private static final RowMapper<Ceremony> CEREMONY = (r, ctx) -> new Ceremony(r.getString("id"),
-            r.getString("grp"), r.getString("body"), r.getString("name"), r.getString("date"), r.getString("venue"),
+            r.getString("grp"), r.getString("body"), r.getString("name"), r.getString("start_date"), r.getString("date"),
+            r.getString("venue"),
             r.getString("host"), r.getString("note"), strings(r.getString("sources")));
 
     /** Without its people: {@link #withPeople} adds them. */
@@ -170,7 +171,8 @@ public final class FactStore {
             strings(r.getString("sources")));
 
     private static final RowMapper<Event> EVENT = (r, ctx) -> new Event(r.getString("id"), r.getString("date"),
-            r.getString("title"), r.getString("text"), r.getString("kind"), strings(r.getString("sources")));
+            r.getString("end_date"), r.getString("date_is"), r.getInt("milestone") == 1, r.getString("title"),
+            r.getString("text"), r.getString("kind"), strings(r.getString("sources")));
 
     private static final RowMapper<Fact> FACT = (r, ctx) -> new Fact(r.getString("id"), r.getString("category"),
             r.getString("text"), strings(r.getString("sources")));

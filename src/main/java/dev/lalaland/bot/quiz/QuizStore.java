@@ -4,6 +4,7 @@ import static dev.lalaland.bot.facts.JsonColumns.strings;
 
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.Dialect;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.JsonColumns;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>A practice question is saved in the background ({@link #askPractice}), so its reply does not
  * wait for the write; every method that reads or changes a round waits for that round's write
  * first ({@link Database#awaitSaved}), so callers cannot tell the difference. Round ids are
- * handed out here rather than by the database to make that possible ({@link RoundIds}).
+ * handed out here rather than by the database to make that possible ({@link RoundIds}). What a
+ * restart resumes, and what clean-up deletes, is only of the servers in its {@link GuildScope}.
  */
 public final class QuizStore {
     private static final Logger log = LoggerFactory.getLogger(QuizStore.class);
@@ -45,10 +47,11 @@ public final class QuizStore {
      * the index on night_id, and night_id IS NULL is nearly every question. PostgreSQL's planner
      * finds the partial index by itself and has no INDEXED BY.
      */
-    static String forgetPractice(Dialect dialect) {
+    static String forgetPractice(Dialect dialect, GuildScope scope) {
         return "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
                 + (dialect == Dialect.SQLITE ? "INDEXED BY quiz_round_practice_closed " : "")
-                + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? LIMIT ?)";
+                + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ?"
+                + scope.andColumnIsOurs("guild_id") + " LIMIT ?)";
     }
 
     /** Old practice questions deleted per transaction: a few milliseconds of holding the database. */
@@ -80,11 +83,18 @@ public final class QuizStore {
             r.getString("display_name"), r.getInt("points"), r.getInt("correct"));
 
     private final Database database;
+    private final GuildScope scope;
     private final RoundIds roundIds;
     private final String standingOrder;
 
+    /** For every server, as the bot. */
     public QuizStore(Database database) {
+        this(database, GuildScope.everyServer());
+    }
+
+    public QuizStore(Database database, GuildScope scope) {
         this.database = database;
+        this.scope = scope;
         this.roundIds = RoundIds.of(database);
         this.standingOrder = " ORDER BY points DESC, correct DESC, " + database.dialect().displayNameOrder()
                 + ", user_id";
@@ -136,7 +146,7 @@ public final class QuizStore {
 
     public List<Night> runningNights() {
         return database.read(h -> h.select("SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE status = 'running'"
-                + " ORDER BY id").map(NIGHT).list());
+                + scope.andColumnIsOurs("guild_id") + " ORDER BY id").map(NIGHT).list());
     }
 
     /**
@@ -171,8 +181,9 @@ public final class QuizStore {
     public List<NightResult> pendingEndPosts() {
         return database.read(h -> {
             List<NightResult> results = new ArrayList<>();
-            for (EndedNight ended : h.select("SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1 "
-                    + "ORDER BY id").map((r, ctx) -> new EndedNight(r.getLong("id"), r.getLong("ended_at"))).list()) {
+            for (EndedNight ended : h.select("SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id")
+                    .map((r, ctx) -> new EndedNight(r.getLong("id"), r.getLong("ended_at"))).list()) {
                 results.add(nightResult(h, night(h, ended.id()).orElseThrow(), Instant.ofEpochMilli(ended.endedAt())));
             }
             return results;
@@ -275,8 +286,8 @@ public final class QuizStore {
     /** Every question still open, of nights and practice alike, for resuming after a restart. */
     public List<Round> openRounds() {
         awaitAllSaved();
-        return database.read(h -> h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
-                + "ORDER BY id").map(ROUND).list());
+        return database.read(h -> h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open'"
+                + scope.andColumnIsOurs("guild_id") + " ORDER BY id").map(ROUND).list());
     }
 
     public int roundsAsked(long nightId) {
@@ -390,8 +401,8 @@ public final class QuizStore {
         awaitAllSaved();
         return database.read(h -> {
             List<RoundResult> results = new ArrayList<>();
-            for (Round round : h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
-                    + "ORDER BY id").map(ROUND).list()) {
+            for (Round round : h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id").map(ROUND).list()) {
                 results.add(result(h, round));
             }
             return results;
@@ -471,7 +482,7 @@ public final class QuizStore {
      */
     public int forgetClosedBefore(Instant cutoff) {
         long before = cutoff.toEpochMilli();
-        String forgetPractice = forgetPractice(database.dialect());
+        String forgetPractice = forgetPractice(database.dialect(), scope);
         int deleted = 0;
         int batch;
         do {
@@ -480,7 +491,8 @@ public final class QuizStore {
         } while (batch == FORGET_BATCH);
         do {
             batch = database.transaction(h -> h.execute("DELETE FROM quiz_night WHERE id IN (SELECT id FROM quiz_night "
-                    + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ? ORDER BY id LIMIT ?)",
+                    + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ?"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id LIMIT ?)",
                     before, FORGET_BATCH_NIGHTS));
             deleted += batch;
         } while (batch == FORGET_BATCH_NIGHTS);

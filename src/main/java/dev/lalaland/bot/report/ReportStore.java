@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The report tables ({@code common/V5__question_reports.sql}): reports, one per member per question per
- * server, and the questions muted in a server. Each change is one statement; the primary keys
+ * The report tables ({@code V5__question_reports.sql}, in sqlite/ and postgresql/): reports, one
+ * per member per question per server, and the questions muted in a server. Each change is one statement; the primary keys
  * make a second report, or a second mute, a no-op that says so.
  */
 final class ReportStore {

@@ -1,6 +1,7 @@
 package dev.lalaland.bot.settings;
 
 import dev.lalaland.bot.db.PostgresUrl;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,9 +14,13 @@ import java.util.Optional;
  * @param devGuild     null to register commands globally
  * @param healthFile   null for no health file; else touched while connected to Discord
  * @param databaseUrl  null for the SQLite file {@code database}; else the PostgreSQL server holding everything
+ * @param shards       the gateway shards this process runs, out of how many
+ * @param consoleDatabase console mode's own SQLite file: never the bot's {@code database} unless
+ *                        an admin says so, so that trying commands cannot change a live bot's state
  */
 public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path configFile, Path database,
-                       Path dataDir, String devGuild, Path healthFile, PostgresUrl databaseUrl) {
+                       Path dataDir, String devGuild, Path healthFile, PostgresUrl databaseUrl, ShardPlan shards,
+                       Path consoleDatabase) {
 
     public Optional<String> token() {
         return Optional.ofNullable(discordToken);
@@ -33,6 +38,6 @@ public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path co
         return "Settings[token=" + (discordToken == null ? "unset" : "set") + ", restUrl=" + restUrl
                 + ", gatewayUrl=" + gatewayUrl + ", configFile=" + configFile + ", database=" + database
                 + ", dataDir=" + dataDir + ", devGuild=" + devGuild + ", healthFile=" + healthFile
-                + ", databaseUrl=" + databaseUrl + "]";
+                + ", databaseUrl=" + databaseUrl + ", shards=" + shards + ", consoleDatabase=" + consoleDatabase + "]";
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import dev.lalaland.bot.onthisday.DailyPostStore.DuePost;
 import dev.lalaland.bot.onthisday.DailyPostStore.Plan;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,29 @@ class DailyPostStoreTest {
 
     private Occurrence first() {
         return DailyPostSchedule.firstAfter(NOW, NINE, PARIS);
+    }
+
+    @Test
+    void aStoreScopedToSomeShardsPlansAndRecoversOnlyTheirServers() {
+        // Snowflakes past 2^53 and 2^32, so a cast that lost digits would put them on the wrong shard.
+        String onShard0 = "1384788765712384001";
+        String onShard1 = "1384788765716578305";
+        assertThat(ShardPlan.shardOf(onShard0, 2)).isZero();
+        assertThat(ShardPlan.shardOf(onShard1, 2)).isOne();
+        store.turnOn(onShard0, "c0", NINE, PARIS, first(), NOW);
+        store.turnOn(onShard1, "c1", NINE, PARIS, first(), NOW);
+        Instant later = first().instant().plusSeconds(60);
+
+        DailyPostStore shard1 = new DailyPostStore(database,
+                GuildScope.onShards(ShardPlan.some(2, new TreeSet<>(List.of(1)))));
+        assertThat(shard1.due(later, 10)).extracting(DuePost::guildId).containsExactly(onShard1);
+        assertThat(shard1.nextWork()).contains(first().instant());
+        assertThat(new DailyPostStore(database, GuildScope.only(onShard0)).due(later, 10))
+                .extracting(DuePost::guildId).containsExactly(onShard0);
+        assertThat(store.due(later, 10)).as("unscoped: every server").extracting(DuePost::guildId)
+                .containsExactlyInAnyOrder(onShard0, onShard1);
+        assertThat(new DailyPostStore(database, GuildScope.onShards(ShardPlan.some(4, new TreeSet<>(List.of(2, 3)))))
+                .nextWork()).as("no server of ours: nothing to wake for").isEmpty();
     }
 
     @Test

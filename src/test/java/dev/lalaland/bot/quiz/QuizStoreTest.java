@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.db.StoreKind;
+import dev.lalaland.bot.shard.ShardPlan;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +226,28 @@ class QuizStoreTest {
     }
 
     @Test
+    void aStoreScopedToSomeShardsResumesOnlyTheirServersRoundsAndNights() {
+        // Snowflakes past 2^53 and 2^32, so a cast that lost digits would put them on the wrong shard.
+        String onShard0 = "1384788765712384001";
+        String onShard1 = "1384788765716578305";
+        assertThat(ShardPlan.shardOf(onShard0, 2)).isZero();
+        assertThat(ShardPlan.shardOf(onShard1, 2)).isOne();
+        Round other = store.askPractice(onShard0, "c0", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
+        Round ours = store.askPractice(onShard1, "c1", q2, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
+        for (String guild : List.of(onShard0, onShard1)) {
+            store.startNight(new NightPlan(guild, "n" + guild, "host", "Host", 3, 20, Duration.ofSeconds(20), null,
+                    null), clock.instant()).orElseThrow();
+        }
+
+        QuizStore shard1 = new QuizStore(database, GuildScope.onShards(ShardPlan.some(2, new TreeSet<>(List.of(1)))));
+        assertThat(shard1.openRounds()).containsExactly(ours);
+        assertThat(shard1.runningNights()).extracting(Night::guildId).containsExactly(onShard1);
+        QuizStore console = new QuizStore(database, GuildScope.only(onShard0));
+        assertThat(console.openRounds()).containsExactly(other);
+        assertThat(store.openRounds()).as("unscoped: every server").containsExactly(other, ours);
+    }
+
+    @Test
     void closingTheDatabaseFinishesQueuedSaves() {
         java.util.List<Round> asked = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -344,7 +369,8 @@ class QuizStoreTest {
     void oldPracticeQuestionsAreFoundByTheirIndexNotByReadingEveryQuestion() {
         assumeTrue(kind == StoreKind.SQLITE, "SQLite's query plan");
         List<String> plan = database.read(h -> h.select("EXPLAIN QUERY PLAN "
-                + QuizStore.forgetPractice(database.dialect()), clock.instant().toEpochMilli(), 200)
+                + QuizStore.forgetPractice(database.dialect(), GuildScope.everyServer()),
+                clock.instant().toEpochMilli(), 200)
                 .map((r, ctx) -> r.getString("detail")).list());
         assertThat(plan).anyMatch(step -> step.contains("quiz_round_practice_closed"))
                 .noneMatch(step -> step.startsWith("SCAN quiz_round"));

@@ -1,7 +1,9 @@
 -- Players' reports of quiz questions, and the questions a server's admins muted after reading
 -- them. Server state: never touched by a fact import. Questions are named by their stable id
 -- (see Question), not by a foreign key, since a data change may drop a question.
--- The same SQL on SQLite and PostgreSQL: times are BIGINT (PostgreSQL's INTEGER is 32 bits).
+-- PostgreSQL's copy of sqlite/V5: times are BIGINT here, since PostgreSQL's INTEGER is 32 bits (SQLite's
+-- INTEGER is 64). The SQLite file stays byte for byte as first released, so that databases that
+-- applied it still pass Flyway's checksum.
 
 -- One report per member per question per server: the primary key refuses a second.
 CREATE TABLE question_report (
