@@ -77,6 +77,7 @@ public final class Features {
         Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
         commands.add(quiz.command());
         buttons.add(quiz.buttons());
+        buttons.add(quiz.hostButtons());
         lifecycles.add(quiz);
     }
 

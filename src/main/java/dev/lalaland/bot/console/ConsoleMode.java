@@ -13,25 +13,31 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Try the bot without Discord: reads commands from standard input, one a line, and prints each
  * reply as plain text followed by a blank line. {@code answer N} clicks the N-th button of the
- * last reply that had buttons. Bad lines print one error line and the session goes on.
+ * last reply that had buttons; {@code pause}, {@code resume}, {@code skip} and {@code end} click the
+ * running quiz night's control panel. Bad lines print one error line and the session goes on.
  */
 public final class ConsoleMode {
     /** Who the console user is to the commands: one member with every permission, in one channel. */
     public static final Invoker USER = new Invoker("100000000000000100", "you", "100000000000000200",
             "100000000000000300", true);
     private static final Pattern ANSWER = Pattern.compile("answer(?:\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
+    /** A quiz night's control panel: its buttons' ids start so; the console clicks them by word. */
+    private static final String PANEL_PREFIX = "host:";
+    private static final Pattern CONTROL = Pattern.compile("(pause|resume|skip|end)", Pattern.CASE_INSENSITIVE);
 
     private final Dispatcher dispatcher;
     private final CommandLineParser parser;
     private final Clock clock;
     private final PrintStream out;
     private List<Button> lastButtons = List.of();
+    private List<Button> controlPanel = List.of();
     private int messageCounter;
 
     public ConsoleMode(Dispatcher dispatcher, Clock clock, PrintStream out) {
@@ -63,6 +69,10 @@ public final class ConsoleMode {
                 click(answer.group(1));
                 return;
             }
+            if (CONTROL.matcher(line).matches()) {
+                control(line.toLowerCase(Locale.ROOT));
+                return;
+            }
             CommandLineParser.Parsed parsed = parser.parse(line);
             show(dispatcher.command(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
                     USER, clock.instant())));
@@ -84,9 +94,20 @@ public final class ConsoleMode {
         show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
     }
 
+    /** {@code pause}, {@code resume}, {@code skip} or {@code end}: a click on the night's control panel. */
+    private void control(String word) {
+        Button button = controlPanel.stream()
+                .filter(b -> b.label().toLowerCase(Locale.ROOT).startsWith(word))
+                .findFirst()
+                .orElseThrow(() -> new UserInputException("no quiz night to control: /quiz start hosts one"));
+        show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
+    }
+
     private void show(Reply reply) {
         messageCounter++;
-        if (!reply.buttons().isEmpty()) {
+        if (!reply.buttons().isEmpty() && reply.buttons().get(0).id().startsWith(PANEL_PREFIX)) {
+            controlPanel = reply.buttons();
+        } else if (!reply.buttons().isEmpty()) {
             lastButtons = reply.buttons();
         }
         out.println(PlainText.render(reply));

@@ -37,6 +37,7 @@ public final class Quiz implements Lifecycle {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final HostButtons hostButtons;
     private final Clock clock;
 
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
@@ -53,9 +54,11 @@ public final class Quiz implements Lifecycle {
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
         this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, seen, outbox, timers, clock, timings);
+        NightControlStore controls = new NightControlStore(database);
+        this.nights = new QuizNights(store, controls, bank, picker, seen, outbox, timers, clock, timings);
         this.command = new QuizCommand(practice, nights, store);
-        this.buttons = new AnswerButtons(store, practice, clock, timings);
+        this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
+        this.hostButtons = new HostButtons(nights);
     }
 
     public SlashCommand command() {
@@ -64,6 +67,11 @@ public final class Quiz implements Lifecycle {
 
     public ButtonHandler buttons() {
         return buttons;
+    }
+
+    /** The host's control panel on a night's opening message. */
+    public ButtonHandler hostButtons() {
+        return hostButtons;
     }
 
     public QuestionBank bank() {
@@ -96,5 +104,9 @@ public final class Quiz implements Lifecycle {
 
     QuizStore store() {
         return store;
+    }
+
+    QuizNights nights() {
+        return nights;
     }
 }
