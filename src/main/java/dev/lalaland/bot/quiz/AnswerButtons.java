@@ -71,7 +71,8 @@ final class AnswerButtons implements ButtonHandler {
     private Reply recorded(AnswerOutcome outcome) {
         Round round = outcome.round();
         String lockedIn = "Locked in: **" + label(outcome, outcome.choice()) + "**.";
-        if (!round.practice() && outcome.answersSoFar() >= 2) {
+        // A night's first question has no known players yet, so it never closes early: no need to look.
+        if (!round.practice() && round.number() > 1 && outcome.answersSoFar() >= 2) {
             // Off the click's thread: closing posts the reveal, and the player's acknowledgement comes first.
             timers.now("closing question " + round.number() + " of night " + round.nightId() + " if all answered",
                     () -> nights.closeIfEveryoneAnswered(round.nightId(), round.id()));
