@@ -69,4 +69,40 @@ class QuizConsoleTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void theConsoleControlsARunningNightWithPauseResumeSkipAndEnd() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (Database database = Database.open(dir.resolve("console.db"))) {
+            new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
+            ConsoleOutbox outbox = new ConsoleOutbox();
+            QuizTimings quick = new QuizTimings(java.time.Duration.ofSeconds(20), java.time.Duration.ZERO,
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(750), 1);
+            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
+                    (guild, channel) -> Optional.empty(), Features.Tuning.defaults().withQuiz(quick));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
+            outbox.printTo(console::printPosted);
+
+            console.run(new BufferedReader(new StringReader("pause\n/quiz start questions:2 seconds:60\n")));
+            dev.lalaland.bot.quiz.Await.until("the first question", java.time.Duration.ofSeconds(10),
+                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
+            console.run(new BufferedReader(new StringReader("pause\nresume\nskip\nend\n")));
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(text).contains("error: no quiz night to control: /quiz start hosts one")
+                    .contains("[Pause] [Resume] [Skip question] [End night]")
+                    .contains("Quiz night paused by you (question 1 has ")
+                    .contains("Quiz night resumed by you: question 1 is open again with ")
+                    .contains("you skipped question 1")
+                    .contains("Quiz night stopped by you");
+            dev.lalaland.bot.quiz.Await.until("the reveal and the final standings", java.time.Duration.ofSeconds(10),
+                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Skipped by you")
+                            && bytes.toString(StandardCharsets.UTF_8).contains("After 1 of 2 questions"));
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
 }
