@@ -76,8 +76,7 @@ public final class Features {
                          Outbox outbox, QuizTimings timings) {
         Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
         commands.add(quiz.command());
-        buttons.add(quiz.buttons());
-        buttons.add(quiz.hostButtons());
+        buttons.addAll(quiz.buttonHandlers());
         lifecycles.add(quiz);
     }
 

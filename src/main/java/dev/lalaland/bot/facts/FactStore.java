@@ -28,6 +28,20 @@ public final class FactStore {
         this.database = database;
     }
 
+    /**
+     * Which version of the fact files the tables hold: their checksum ({@link FactFiles#checksum}),
+     * set by each import; {@code "none"} before the first. Stored with whatever must be traced back
+     * to the data it was about (a player's report of a question).
+     */
+    public String version() {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT checksum FROM fact_import WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        });
+    }
+
     /** Cast in billing order, then crew in credit order. */
     public List<Person> people() {
         return database.read(c -> list(c, "SELECT " + PERSON_COLUMNS

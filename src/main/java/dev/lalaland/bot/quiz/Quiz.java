@@ -6,8 +6,10 @@ import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.report.Reports;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,25 +40,35 @@ public final class Quiz implements Lifecycle {
     private final QuizCommand command;
     private final AnswerButtons buttons;
     private final HostButtons hostButtons;
+    private final Reports reports;
     private final Clock clock;
 
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
                 QuizTimings timings) {
-        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random());
+        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), facts.version());
     }
 
+    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
          QuizTimings timings, Random random) {
+        this(database, bank, clock, executor, outbox, timings, random, "unknown");
+    }
+
+    private Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
+                 QuizTimings timings, Random random, String factVersion) {
         this.store = new QuizStore(database);
         this.bank = bank;
         this.clock = clock;
         this.timers = new Timers(executor, clock);
+        // Reports know questions by id and text only; muted questions are skipped by every pick.
+        this.reports = new Reports(database, factVersion, id -> bank.byId(id).map(Question::text), clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
-        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
+        this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
         NightControlStore controls = new NightControlStore(database);
-        this.nights = new QuizNights(store, controls, bank, picker, seen, outbox, timers, clock, timings);
-        this.command = new QuizCommand(practice, nights, store);
+        this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
+                timings);
+        this.command = new QuizCommand(practice, nights, store, reports);
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
     }
@@ -69,9 +81,13 @@ public final class Quiz implements Lifecycle {
         return buttons;
     }
 
-    /** The host's control panel on a night's opening message. */
-    public ButtonHandler hostButtons() {
-        return hostButtons;
+    /** Every button of the quiz: the answers, the host's control panel, and the Report, Mute and Unmute buttons with the report form. */
+    public List<ButtonHandler> buttonHandlers() {
+        List<ButtonHandler> all = new ArrayList<>();
+        all.add(buttons);
+        all.add(hostButtons);
+        all.addAll(reports.buttonHandlers());
+        return all;
     }
 
     public QuestionBank bank() {

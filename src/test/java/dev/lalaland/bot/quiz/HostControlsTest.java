@@ -53,7 +53,7 @@ class HostControlsTest {
             this.clock = clock;
             this.quiz = new Quiz(database, TestQuestions.bank(6), clock, executor, outbox, TIMINGS, new Random(5));
             this.dispatcher = new Dispatcher(new CommandRegistry(List.of(quiz.command()),
-                    List.of(quiz.buttons(), quiz.hostButtons())));
+                    quiz.buttonHandlers()));
             quiz.start();
         }
 

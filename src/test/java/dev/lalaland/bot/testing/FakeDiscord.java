@@ -333,6 +333,19 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Submits the modal the bot opened ({@code modal}, its type 9 callback) as {@code userId} filled
+     * it in: {@code answers} by input custom id, a String (a text input, or a select's one value) or
+     * a List of Strings (a select's values).
+     */
+    public InteractionHandle submitModal(String userId, String channelId, InteractionCallback modal,
+                                         Map<String, ?> answers) {
+        if (modal.type() != InteractionCallback.MODAL) {
+            throw new IllegalArgumentException("not a modal: " + modal);
+        }
+        return inject(interactions().modalSubmit(userId, channelId, modal.data(), answers));
+    }
+
+    /**
      * Forgets every injected interaction (their callbacks then answer 10062 Unknown interaction).
      * For long benchmark runs, together with {@link #clearRequests()} and {@link #clearMessages()}.
      */

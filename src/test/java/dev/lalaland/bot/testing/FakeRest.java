@@ -577,7 +577,10 @@ final class FakeRest implements HttpHandler {
         boolean autocomplete = h.type() == 4;
         String problem = switch (type) {
             case InteractionCallback.REPLY -> autocomplete ? "type: not valid for autocomplete" : messageProblem(data, r.files().size(), true);
-            case InteractionCallback.DEFERRED_REPLY, InteractionCallback.MODAL -> autocomplete ? "type: not valid for autocomplete" : null;
+            case InteractionCallback.DEFERRED_REPLY -> autocomplete ? "type: not valid for autocomplete" : null;
+            // Discord opens no modal in answer to autocomplete or to a submitted modal.
+            case InteractionCallback.MODAL -> autocomplete || h.type() == Interactions.MODAL_SUBMIT
+                    ? "type: not valid for this interaction" : MessageRules.checkModal(data);
             case InteractionCallback.DEFERRED_UPDATE -> component ? null : "type: only for component interactions";
             case InteractionCallback.UPDATE_MESSAGE -> component ? messageProblem(data, r.files().size(), false) : "type: only for component interactions";
             case InteractionCallback.AUTOCOMPLETE_RESULT -> autocomplete ? MessageRules.checkChoices(data) : "type: only for autocomplete";
