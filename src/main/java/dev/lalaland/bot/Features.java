@@ -10,6 +10,7 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.config.ConfigCommand;
 import dev.lalaland.bot.config.TimeZoneNames;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
 import dev.lalaland.bot.onthisday.DailyPostComposer;
@@ -63,18 +64,27 @@ public final class Features {
 
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, tuning, GuildScope.everyServer());
+    }
+
+    /**
+     * @param scope the servers whose daily posts and quiz nights the background routines run:
+     *              every server for the bot, the console's own for console mode
+     */
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning, GuildScope scope) {
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost());
-        addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz());
+        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost(), scope);
+        addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz(), scope);
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
     private void addQuiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                         Outbox outbox, QuizTimings timings) {
-        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings);
+                         Outbox outbox, QuizTimings timings, GuildScope scope) {
+        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings, scope);
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
         lifecycles.add(quiz);
@@ -82,10 +92,11 @@ public final class Features {
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
     private void addOnThisDay(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost) {
+                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost,
+                              GuildScope scope) {
         EventCalendar calendar = new EventCalendar(facts);
         OnThisDayRenderer renderer = new OnThisDayRenderer();
-        DailyPostStore dailyPosts = new DailyPostStore(database);
+        DailyPostStore dailyPosts = new DailyPostStore(database, scope);
         commands.add(new OnThisDayCommand(calendar, renderer, clock));
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);

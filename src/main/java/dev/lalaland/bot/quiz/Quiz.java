@@ -5,6 +5,7 @@ import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.report.Reports;
 import java.time.Clock;
@@ -43,20 +44,21 @@ public final class Quiz implements Lifecycle {
     private final Reports reports;
     private final Clock clock;
 
+    /** @param scope whose nights and questions a restart resumes and clean-up deletes */
     public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
-                QuizTimings timings) {
-        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), facts.version());
+                QuizTimings timings, GuildScope scope) {
+        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), facts.version(), scope);
     }
 
     /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, executor, outbox, timings, random, "unknown");
+        this(database, bank, clock, executor, outbox, timings, random, "unknown", GuildScope.everyServer());
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion) {
-        this.store = new QuizStore(database);
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope) {
+        this.store = new QuizStore(database, scope);
         this.bank = bank;
         this.clock = clock;
         this.timers = new Timers(executor, clock);

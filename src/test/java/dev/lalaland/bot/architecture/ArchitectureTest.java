@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /**
      * The only places one feature may use another, and why. Anything else shared by two features
-     * belongs in a shared package (command, render, facts, match, cache, routine, db).
+     * belongs in a shared package (command, render, facts, match, cache, routine, db, shard).
      */
     private static final Map<String, Set<String>> FEATURE_USES = Map.of(
             // A person's card and a song's card list their awards the way /awards does (AwardLines).
@@ -47,7 +47,7 @@ class ArchitectureTest {
 
     /** Shared building blocks: used by features and edges, they use none of them. */
     private static final List<String> SHARED =
-            List.of("cache", "command", "db", "facts", "match", "render", "routine", "settings");
+            List.of("cache", "command", "db", "facts", "match", "render", "routine", "settings", "shard");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -401,9 +401,9 @@ final class FakeRest implements HttpHandler {
                     .put("total", 1000)
                     .put("remaining", 1000)
                     .put("reset_after", 0)
-                    // All shards may identify at once, so multi-shard tests need not wait 5 s per shard
-                    // (with JDA's default ConcurrentSessionController).
-                    .put("max_concurrency", fake.shardCount());
+                    // By default all shards may identify at once, so multi-shard tests need not
+                    // wait 5 s per shard (with JDA's ConcurrentSessionController).
+                    .put("max_concurrency", fake.maxConcurrency());
             return Res.ok(json);
         }
         return Res.unmatched();
