@@ -33,6 +33,7 @@ class UpgradeTest {
     private static final String FORGOTTEN_BY_V5_1 = "fact_import";
     private static final int V5_CHECKSUM = -1155193101;
     private static final int V5_1_CHECKSUM = -1625770302;
+    private static final int V6_CHECKSUM = -1138431042;
 
     @TempDir
     Path dir;
@@ -68,18 +69,19 @@ class UpgradeTest {
     }
 
     /**
-     * Flyway's checksums of the SQLite migrations as first written into databases (V5 and V5_1
+     * Flyway's checksums of the SQLite migrations as first written into databases (V5, V5_1 and V6
      * came after the fixture's release; the numbers are CRC32 over the lines of the files as
      * released). A file that applied them validates only while the migrations keep that content:
      * an edit, even to a comment, would stop the bot opening such a database.
      */
-    private static final Map<String, Integer> RELEASED_CHECKSUMS = Map.of("5", V5_CHECKSUM, "5.1", V5_1_CHECKSUM);
+    private static final Map<String, Integer> RELEASED_CHECKSUMS = Map.of("5", V5_CHECKSUM, "5.1", V5_1_CHECKSUM,
+            "6", V6_CHECKSUM);
 
     @Test
     void sqliteMigrationsKeepTheChecksumsDatabasesAlreadyHold() {
         try (Database database = Database.open(dir.resolve("fresh.db"))) {
             Map<String, Integer> checksums = new java.util.TreeMap<>();
-            database.read(h -> h.select("SELECT version, checksum FROM flyway_schema_history WHERE version IN ('5', '5.1')")
+            database.read(h -> h.select("SELECT version, checksum FROM flyway_schema_history WHERE version IN ('5', '5.1', '6')")
                     .map((r, ctx) -> checksums.put(r.getString("version"), r.getInt("checksum"))).list());
             assertThat(checksums).isEqualTo(RELEASED_CHECKSUMS);
         }

@@ -12,6 +12,7 @@ import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import dev.lalaland.bot.onthisday.DailyPostStore.DuePost;
 import dev.lalaland.bot.onthisday.DailyPostStore.Plan;
 import dev.lalaland.bot.shard.ShardPlan;
+import dev.lalaland.bot.testing.ShardedServers;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.time.Instant;
@@ -63,11 +64,9 @@ class DailyPostStoreTest {
 
     @Test
     void aStoreScopedToSomeShardsPlansAndRecoversOnlyTheirServers() {
-        // Snowflakes past 2^53 and 2^32, so a cast that lost digits would put them on the wrong shard.
-        String onShard0 = "1384788765712384001";
-        String onShard1 = "1384788765716578305";
-        assertThat(ShardPlan.shardOf(onShard0, 2)).isZero();
-        assertThat(ShardPlan.shardOf(onShard1, 2)).isOne();
+        // Snowflakes past 2^53, so a cast that lost digits would put them on the wrong shard.
+        String onShard0 = ShardedServers.idOnShard(0, 0, 2);
+        String onShard1 = ShardedServers.idOnShard(0, 1, 2);
         store.turnOn(onShard0, "c0", NINE, PARIS, first(), NOW);
         store.turnOn(onShard1, "c1", NINE, PARIS, first(), NOW);
         Instant later = first().instant().plusSeconds(60);

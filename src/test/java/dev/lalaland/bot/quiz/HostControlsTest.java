@@ -14,6 +14,7 @@ import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.onthisday.ShiftedClock;
 import dev.lalaland.bot.render.Button;
 import dev.lalaland.bot.render.Reply;
@@ -28,12 +29,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The host's control panel and the early close, on a real SQLite file with real timers; a
- * "second" of the seconds option lasts 100 ms, so a 20-second question is open for 2 s.
+ * The host's control panel and the early close, on a real SQLite file and a real PostgreSQL
+ * server, with real timers; a "second" of the seconds option lasts 100 ms, so a 20-second
+ * question is open for 2 s.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class HostControlsTest {
+    @Parameter
+    StoreKind kind;
+
     private static final QuizTimings TIMINGS = new QuizTimings(Duration.ofSeconds(1), Duration.ofMillis(10),
             Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofMillis(20), 0);
 
@@ -42,7 +52,7 @@ class HostControlsTest {
 
     /** One run of the bot over the test's database file; a second one is a restart. */
     private final class Bot implements AutoCloseable {
-        final Database database = Database.open(dir.resolve("quiz.db"));
+        final Database database = kind.open(dir);
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final RecordingOutbox outbox = new RecordingOutbox();
         final Clock clock;

@@ -7,6 +7,7 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.db.StoreKind;
 import dev.lalaland.bot.shard.ShardPlan;
+import dev.lalaland.bot.testing.ShardedServers;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -227,11 +228,9 @@ class QuizStoreTest {
 
     @Test
     void aStoreScopedToSomeShardsResumesOnlyTheirServersRoundsAndNights() {
-        // Snowflakes past 2^53 and 2^32, so a cast that lost digits would put them on the wrong shard.
-        String onShard0 = "1384788765712384001";
-        String onShard1 = "1384788765716578305";
-        assertThat(ShardPlan.shardOf(onShard0, 2)).isZero();
-        assertThat(ShardPlan.shardOf(onShard1, 2)).isOne();
+        // Snowflakes past 2^53, so a cast that lost digits would put them on the wrong shard.
+        String onShard0 = ShardedServers.idOnShard(0, 0, 2);
+        String onShard1 = ShardedServers.idOnShard(0, 1, 2);
         Round other = store.askPractice(onShard0, "c0", q1, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         Round ours = store.askPractice(onShard1, "c1", q2, clock.instant(), clock.instant().plusSeconds(20), saved -> { });
         for (String guild : List.of(onShard0, onShard1)) {
