@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
@@ -44,6 +45,7 @@ class QuizNightTest {
     private final Clock clock = Clock.systemUTC();
     private Database database;
     private ScheduledExecutorService executor;
+    private RoutineRunner routines;
     private RecordingOutbox outbox;
     private Quiz quiz;
     private Dispatcher dispatcher;
@@ -59,14 +61,15 @@ class QuizNightTest {
         database = Database.open(dir.resolve("quiz.db"));
         executor = Executors.newScheduledThreadPool(2);
         outbox = new RecordingOutbox();
-        quiz = new Quiz(database, TestQuestions.bank(6), clock, executor, outbox, FAST, new Random(3));
+        routines = new RoutineRunner(clock, executor);
+        quiz = new Quiz(database, TestQuestions.bank(6), clock, routines, outbox, FAST, new Random(3));
         dispatcher = new Dispatcher(new CommandRegistry(List.of(quiz.command()), List.of(quiz.buttons())));
-        quiz.start();
+        routines.start();
     }
 
     @AfterEach
     void stopBot() {
-        quiz.stop();
+        routines.stop();
         executor.shutdownNow();
         database.close();
         assertThat(outbox.violations).as("every message fits Discord's limits").isEmpty();

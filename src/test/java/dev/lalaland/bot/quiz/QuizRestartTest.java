@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.routine.RoutineRunner;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitFinal;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitQuestion;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitReveal;
@@ -36,6 +37,7 @@ class QuizRestartTest {
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final RecordingOutbox outbox = new RecordingOutbox();
         final Clock botClock;
+        final RoutineRunner routines;
         final Quiz quiz;
 
         Bot() {
@@ -44,8 +46,9 @@ class QuizRestartTest {
 
         Bot(Clock botClock) {
             this.botClock = botClock;
-            this.quiz = new Quiz(database, TestQuestions.bank(6), botClock, executor, outbox, TIMINGS, new Random());
-            quiz.start();
+            this.routines = new RoutineRunner(botClock, executor);
+            this.quiz = new Quiz(database, TestQuestions.bank(6), botClock, routines, outbox, TIMINGS, new Random());
+            routines.start();
         }
 
         Reply click(int player, RecordingOutbox.Message question, int choice) {
@@ -71,7 +74,7 @@ class QuizRestartTest {
 
         @Override
         public void close() {
-            quiz.stop();
+            routines.stop();
             executor.shutdownNow();
             database.close();
             assertThat(outbox.violations).isEmpty();
