@@ -86,6 +86,8 @@ ENV BOT_DATABASE=/var/lib/lalaland/lalaland.db \
 #  -Xss512k                the bot's threads have shallow stacks (JDA, OkHttp, JDBC)
 #  -XX:+ExitOnOutOfMemoryError  exit rather than limp on; the restart policy restarts it
 ENV JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MetaspaceSize=48m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
+# The same flags again, for an empty JAVA_OPTS: compose passes one when .env sets none.
+ENV DEFAULT_JAVA_OPTS="${JAVA_OPTS}"
 
 # The data volume: the SQLite database (facts, server settings, quiz scores).
 # Declared after the chown above so a new named volume starts owned by the bot.
@@ -108,6 +110,6 @@ STOPSIGNAL SIGTERM
 
 # `sh -c 'exec java ...'` only to expand $JAVA_OPTS: exec replaces the shell, so
 # java is PID 1 and receives SIGTERM itself. Arguments after the image name pick
-# the mode: run (default), console, check-data [DIR].
-ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /app/lalaland-bot.jar \"$@\"", "lalaland-bot"]
+# the mode: run (default), console, check-data [DIR], backup FILE|-, restore FILE|- [--force].
+ENTRYPOINT ["/bin/sh", "-c", "exec java ${JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -jar /app/lalaland-bot.jar \"$@\"", "lalaland-bot"]
 CMD ["run"]

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Everything the Docker smoke test needs, from a bare Debian machine (as root):
-#   1. docker.io, debootstrap and curl from Debian's packages, if missing
+#   1. docker.io, docker-compose, debootstrap, curl, git and python3 from Debian's
+#      packages, if missing (Debian's docker-compose is Compose 1.29; a `docker compose`
+#      plugin, where there is one, is used instead)
 #   2. a Docker engine without the default bridge (containers use --network host
 #      or --network none only), if none answers; stopped again at the end
 #   3. the local stand-in base images (docker/build-base-images.sh, cached by tag)
@@ -24,6 +26,9 @@ missing=()
 command -v dockerd >/dev/null     || missing+=(docker.io)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 command -v curl >/dev/null        || missing+=(curl)
+command -v git >/dev/null         || missing+=(git)
+command -v python3 >/dev/null     || missing+=(python3)
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   apt-get update -qq

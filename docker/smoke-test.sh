@@ -18,14 +18,25 @@
 #   (b) the container turns healthy
 #   (c) after the fake drops the gateway it turns unhealthy, and healthy again
 #       once the gateway is back
-#   (d) docker stop: exit code 0 within 10 s
-#   (e) a second container on the same volume keeps the first one's database
-#   (g) the image size
+#   (f) a quiz night: four players answer question 1 (one right), then
+#   (d) docker stop during the night: exit code 0 within 10 s
+#   (e) a second container on the same volume keeps the first one's database, and
+#   (f) the night goes on and finishes; /quiz leaderboard has the scorer
+#   (b2) backup while the bot runs (the backup mode, SQLite's online backup)
+#   (r) restore into a fresh volume; refused over existing scores or from a non-backup;
+#       a bot on it has the daily post and the same leaderboard
+#   (h) the image's real health timings: healthy, and unhealthy after the gateway drops
+#   (s) docker stop during start-up: exit code 0
+#   (u) upgrade: the previous image (PREVIOUS_COMMIT) writes a volume, the new one keeps it
+#   (k) docker compose with a .env file, with an exported token only, and with neither
+#   (cd) check-data in the image, on the bundled files and on a broken folder
+#   (g) the image size (at most MAX_IMAGE_MIB) and no sources in it
 # Prints PASS/FAIL per check and a summary; exits non-zero on any failure.
 #
 # Settings (environment): IMAGE (default lalaland-bot:smoke), BUILD_IMAGE and
 # RUNTIME_IMAGE (default the local stand-ins), SMOKE_LOG_DIR (default
-# target/docker-smoke), SKIP_BUILD=1 to test an image built already.
+# target/docker-smoke), SKIP_BUILD=1 to test an image built already, PREVIOUS_COMMIT,
+# MAX_IMAGE_MIB. Needs python3 and git (for the upgrade check).
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +48,20 @@ RUN=lalaland-smoke-$$
 VOLUME=$RUN-data
 C1=$RUN-bot1
 C2=$RUN-bot2
+C3=$RUN-restored
+C4=$RUN-starting
+C5=$RUN-previous
+C6=$RUN-upgraded
+RESTORED=$RUN-restored
+STARTING=$RUN-starting
+UPGRADE=$RUN-upgrade
+PREVIOUS_IMAGE=${PREVIOUS_IMAGE:-lalaland-bot:smoke-previous}
+# The previous release for the upgrade check: main's last commit before schema V4 (V1-V3
+# as today), so the upgrade runs a real migration on a volume the old image wrote. (Main's
+# commits b58b02b-07eb191 had an earlier V4 that was changed since: Flyway refuses those.)
+PREVIOUS_COMMIT=${PREVIOUS_COMMIT:-e2187eaaa6467b05720c079994620042cd3770d2}
+# The image's size may not grow past this (MiB); the stand-in runtime image is ~200 MiB of it.
+MAX_IMAGE_MIB=${MAX_IMAGE_MIB:-400}
 CH=$RUN-health
 TOKEN=smoke-test-token-$$-not-a-real-token
 # The test's health timing: the bot touches its file every 10 s, so a stale age of
@@ -76,11 +101,12 @@ running() { [ "$(docker inspect -f '{{.State.Running}}' "$1" 2>/dev/null)" = tru
 
 cleanup() {
   local rc=$?
-  for c in "$C1" "$C2" "$CH"; do
+  for c in "$C1" "$C2" "$C3" "$C4" "$C5" "$C6" "$CH"; do
     docker logs "$c" >"$LOG_DIR/$c.log" 2>&1 || true
     docker rm -f -v "$c" >/dev/null 2>&1 || true
   done
-  docker volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+  for v in "$VOLUME" "$RESTORED" "$STARTING" "$UPGRADE"; do docker volume rm -f "$v" >/dev/null 2>&1 || true; done
+  compose_down >/dev/null 2>&1 || true
   if [ -n "$FAKE_PID" ]; then
     [ -n "$CONTROL" ] && curl -s -m 2 -X POST "$CONTROL/_control/shutdown" >/dev/null 2>&1 || true
     for _ in 1 2 3 4; do kill -0 "$FAKE_PID" 2>/dev/null || break; sleep 0.5; done
@@ -279,10 +305,80 @@ show_config() {
     "$CONTROL/_control/slash" >"$1" 2>&1 && grep -q 'Europe/Paris' "$1" && grep -q '21:17' "$1"
 }
 
-run_bot() { # NAME: start a bot container against the fake, on the test volume
+ADMIN=400000000000000001
+# alice (the admin), bob, carol and dave of the fake's server
+PLAYERS=(400000000000000001 400000000000000002 400000000000000003 400000000000000004)
+CHANNEL=300000000000000001
+# control POST ACTION JSON OUT: a call to the fake's control API, its answer in OUT
+control() {
+  curl -s -m 15 -X POST -H 'Content-Type: application/json' -d "$2" "$CONTROL/_control/$1" >"$3" 2>&1
+}
+slash() { # OUT NAME SUB OPTIONS-JSON, as alice (admin)
+  control slash "{\"user\":\"$ADMIN\",\"channel\":\"$CHANNEL\",\"name\":\"$2\",\"sub\":\"$3\",\"options\":$4}" "$1"
+}
+start_quiz() { # OUT: a 2-question night, 10 s a question
+  slash "$1" quiz start '{"questions":{"type":4,"value":2},"seconds":{"type":4,"value":10}}' && grep -q 'Quiz night' "$1"
+}
+leaderboard() { # OUT: /quiz leaderboard names one of the four players (one answer each was right)
+  slash "$1" quiz leaderboard '{}' && grep -Eq 'alice|bob|carol|dave' "$1"
+}
+embed_text() { # FILE: the text of an interaction reply's embeds (title, description, fields)
+  python3 - "$1" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1])).get("data", {})
+for e in data.get("embeds", []):
+    print(e.get("title", ""), e.get("description", ""))
+    for f in e.get("fields", []):
+        print(f.get("name", ""), f.get("value", ""))
+PY
+}
+# await_message TEXT SECONDS OUT: a channel message containing TEXT (its JSON in OUT)
+await_message() {
+  local q
+  q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")
+  curl -sf -m $(( $2 + 5 )) "$CONTROL/_control/await-message?channel=$CHANNEL&contains=$q&timeout_ms=$(( $2 * 1000 ))" >"$3" 2>&1
+}
+# json_field FILE id|custom_ids: the message id, or its buttons' custom ids in order
+json_field() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+if sys.argv[2] == "id":
+    print(m["id"])
+else:
+    print(" ".join(c["custom_id"] for row in m.get("components", []) for c in row.get("components", [])))
+PY
+}
+click() { # USER MESSAGE CUSTOM-ID OUT
+  control button "{\"user\":\"$1\",\"channel\":\"$CHANNEL\",\"message\":\"$2\",\"custom_id\":\"$3\"}" "$4"
+}
+
+run_bot() { # NAME [VOLUME [IMAGE [real]]]: start a bot container against the fake
+  local health=("${TEST_HEALTH[@]}")
+  [ "${4:-}" = real ] && health=()   # the image's own health timings
   docker run -d --name "$1" --network host \
     -e DISCORD_TOKEN="$TOKEN" -e DISCORD_REST_URL="$REST_URL" -e DISCORD_GATEWAY_URL="$GW_URL" \
-    "${TEST_HEALTH[@]}" -v "$VOLUME:/var/lib/lalaland" "$IMAGE" >/dev/null
+    "${health[@]}" -v "${2:-$VOLUME}:/var/lib/lalaland" "${3:-$IMAGE}" >/dev/null
+}
+
+# health_checks CONTAINER LABEL HEALTHY-WITHIN UNHEALTHY-WITHIN NOTE: healthy once connected,
+# then unhealthy after the fake drops the gateway (allowed again afterwards)
+health_checks() {
+  local t
+  t=$(ms)
+  if wait_for "$3" health_is "$1" healthy; then
+    pass "$2 health: healthy $(( ($(ms) - t) / 1000 )) s after connecting"
+  else
+    fail "$2 health: $(health "$1") $3 s after connecting (want healthy)"
+  fi
+  curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
+  t=$(ms)
+  if wait_for "$4" health_is "$1" unhealthy; then
+    pass "$2 health: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped ($5)"
+  else
+    fail "$2 health: still $(health "$1") $4 s after the gateway dropped"
+  fi
+  curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
 }
 
 # stop_bot NAME LABEL: docker stop, exit code 0 within 10 s
@@ -300,9 +396,9 @@ stop_bot() {
 }
 
 # db_snapshot DIR: copy the volume's files out (read-only) into DIR
-db_snapshot() {
+db_snapshot() { # DIR [VOLUME]
   rm -rf "$1"; mkdir -p "$1"
-  docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint tar "$IMAGE" -C /data -cf - . \
+  docker run --rm --network none -v "${2:-$VOLUME}:/data:ro" --entrypoint tar "$IMAGE" -C /data -cf - . \
     | tar -C "$1" -xf -
 }
 # db_marker DIR: inode-independent identity of the database: Flyway's first
@@ -358,21 +454,7 @@ else
   fail "(a) PID 1 is '$pid1' running as uid '$puid' (want java as 10001)"
 fi
 
-t=$(ms)
-if wait_for 60 health_is "$C1" healthy; then
-  pass "(b) health: healthy $(( ($(ms) - t) / 1000 )) s after connecting"
-else
-  fail "(b) health: $(health "$C1") 60 s after connecting (want healthy)"
-fi
-
-curl -s -m 5 -X POST "$CONTROL/_control/drop-gateway" >/dev/null
-t=$(ms)
-if wait_for 90 health_is "$C1" unhealthy; then
-  pass "(c) health: unhealthy $(( ($(ms) - t) / 1000 )) s after the gateway dropped (test max age 20 s)"
-else
-  fail "(c) health: still $(health "$C1") 90 s after the gateway dropped"
-fi
-curl -s -m 5 -X POST "$CONTROL/_control/allow-gateway" >/dev/null
+health_checks "$C1" "(b, c)" 60 90 "test max age 20 s"
 t=$(ms)
 if wait_for 150 health_is "$C1" healthy; then
   pass "(c) health: healthy again $(( ($(ms) - t) / 1000 )) s after the gateway came back (bot reconnected)"
@@ -388,7 +470,19 @@ else
   pass "token: the token appears nowhere in the container log"
 fi
 
-stop_bot "$C1" "(d)"
+# (f) a quiz night is running when docker stop comes: four players each click another
+# answer of question 1, so exactly one of them scores
+if start_quiz "$LOG_DIR/quiz-start.txt" && await_message "Question 1 of 2" 40 "$LOG_DIR/quiz-q1.json"; then
+  q1=$(json_field "$LOG_DIR/quiz-q1.json" id)
+  read -r -a choices <<<"$(json_field "$LOG_DIR/quiz-q1.json" custom_ids)"
+  for i in 0 1 2 3; do
+    click "${PLAYERS[$i]}" "$q1" "${choices[$i]:-none}" "$LOG_DIR/click-$i.txt"
+  done
+  pass "(f) quiz night started; four players answered question 1 (${choices[*]})"
+else
+  fail "(f) no quiz night question 1: $(head -c 300 "$LOG_DIR/quiz-start.txt" | tr '\n' ' ')"
+fi
+stop_bot "$C1" "(d) during a quiz night"
 docker logs "$C1" >"$LOG_DIR/$C1.log" 2>&1
 
 # ------------------------------------------------ (e) same volume, 2nd container
@@ -418,6 +512,27 @@ else
   fail "(e) the second container did not connect and answer /cast"
   fake_gone
 fi
+if await_message "Quiz night over" 90 "$LOG_DIR/quiz-end.json"; then
+  pass "(f) the quiz night stopped by docker stop went on after the start and finished"
+  if leaderboard "$LOG_DIR/leaderboard-2.txt"; then
+    pass "(f) /quiz leaderboard: $(embed_text "$LOG_DIR/leaderboard-2.txt" | tr '\n' ' ' | head -c 200)"
+  else
+    fail "(f) /quiz leaderboard names none of the players: $(head -c 300 "$LOG_DIR/leaderboard-2.txt" | tr '\n' ' ')"
+  fi
+else
+  fail "(f) the quiz night did not finish within 90 s of the second start"
+fi
+
+# (b2) backup while the bot runs: another container on the same volume, SQLite's online backup
+docker run --rm --network none -v "$VOLUME:/var/lib/lalaland" "$IMAGE" backup - \
+  >"$LOG_DIR/backup.db" 2>"$LOG_DIR/backup.err"; rc=$?
+if [ "$rc" = 0 ] && [ "$(head -c 15 "$LOG_DIR/backup.db")" = "SQLite format 3" ] && grep -q '^ok: backed up' "$LOG_DIR/backup.err"; then
+  pass "(b2) backup while running: $(stat -c %s "$LOG_DIR/backup.db") bytes; $(grep '^ok:' "$LOG_DIR/backup.err")"
+else
+  fail "(b2) backup while running: exit $rc: $(tail -c 300 "$LOG_DIR/backup.err" | tr '\n' ' ')"
+fi
+running "$C2" && pass "(b2) the bot kept running during the backup" || fail "(b2) the bot stopped during the backup"
+
 stop_bot "$C2" "(e)"
 owner2=$(docker run --rm --network none -v "$VOLUME:/data:ro" --entrypoint stat "$IMAGE" -c '%u %i %s' /data/lalaland.db 2>/dev/null)
 db_snapshot "$LOG_DIR/volume-2"
@@ -442,9 +557,197 @@ fi
 
 fake_gone || true
 
-# ----------------------------------------------------------------- (g) size
+# ------------------------------------------------ (r) restore into a fresh volume
+docker volume create "$RESTORED" >/dev/null
+docker run --rm -i --network none -v "$RESTORED:/var/lib/lalaland" "$IMAGE" restore - \
+  <"$LOG_DIR/backup.db" >"$LOG_DIR/restore.out" 2>"$LOG_DIR/restore.err"; rc=$?
+if [ "$rc" = 0 ] && grep -q '^ok: restored' "$LOG_DIR/restore.out"; then
+  pass "(r) restore into a fresh volume: $(cat "$LOG_DIR/restore.out")"
+else
+  fail "(r) restore into a fresh volume: exit $rc: $(cat "$LOG_DIR/restore.out" "$LOG_DIR/restore.err" | head -c 400 | tr '\n' ' ')"
+fi
+out=$(docker run --rm -i --network none -v "$RESTORED:/var/lib/lalaland" "$IMAGE" restore - <"$LOG_DIR/backup.db" 2>&1); rc=$?
+if [ "$rc" = 2 ] && grep -q -- '--force' <<<"$out"; then
+  pass "(r) a second restore over the settings and scores is refused: $out"
+else
+  fail "(r) a second restore without --force: exit $rc: $(head -c 300 <<<"$out")"
+fi
+out=$(printf 'not a database\n' | docker run --rm -i --network none -v "$RESTORED:/var/lib/lalaland" "$IMAGE" restore - --force 2>&1); rc=$?
+if [ "$rc" = 2 ] && [ "$(grep -c . <<<"$out")" = 1 ] && grep -q 'not an SQLite database' <<<"$out"; then
+  pass "(r) a file that is not a backup: exit 2: $out"
+else
+  fail "(r) restoring a text file: exit $rc: $(head -c 300 <<<"$out")"
+fi
+
+# (h) the bot on the restored volume, with the image's own health timings
+log "starting a bot ($C3) on the restored volume, with the image's health timings"
+run_bot "$C3" "$RESTORED" "$IMAGE" real || fail "(r) docker run failed"
+if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-3.txt"; then
+  show_config "$LOG_DIR/config-reply-3.txt" && leaderboard "$LOG_DIR/leaderboard-3.txt" \
+    && [ "$(embed_text "$LOG_DIR/leaderboard-3.txt")" = "$(embed_text "$LOG_DIR/leaderboard-2.txt")" ] \
+    && pass "(r) the bot on the restored volume has the daily post (21:17 Europe/Paris) and the same leaderboard" \
+    || fail "(r) restored bot lost settings or scores: $(cat "$LOG_DIR/config-reply-3.txt" "$LOG_DIR/leaderboard-3.txt" | head -c 400 | tr '\n' ' ')"
+  health_checks "$C3" "(h) the image's timings:" 60 150 "documented: within about 90 s"
+else
+  docker logs "$C3" >"$LOG_DIR/$C3.log" 2>&1; show_tail "$LOG_DIR/$C3.log"
+  fail "(r) the bot on the restored volume did not connect and answer /cast"
+  fake_gone
+fi
+stop_bot "$C3" "(r)"
+
+# ------------------------------------------------ (s) docker stop during start-up
+# Discord's gateway does not answer (a closed port): the bot waits for it, and is stopped then.
+closed=$(free_port "$REST_PORT") || closed=9
+docker run -d --name "$C4" --network host -e DISCORD_TOKEN="$TOKEN" -e DISCORD_REST_URL="$REST_URL" \
+  -e DISCORD_GATEWAY_URL="ws://127.0.0.1:$closed/" -v "$STARTING:/var/lib/lalaland" "$IMAGE" >/dev/null
+starting_up() { docker logs "$C4" 2>&1 | grep -q 'fact store loaded'; }
+if wait_for 90 starting_up; then
+  stop_bot "$C4" "(s) during start-up"
+  docker logs "$C4" 2>&1 | grep -q 'stopped while starting' \
+    && pass "(s) the log says it stopped while starting" || fail "(s) no 'stopped while starting' in the log"
+else
+  fail "(s) the bot did not reach its start-up within 90 s: $(docker logs "$C4" 2>&1 | tail -3 | tr '\n' ' ')"
+fi
+
+# ------------------------------------------------ (u) upgrade from the previous image's volume
+if prev=$(git -C "$REPO" rev-parse --verify -q "$PREVIOUS_COMMIT^{commit}" 2>/dev/null); then
+  log "building the previous image from ${prev:0:10} ($PREVIOUS_COMMIT)"
+  t=$(ms)
+  if git -C "$REPO" archive --format=tar "$prev" | docker build --network host --force-rm \
+       --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
+       -t "$PREVIOUS_IMAGE" - >"$LOG_DIR/build-previous.log" 2>&1; then
+    info "(u) previous image built from ${prev:0:10} in $(( ($(ms) - t) / 1000 )) s"
+    docker volume create "$UPGRADE" >/dev/null
+    run_bot "$C5" "$UPGRADE" "$PREVIOUS_IMAGE"
+    if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-5.txt" \
+       && configure_daily_post "$LOG_DIR/config-reply-5.txt"; then
+      pass "(u) the previous image ran and an admin set the daily post"
+    else
+      fail "(u) the previous image did not connect or take /config: $(docker logs "$C5" 2>&1 | tail -3 | tr '\n' ' ')"
+    fi
+    stop_bot "$C5" "(u) previous image"
+    db_snapshot "$LOG_DIR/volume-previous" "$UPGRADE"
+    before=$(db_marker "$LOG_DIR/volume-previous")
+    run_bot "$C6" "$UPGRADE"
+    if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-reply-6.txt" \
+       && show_config "$LOG_DIR/config-reply-6.txt"; then
+      pass "(u) the new image started on the previous image's volume and kept its daily post"
+    else
+      docker logs "$C6" >"$LOG_DIR/$C6.log" 2>&1; show_tail "$LOG_DIR/$C6.log"
+      fail "(u) the new image on the previous image's volume: no connection or setting lost"
+    fi
+    stop_bot "$C6" "(u) upgraded"
+    db_snapshot "$LOG_DIR/volume-upgraded" "$UPGRADE"
+    after=$(db_marker "$LOG_DIR/volume-upgraded")
+    info "(u) database before: $before"
+    info "(u) database after:  $after"
+  else
+    show_tail "$LOG_DIR/build-previous.log"
+    fail "(u) the previous image ($PREVIOUS_COMMIT) did not build (log: $LOG_DIR/build-previous.log)"
+  fi
+else
+  info "(u) skipped: $PREVIOUS_COMMIT is not in this clone's history (a shallow clone?)"
+fi
+
+fake_gone || true
+
+# ------------------------------------------------ (k) docker compose, with .env and without
+if docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose)
+elif command -v docker-compose >/dev/null; then COMPOSE=(docker-compose)
+else COMPOSE=(); fi
+COMPOSE_DIR=$(mktemp -d /tmp/lalaland-compose.XXXXXX)
+# The real compose file; the override only keeps the test apart (names, the image under
+# test, the host network to reach the fake on loopback).
+cat >"$COMPOSE_DIR/smoke.override.yml" <<EOF
+services:
+  bot:
+    image: $IMAGE
+    container_name: $RUN-compose
+    network_mode: host
+volumes:
+  lalaland-data:
+    name: $RUN-compose-data
+EOF
+# compose ARGS...: compose in a folder of its own, with only COMPOSE_ENV (VAR=value ...) exported
+COMPOSE_ENV=()
+compose() {
+  (cd "$COMPOSE_DIR" && env -u DISCORD_TOKEN -u DISCORD_REST_URL -u DISCORD_GATEWAY_URL "${COMPOSE_ENV[@]}" \
+     "${COMPOSE[@]}" -p "$RUN" --project-directory "$COMPOSE_DIR" \
+     -f "$REPO/docker-compose.yml" -f "$COMPOSE_DIR/smoke.override.yml" "$@")
+}
+compose_down() { [ "${#COMPOSE[@]}" -gt 0 ] && compose down -v -t 15 >/dev/null 2>&1; rm -rf "$COMPOSE_DIR"; }
+# compose_case LABEL ENV...: compose up with ENV (VAR=value) exported, then connected and /cast
+compose_case() {
+  local label=$1; shift
+  COMPOSE_ENV=("$@")
+  compose up -d --no-build >"$LOG_DIR/compose-$label.log" 2>&1 \
+    || { show_tail "$LOG_DIR/compose-$label.log"; fail "(k) $label: compose up failed"; return; }
+  if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-compose-$label.txt"; then
+    pass "(k) $label: docker compose up, the bot connected and answered /cast"
+  else
+    docker logs "$RUN-compose" 2>&1 | tail -5 | sed 's/^/    | /'
+    fail "(k) $label: the compose bot did not connect and answer /cast"
+  fi
+  compose down -v -t 15 >>"$LOG_DIR/compose-$label.log" 2>&1
+  COMPOSE_ENV=()
+  wait_for 30 status_disconnected || true
+}
+if [ "${#COMPOSE[@]}" -eq 0 ]; then
+  fail "(k) no docker compose or docker-compose (docker/ci-docker.sh installs it)"
+else
+  info "(k) compose: $("${COMPOSE[@]}" version 2>/dev/null | head -1)"
+  printf 'DISCORD_TOKEN=%s\nDISCORD_REST_URL=%s\nDISCORD_GATEWAY_URL=%s\n' "$TOKEN" "$REST_URL" "$GW_URL" >"$COMPOSE_DIR/.env"
+  compose_case with-env-file
+  rm -f "$COMPOSE_DIR/.env"
+  compose_case exported-token-only DISCORD_TOKEN="$TOKEN" DISCORD_REST_URL="$REST_URL" DISCORD_GATEWAY_URL="$GW_URL"
+  out=$(compose up -d --no-build 2>&1); rc=$?
+  if [ "$rc" != 0 ] && grep -q DISCORD_TOKEN <<<"$out"; then
+    pass "(k) neither .env nor an exported token: compose refuses, naming DISCORD_TOKEN"
+  else
+    fail "(k) without any token: compose exit $rc: $(tail -c 300 <<<"$out" | tr '\n' ' ')"
+  fi
+  compose down -v -t 15 >/dev/null 2>&1
+fi
+
+# ------------------------------------------------ (cd) check-data inside the image
+out=$(docker run --rm --network none "$IMAGE" check-data 2>&1); rc=$?
+if [ "$rc" = 0 ] && grep -q '^ok: ' <<<"$out"; then
+  pass "(cd) check-data in the image: $out"
+else
+  fail "(cd) check-data in the image: exit $rc: $(head -c 300 <<<"$out")"
+fi
+BROKEN=$(mktemp -d /tmp/lalaland-broken-data.XXXXXX)
+cp "$REPO"/data/*.json "$BROKEN"/
+printf '{"events": [{"id": "x", "date": "2016-02-30"}]}\n' >"$BROKEN/events.json"
+chmod -R a+rX "$BROKEN"
+out=$(docker run --rm --network none -v "$BROKEN:/facts:ro" "$IMAGE" check-data /facts 2>&1); rc=$?
+rm -rf "$BROKEN"
+if [ "$rc" = 2 ] && grep -q 'events.json' <<<"$out" && ! grep -q '	at ' <<<"$out"; then
+  pass "(cd) check-data on a broken folder: exit 2, naming events.json"
+else
+  fail "(cd) check-data on a broken folder: exit $rc: $(head -c 300 <<<"$out")"
+fi
+
+# ----------------------------------------------------------------- (g) size and contents
 size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
-info "(g) image $IMAGE: $size bytes ($(( size / 1024 / 1024 )) MiB) on $RUNTIME_IMAGE"
+mib=$(( size / 1024 / 1024 ))
+if [ "$mib" -le "$MAX_IMAGE_MIB" ]; then
+  pass "(g) image $IMAGE: $mib MiB ($size bytes) on $RUNTIME_IMAGE, at most $MAX_IMAGE_MIB MiB"
+else
+  fail "(g) image $IMAGE: $mib MiB, more than $MAX_IMAGE_MIB MiB"
+fi
+sources=$(docker run --rm --network none --entrypoint sh "$IMAGE" -c \
+  'find / -xdev \( -type f -name "*.java" -o -name pom.xml -o -name src.zip -o -path /build \) -print 2>/dev/null | head -5')
+rm -f "$LOG_DIR/lalaland-bot.jar"
+ctr=$(docker create "$IMAGE") && docker cp "$ctr:/app/lalaland-bot.jar" "$LOG_DIR/lalaland-bot.jar" >/dev/null 2>&1
+docker rm -f "$ctr" >/dev/null 2>&1
+in_jar=$(python3 -c 'import sys, zipfile; print("\n".join(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.endswith(".java")))' \
+  "$LOG_DIR/lalaland-bot.jar" 2>&1 | head -5)
+if [ -z "$sources" ] && [ -z "$in_jar" ] && [ -s "$LOG_DIR/lalaland-bot.jar" ]; then
+  pass "(g) no sources in the image: no .java file, pom.xml or build folder, none in the jar"
+else
+  fail "(g) sources in the image: $(tr '\n' ' ' <<<"$sources $in_jar")"
+fi
 
 summary
 [ "$FAILED" -eq 0 ]

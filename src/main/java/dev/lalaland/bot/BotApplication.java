@@ -84,7 +84,7 @@ public final class BotApplication implements AutoCloseable {
             RoutineRunner routines = opened.features().routines();
             routines.start();
             if (connected) {
-                log.info("ready: {} commands", registry.commands().size());
+                log.info("ready: {} commands, {} servers", registry.commands().size(), discord.serverCount());
             } else {
                 log.info("started: {} commands, answered once Discord connects", registry.commands().size());
             }
@@ -112,7 +112,7 @@ public final class BotApplication implements AutoCloseable {
         Database database = openWithFacts(settings, clock);
         try {
             return new Opened(database, new Features(database, new FactStore(database), clock, scheduler,
-                    discord.outbox(), discord.channelAccess(), tuning));
+                    discord.outbox(), discord.channelAccess(), tuning, settings.shards()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -154,6 +154,11 @@ public final class BotApplication implements AutoCloseable {
 
     public boolean connected() {
         return discord.connected();
+    }
+
+    /** How many servers this process serves: those on its shards. */
+    public int serverCount() {
+        return discord.serverCount();
     }
 
     /** Stops taking work, finishes what is in flight, saves state and disconnects. */

@@ -22,6 +22,7 @@ import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
+import dev.lalaland.bot.shard.ShardPlan;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,11 +64,17 @@ public final class Features {
 
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
+        this(database, facts, clock, scheduler, outbox, channelAccess, tuning, ShardPlan.all());
+    }
+
+    /** {@code shards}: the gateway shards this process runs; its daily posts are for their servers. */
+    public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning, ShardPlan shards) {
         routines = new RoutineRunner(clock, scheduler);
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost());
+        addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), shards);
         addQuiz(database, facts, clock, outbox, tuning.quiz());
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
@@ -76,14 +83,15 @@ public final class Features {
     private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings) {
         Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings);
         commands.add(quiz.command());
-        buttons.add(quiz.buttons());
+        buttons.addAll(quiz.buttonHandlers());
     }
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
-    private void addOnThisDay(Database database, FactStore facts, Clock clock, Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost) {
+    private void addOnThisDay(Database database, FactStore facts, Clock clock, Outbox outbox,
+                              ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost, ShardPlan shards) {
         EventCalendar calendar = new EventCalendar(facts);
         OnThisDayRenderer renderer = new OnThisDayRenderer();
-        DailyPostStore dailyPosts = new DailyPostStore(database);
+        DailyPostStore dailyPosts = new DailyPostStore(database, shards);
         commands.add(new OnThisDayCommand(calendar, renderer, clock));
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);

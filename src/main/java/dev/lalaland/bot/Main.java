@@ -1,5 +1,6 @@
 package dev.lalaland.bot;
 
+import dev.lalaland.bot.backup.BackupMode;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.ChannelAccess;
 import dev.lalaland.bot.console.ConsoleMode;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR]]}.
+ * {@code java -jar lalaland-bot.jar [run | console | check-data [DIR] | backup FILE | restore FILE [--force]]}.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad setting or bad data (named on one line).
  */
 public final class Main {
@@ -60,8 +62,10 @@ public final class Main {
                 case "run" -> runBot();
                 case "console" -> runConsole(out);
                 case "check-data" -> checkData(args.length > 1 ? Path.of(args[1]) : null, out, err);
+                case "backup", "restore" -> BackupMode.run(mode, List.of(args).subList(1, args.length),
+                        SettingsLoader.fromEnvironment().database(), System.in, out, err);
                 default -> {
-                    err.println("unknown mode '" + mode + "': use run, console or check-data [DIR]");
+                    err.println("unknown mode '" + mode + "': use run, console, check-data [DIR], backup FILE or restore FILE");
                     yield BAD_CONFIG;
                 }
             };
@@ -132,6 +136,9 @@ public final class Main {
     }
 
     private static int runConsole(PrintStream out) throws IOException {
+        // docker stop (SIGTERM) or Ctrl-C ends the session as the end of the input does: exit 0, not 143.
+        StoppableInput input = new StoppableInput(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        StopSignals.onStop(input::end);
         Settings settings = SettingsLoader.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -149,7 +156,7 @@ public final class Main {
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
             features.routines().start();
-            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            console.run(new BufferedReader(input));
             finishQueuedWork(scheduler);
             features.routines().stop();
         } finally {

@@ -144,13 +144,18 @@ class MainProcessTest {
         first.getOutputStream().close();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Process second = start(env, "console");
-        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
-        second.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
-        second.getOutputStream().close();
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isEqualTo(0);
+        nextSessionGoesOnWithTheNight(env);
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("Quiz night stopped by you", "After 1 of 1 questions.");
+    }
+
+    /** A new console session on {@code env}'s database asks the running night's question again; /quiz stop ends it. */
+    private void nextSessionGoesOnWithTheNight(Map<String, String> env) throws IOException, InterruptedException {
+        Process next = start(env, "console");
+        awaitText(dir.resolve("out.txt"), "Asked again after a restart");
+        next.getOutputStream().write("/quiz stop\n".getBytes(StandardCharsets.UTF_8));
+        next.getOutputStream().close();
+        assertThat(next.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.exitValue()).isEqualTo(0);
     }
 
     @Test
@@ -201,6 +206,26 @@ class MainProcessTest {
         }
     }
 
+    /** docker stop on a console-mode container: the session ends as at the end of input, exit 0, and a night goes on next time. */
+    @Test
+    void sigtermEndsAConsoleSessionWithExitCode0AndTheNightGoesOnInTheNext() throws Exception {
+        Map<String, String> env = Map.of("BOT_DATABASE", dir.resolve("console.db").toString());
+        Process first = start(env, "console");
+        try {
+            first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));
+            first.getOutputStream().flush(); // and left open: the session waits for more input
+            awaitText(dir.resolve("out.txt"), "Question 1 of 1");
+            first.destroy(); // SIGTERM
+            assertThat(first.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+            assertThat(first.exitValue()).isEqualTo(0);
+            assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("Exception", "\tat ");
+        } finally {
+            first.destroyForcibly();
+        }
+
+        nextSessionGoesOnWithTheNight(env);
+    }
+
     /** A port nothing listens on (it was free a moment ago). */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -209,7 +234,7 @@ class MainProcessTest {
     }
 
     private static void awaitText(Path file, String text) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(Files.exists(file) && Files.readString(file).contains(text))) {
             assertThat(System.nanoTime()).as("waiting for \"" + text + "\" in " + file).isLessThan(deadline);
             Thread.sleep(50);

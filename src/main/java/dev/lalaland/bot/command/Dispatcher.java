@@ -4,11 +4,12 @@ import dev.lalaland.bot.render.Choice;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs commands, autocompletes and button clicks, and turns every failure into a reply for the
+ * Runs commands, autocompletes, button clicks and forms, and turns every failure into a reply for the
  * user: bad input says what was wrong, anything unexpected is logged and gets an apology,
  * never a stack trace. Shared by the Discord handlers and console mode.
  */
@@ -67,16 +68,26 @@ public final class Dispatcher {
     }
 
     public Reply click(ButtonClick click) {
-        ButtonHandler handler = registry.buttonHandler(click.customId()).orElse(null);
+        return toHandler(click.customId(), "button", handler -> handler.onClick(click));
+    }
+
+    /** A filled-in form, to the handler of the button that opened it. */
+    public Reply submit(FormSubmit form) {
+        return toHandler(form.formId(), "form", handler -> handler.onSubmit(form));
+    }
+
+    /** Hands a click or a form to the handler its id names, answering every failure. */
+    private Reply toHandler(String id, String what, Function<ButtonHandler, Reply> call) {
+        ButtonHandler handler = registry.buttonHandler(id).orElse(null);
         if (handler == null) {
-            return Reply.privateText("This button no longer does anything.");
+            return Reply.privateText("This " + what + " no longer does anything.");
         }
         try {
-            return handler.onClick(click);
+            return call.apply(handler);
         } catch (UserInputException e) {
             return Reply.privateText(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("button {} failed", click.customId(), e);
+            log.error("{} {} failed", what, id, e);
             return Reply.privateText(SORRY);
         }
     }

@@ -3,6 +3,7 @@ package dev.lalaland.bot.console;
 import dev.lalaland.bot.command.ButtonClick;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.command.FormSubmit;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.Button;
@@ -12,26 +13,37 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Try the bot without Discord: reads commands from standard input, one a line, and prints each
  * reply as plain text followed by a blank line. {@code answer N} clicks the N-th button of the
- * last reply that had buttons. Bad lines print one error line and the session goes on.
+ * last reply that had buttons; {@code report <reason> [note]} reports the last answer shown, as its
+ * Report button and form do. Bad lines print one error line and the session goes on.
  */
 public final class ConsoleMode {
     /** Who the console user is to the commands: one member with every permission, in one channel. */
     public static final Invoker USER = new Invoker("100000000000000100", "you", "100000000000000200",
             "100000000000000300", true);
     private static final Pattern ANSWER = Pattern.compile("answer(?:\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
+    /** {@code report}, or {@code report <reason> [note]}: the Report button of the last answer shown. */
+    private static final Pattern REPORT = Pattern.compile("report(?:\\s+(\\S+)(?:\\s+(.+))?)?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The Report button's id prefix and its form's inputs, as the report feature names them. */
+    private static final String REPORT_PREFIX = "report:";
 
     private final Dispatcher dispatcher;
     private final CommandLineParser parser;
     private final Clock clock;
     private final PrintStream out;
     private List<Button> lastButtons = List.of();
+    /** The Report button of the last answer reveal shown, null before the first. */
+    private Button lastReportButton;
     private int messageCounter;
 
     public ConsoleMode(Dispatcher dispatcher, Clock clock, PrintStream out) {
@@ -63,6 +75,11 @@ public final class ConsoleMode {
                 click(answer.group(1));
                 return;
             }
+            Matcher report = REPORT.matcher(line);
+            if (report.matches()) {
+                report(report.group(1), report.group(2));
+                return;
+            }
             CommandLineParser.Parsed parsed = parser.parse(line);
             show(dispatcher.command(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
                     USER, clock.instant())));
@@ -84,12 +101,45 @@ public final class ConsoleMode {
         show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
     }
 
+    /**
+     * Reports the last answer shown: with no reason, shows the Report button's form (as Discord
+     * would open it); with one, sends the form filled in with that reason and note.
+     */
+    private void report(String reason, String note) {
+        if (lastReportButton == null) {
+            throw new UserInputException("there is no answer to report yet: answer a /quiz question first");
+        }
+        if (reason == null) {
+            show(dispatcher.click(new ButtonClick(lastReportButton.id(), "console-" + messageCounter, USER,
+                    clock.instant())));
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("reason", reason);
+        if (note != null) {
+            values.put("note", note);
+        }
+        show(dispatcher.submit(new FormSubmit(lastReportButton.id(), values, USER, clock.instant())));
+    }
+
     private void show(Reply reply) {
         messageCounter++;
-        if (!reply.buttons().isEmpty()) {
-            lastButtons = reply.buttons();
+        // A reveal's Report button is for `report`: `answer N` keeps to the question's own buttons.
+        List<Button> answerable = new ArrayList<>();
+        for (Button b : reply.buttons()) {
+            if (b.id().startsWith(REPORT_PREFIX)) {
+                lastReportButton = b;
+            } else {
+                answerable.add(b);
+            }
+        }
+        if (!answerable.isEmpty()) {
+            lastButtons = answerable;
         }
         out.println(PlainText.render(reply));
+        if (reply.modal() != null && reply.modal().id().startsWith(REPORT_PREFIX)) {
+            out.println("Send it with: report <reason> [note]");
+        }
         out.println();
         out.flush();
     }

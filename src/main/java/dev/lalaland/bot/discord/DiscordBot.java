@@ -8,6 +8,7 @@ import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -53,7 +54,8 @@ public final class DiscordBot implements AutoCloseable {
 
     private final Settings settings;
     private volatile List<CommandSpec> commands = List.of();
-    private final CountDownLatch ready = new CountDownLatch(1);
+    /** Notified whenever a shard connects. */
+    private final Object shardConnected = new Object();
     private final AtomicBoolean registered = new AtomicBoolean();
     private volatile ShardManager shards;
     private final JdaMessages messages = new JdaMessages();
@@ -101,6 +103,19 @@ public final class DiscordBot implements AutoCloseable {
                 .setGatewayPoolProvider(new GatewayPools())
                 .addEventListeners(new InteractionRouter(dispatcher, workers, clock, messages),
                         new ReadyListener(dispatcher));
+        // JDA identifies the shards through the session controller in buckets of Discord's
+        // max_concurrency (shard id % max_concurrency), each bucket one shard per 5 s, in order.
+        ShardPlan plan = settings.shards();
+        plan.total().ifPresent(builder::setShardsTotal);
+        plan.ids().ifPresent(ids -> builder.setShards(ids));
+        if (plan.partial()) {
+            log.info("running shards {}", plan);
+            String devGuild = settings.devGuild();
+            if (devGuild != null && !plan.runsServer(devGuild)) {
+                log.info("BOT_DEV_GUILD {} is on shard {}, which another process runs: that one registers the "
+                        + "commands", devGuild, ShardPlan.shardOf(devGuild, plan.total().getAsInt()));
+            }
+        }
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
@@ -128,14 +143,36 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (shardConnected) {
+            while (!connected()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // Also looks again now and then: a shard can connect in the moment before the
+                // shard manager lists it, and then its notice finds one shard missing.
+                TimeUnit.NANOSECONDS.timedWait(shardConnected, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return true;
+        }
     }
 
-    /** True while every shard has a live gateway connection. */
+    /** True while every shard this process runs is built and has a live gateway connection. */
     public boolean connected() {
         ShardManager current = shards;
-        return current != null && !current.getShards().isEmpty()
-                && current.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED);
+        if (current == null) {
+            return false;
+        }
+        int expected = settings.shards().ids().map(List::size).orElseGet(current::getShardsTotal);
+        List<JDA> running = current.getShards();
+        return running.size() == expected && running.stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /** The servers on this process's shards, as far as they have arrived. */
+    public int serverCount() {
+        ShardManager current = shards;
+        return current == null ? 0 : current.getShards().stream().mapToInt(s -> (int) s.getGuildCache().size()).sum();
     }
 
     ShardManager shards() {
@@ -181,20 +218,31 @@ public final class DiscordBot implements AutoCloseable {
         public void onEvent(@NotNull GenericEvent event) {
             if (event instanceof ReadyEvent readyEvent) {
                 onReady(readyEvent);
+            } else if (event instanceof StatusChangeEvent change && change.getNewStatus() == JDA.Status.CONNECTED) {
+                synchronized (shardConnected) {
+                    shardConnected.notifyAll();
+                }
             }
         }
 
         private void onReady(ReadyEvent event) {
-            if (registered.compareAndSet(false, true)) {
-                commandsKnown.thenRun(() -> registerCommands(event.getJDA()));
+            JDA shard = event.getJDA();
+            if (registersCommands(shard) && registered.compareAndSet(false, true)) {
+                commandsKnown.thenRun(() -> registerCommands(shard));
             }
-            ShardManager current = shards;
-            if (current != null && current.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED
-                    || s == event.getJDA())) {
-                ready.countDown();
-            }
-            log.info("shard {} connected to Discord, {} servers", event.getJDA().getShardInfo().getShardString(),
+            log.info("shard {} connected to Discord, {} servers", shard.getShardInfo().getShardString(),
                     event.getGuildTotalCount());
+        }
+
+        /**
+         * Global commands: the first shard to connect registers them, in every process (the same
+         * set each time, which Discord takes as no change). A dev server's commands: the shard
+         * that has the server, so the process that runs it.
+         */
+        private boolean registersCommands(JDA shard) {
+            String devGuild = settings.devGuild();
+            JDA.ShardInfo info = shard.getShardInfo();
+            return devGuild == null || ShardPlan.shardOf(devGuild, info.getShardTotal()) == info.getShardId();
         }
 
         private void registerCommands(JDA jda) {

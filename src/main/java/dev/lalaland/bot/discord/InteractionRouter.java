@@ -4,6 +4,7 @@ import dev.lalaland.bot.command.AutocompleteRequest;
 import dev.lalaland.bot.command.ButtonClick;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Dispatcher;
+import dev.lalaland.bot.command.FormSubmit;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.render.Choice;
 import dev.lalaland.bot.render.Reply;
@@ -16,18 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives interactions from JDA and answers them. Autocomplete, and commands whose spec says
  * {@link dev.lalaland.bot.command.CommandSpec#answeredOnEventThread()}, are answered in place
- * on JDA's event thread; other commands and all clicks, which write to the database or call
- * Discord, run on the worker pool so the event thread only translates and hands over.
+ * on JDA's event thread; other commands, all clicks and filled-in forms (modals), which write to
+ * the database or call Discord, run on the worker pool so the event thread only translates and
+ * hands over. A click whose reply is a form is answered by opening it.
  *
  * <p>A plain {@link EventListener}: {@code ListenerAdapter} looks up its handler methods by walking
  * each event's class hierarchy, on every event, which the benchmark showed in the profile of
@@ -67,6 +73,8 @@ final class InteractionRouter implements EventListener {
             onCommandAutoCompleteInteraction(autocomplete);
         } else if (event instanceof ButtonInteractionEvent button) {
             onButtonInteraction(button);
+        } else if (event instanceof ModalInteractionEvent form) {
+            onModalInteraction(form);
         }
     }
 
@@ -92,9 +100,13 @@ final class InteractionRouter implements EventListener {
      * apology rather than Discord's "The application did not respond".
      */
     private void answer(IReplyCallback event, Supplier<Reply> produce, String what) {
-        ReplyCallbackAction action;
+        RestAction<?> action;
         try {
-            action = messages.reply(event, produce.get());
+            Reply reply = produce.get();
+            // A click may open a form; anything else (or a form where none can open) is a message.
+            action = reply.modal() != null && event instanceof IModalCallback opensForms
+                    ? opensForms.replyModal(JdaMessages.modal(reply.modal()))
+                    : messages.reply(event, reply);
         } catch (RuntimeException e) {
             log.error("could not build the reply to {}", what, e);
             action = event.reply(Dispatcher.SORRY).setEphemeral(true);
@@ -114,6 +126,21 @@ final class InteractionRouter implements EventListener {
     private void onButtonInteraction(ButtonInteractionEvent event) {
         ButtonClick click = new ButtonClick(event.getComponentId(), event.getMessageId(), invoker(event), clock.instant());
         submit(event, () -> answer(event, () -> dispatcher.join().click(click), "button " + event.getComponentId()));
+    }
+
+    /** A filled-in form: a select gives its one chosen value, a text input its text. */
+    private void onModalInteraction(ModalInteractionEvent event) {
+        Map<String, String> values = new HashMap<>();
+        for (ModalMapping input : event.getValues()) {
+            String value = input.getType() == Component.Type.STRING_SELECT
+                    ? input.getAsStringList().stream().findFirst().orElse(null)
+                    : input.getType() == Component.Type.TEXT_INPUT ? input.getAsString() : null;
+            if (value != null) {
+                values.put(input.getCustomId(), value);
+            }
+        }
+        FormSubmit form = new FormSubmit(event.getModalId(), values, invoker(event), clock.instant());
+        submit(event, () -> answer(event, () -> dispatcher.join().submit(form), "form " + event.getModalId()));
     }
 
     private void submit(Interaction interaction, Runnable work) {

@@ -10,8 +10,13 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -140,6 +145,35 @@ final class JdaMessages {
             case DANGER -> Button.danger(b.id(), b.label());
         };
         return b.disabled() ? button.asDisabled() : button;
+    }
+
+    /** A form: each input under its label, a select picking exactly one option when required. */
+    static Modal modal(dev.lalaland.bot.render.Modal form) {
+        List<Label> inputs = new ArrayList<>();
+        for (dev.lalaland.bot.render.Modal.Input input : form.inputs()) {
+            inputs.add(Label.of(input.label(), input instanceof dev.lalaland.bot.render.Modal.Select select
+                    ? select(select) : text((dev.lalaland.bot.render.Modal.Text) input)));
+        }
+        return Modal.create(form.id(), form.title()).addComponents(inputs).build();
+    }
+
+    private static StringSelectMenu select(dev.lalaland.bot.render.Modal.Select select) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create(select.id())
+                .setRequiredRange(select.required() ? 1 : 0, 1)
+                .setRequired(select.required());
+        select.options().forEach(o -> menu.addOption(o.label(), o.value(), o.description()));
+        return menu.build();
+    }
+
+    private static TextInput text(dev.lalaland.bot.render.Modal.Text text) {
+        TextInput.Builder input = TextInput.create(text.id(),
+                        text.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+                .setRequired(text.required())
+                .setMaxLength(text.maxLength());
+        if (text.placeholder() != null) {
+            input.setPlaceholder(text.placeholder());
+        }
+        return input.build();
     }
 
     private static List<FileUpload> files(Reply reply) {

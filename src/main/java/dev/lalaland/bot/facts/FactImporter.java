@@ -97,11 +97,11 @@ public final class FactImporter {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ceremony (id, grp, body, name, date, venue, host, "
-                + "note, sort_order, sources) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + "note, sort_order, sources, start_date) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             int order = 0;
             for (Ceremony x : facts.ceremonies()) {
                 bind(ps, x.id(), x.group(), x.body(), x.name(), x.date(), x.venue(), x.host(), x.note(), order++,
-                        json(x.sources()));
+                        json(x.sources()), x.startDate());
             }
             ps.executeBatch();
         }
@@ -121,9 +121,11 @@ public final class FactImporter {
             person.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO event (id, date, month_day, kind, title, text, sources) VALUES (?,?,?,?,?,?,?)")) {
+                "INSERT INTO event (id, date, month_day, kind, title, text, sources, end_date, date_is, milestone) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (Event e : facts.events()) {
-                bind(ps, e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()));
+                bind(ps, e.id(), e.date(), e.monthDay(), e.kind(), e.title(), e.text(), json(e.sources()), e.endDate(),
+                        e.dateIs(), e.milestone() ? 1 : 0);
             }
             ps.executeBatch();
         }

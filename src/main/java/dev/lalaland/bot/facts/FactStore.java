@@ -19,6 +19,7 @@ public final class FactStore {
             "p.id, p.name, p.kind, p.sort_order, p.character, p.aliases, p.role, p.summary, p.born, p.birthplace, p.sources";
     private static final String SONG_COLUMNS =
             "s.id, s.track, s.title, s.performers, s.kind, s.music, s.lyrics, s.length, s.scene, s.sources";
+    private static final String EVENT_COLUMNS = "id, date, title, text, kind, sources, end_date, date_is, milestone";
     private static final String NOMINATION_COLUMNS =
             "n.id, n.ceremony_id, n.category, n.nominee, n.song_id, n.result, n.won_by, n.note, n.sources";
 
@@ -26,6 +27,20 @@ public final class FactStore {
 
     public FactStore(Database database) {
         this.database = database;
+    }
+
+    /**
+     * Which version of the fact files the tables hold: their checksum ({@link FactFiles#checksum}),
+     * set by each import; {@code "none"} before the first. Stored with whatever must be traced back
+     * to the data it was about (a player's report of a question).
+     */
+    public String version() {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT checksum FROM fact_import WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        });
     }
 
     /** Cast in billing order, then crew in credit order. */
@@ -71,7 +86,7 @@ public final class FactStore {
 
     /** Ceremonies in chronological file order; {@code group} null for all. */
     public List<Ceremony> ceremonies(String group) {
-        String sql = "SELECT id, grp, body, name, date, venue, host, note, sources FROM ceremony"
+        String sql = "SELECT id, grp, body, name, date, venue, host, note, sources, start_date FROM ceremony"
                 + (group == null ? "" : " WHERE grp = ?") + " ORDER BY sort_order";
         return database.read(c -> group == null ? list(c, sql, FactStore::ceremony) : list(c, sql, FactStore::ceremony, group));
     }
@@ -108,12 +123,12 @@ public final class FactStore {
 
     /** Events on a month-day ({@code MM-DD}), oldest first. */
     public List<Event> events(String monthDay) {
-        return database.read(c -> list(c, "SELECT id, date, title, text, kind, sources FROM event WHERE month_day = ?"
+        return database.read(c -> list(c, "SELECT " + EVENT_COLUMNS + " FROM event WHERE month_day = ?"
                 + " ORDER BY date", FactStore::event, monthDay));
     }
 
     public List<Event> allEvents() {
-        return database.read(c -> list(c, "SELECT id, date, title, text, kind, sources FROM event ORDER BY month_day, date",
+        return database.read(c -> list(c, "SELECT " + EVENT_COLUMNS + " FROM event ORDER BY month_day, date",
                 FactStore::event));
     }
 
@@ -174,8 +189,8 @@ public final class FactStore {
     }
 
     private static Ceremony ceremony(ResultSet r) throws SQLException {
-        return new Ceremony(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), strings(r.getString(9)));
+        return new Ceremony(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(10),
+                r.getString(5), r.getString(6), r.getString(7), r.getString(8), strings(r.getString(9)));
     }
 
     private static Nomination nomination(ResultSet r) throws SQLException {
@@ -195,7 +210,7 @@ public final class FactStore {
     }
 
     private static Event event(ResultSet r) throws SQLException {
-        return new Event(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                strings(r.getString(6)));
+        return new Event(r.getString(1), r.getString(2), r.getString(7), r.getString(8), r.getInt(9) == 1,
+                r.getString(3), r.getString(4), r.getString(5), strings(r.getString(6)));
     }
 }

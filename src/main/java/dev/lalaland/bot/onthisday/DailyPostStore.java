@@ -4,6 +4,7 @@ import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,9 +28,23 @@ import java.util.Optional;
  */
 public final class DailyPostStore {
     private final Database database;
+    /** SQL that keeps the servers whose shards this process runs, on a column holding a server id. */
+    private final ServersRunHere runHere;
 
+    /** For a process that runs every shard: every server's post is its to send. */
     public DailyPostStore(Database database) {
+        this(database, ShardPlan.all());
+    }
+
+    /**
+     * For a process that runs some of the shards: it plans, sends and recovers the posts of the
+     * servers on them only, since another process runs the others and has their channels in its
+     * cache (this one would find them missing and take that for a lost channel). The claims stay
+     * per server and date whoever makes them, so processes whose ranges overlap still post once.
+     */
+    public DailyPostStore(Database database, ShardPlan shards) {
         this.database = database;
+        this.runHere = new ServersRunHere(shards);
     }
 
     // ---- settings, for /config ----
@@ -118,7 +133,8 @@ public final class DailyPostStore {
             List<DuePost> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, """
                     SELECT guild_id, post_time, zone, next_local_date, next_due_epoch FROM daily_post_config
-                    WHERE next_due_epoch <= ? ORDER BY next_due_epoch LIMIT ?""", now.getEpochSecond(), limit);
+                    WHERE next_due_epoch <= ? AND %s ORDER BY next_due_epoch LIMIT ?"""
+                    .formatted(runHere.on("guild_id")), now.getEpochSecond(), limit);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DuePost(rs.getString(1), LocalTime.parse(rs.getString(2)), ZoneId.of(rs.getString(3)),
@@ -167,8 +183,9 @@ public final class DailyPostStore {
         return database.read(c -> {
             try (PreparedStatement ps = prepare(c, """
                     SELECT min(t) FROM (
-                        SELECT min(next_due_epoch) AS t FROM daily_post_config
-                        UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued')""");
+                        SELECT min(next_due_epoch) AS t FROM daily_post_config WHERE %1$s
+                        UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued' AND %1$s)"""
+                    .formatted(runHere.on("guild_id")));
                  ResultSet rs = ps.executeQuery()) {
                 long t = rs.next() ? rs.getLong(1) : 0;
                 return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochSecond(t));
@@ -191,8 +208,9 @@ public final class DailyPostStore {
                     SELECT p.guild_id, p.local_date, p.attempts, p.nonce, p.fact_id, c.channel_id, c.zone,
                            c.next_due_epoch IS NOT NULL
                     FROM daily_post p JOIN daily_post_config c ON c.guild_id = p.guild_id
-                    WHERE p.status = 'queued' AND p.attempt_at_epoch <= ?
-                    ORDER BY p.attempt_at_epoch LIMIT ?""", now.getEpochSecond(), limit);
+                    WHERE p.status = 'queued' AND p.attempt_at_epoch <= ? AND %s
+                    ORDER BY p.attempt_at_epoch LIMIT ?""".formatted(runHere.on("p.guild_id")),
+                    now.getEpochSecond(), limit);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ReadyPost(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
@@ -288,8 +306,10 @@ public final class DailyPostStore {
         return database.transaction(c -> {
             int again = update(c, """
                     UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?
-                    WHERE status = 'sending' AND attempt_at_epoch >= ?""", now.getEpochSecond(), handedOverSince);
-            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'");
+                    WHERE status = 'sending' AND attempt_at_epoch >= ? AND %s""".formatted(runHere.on("guild_id")),
+                    now.getEpochSecond(), handedOverSince);
+            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending' AND "
+                    + runHere.on("guild_id"));
             return new InFlight(again, abandoned);
         });
     }

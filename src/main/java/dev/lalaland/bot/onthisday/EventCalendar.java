@@ -84,6 +84,11 @@ public final class EventCalendar {
         }
     }
 
+    /** {@code day} in the year of {@code today}, or null when it has none this year (29 February). */
+    static LocalDate thisYears(MonthDay day, LocalDate today) {
+        return day.isValidYear(today.getYear()) ? day.atYear(today.getYear()) : null;
+    }
+
     /** A month-day and what happened on it. */
     public record Anniversary(MonthDay day, List<Event> events) {
     }

@@ -11,6 +11,7 @@ import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.render.Sources;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,10 +29,31 @@ public final class OnThisDayRenderer {
     static final int MAX_EVENT_TEXT = 300;
     private static final int MAX_NEXT_LINES = 5;
     private static final int MAX_FOOTER = 300;
+    /** Anniversaries every this many years are round ones. */
+    static final int ROUND_YEARS = 5;
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** The events of {@code day}, oldest first, with how long ago each was as seen from {@code today}. */
+    /**
+     * The events of {@code day}, oldest first, with how long ago each was as seen from {@code today}.
+     * When this year's {@code day} is a round anniversary (5, 10, 15 ... years) of one of the film's
+     * milestones, the card is the special one: gold, with the anniversary in its title and first line.
+     */
     public Reply events(MonthDay day, List<Event> events, LocalDate today) {
+        List<Event> round = roundAnniversaries(day, events, today);
         Embed.Builder card = Embed.builder("On this day: " + display(day)).color(Palette.MIA_YELLOW);
+        if (!round.isEmpty()) {
+            LocalDate anniversary = EventCalendar.thisYears(day, today);
+            List<String> lines = new ArrayList<>();
+            String when = anniversary.equals(today) ? " today"
+                    : (anniversary.isAfter(today) ? " on " : " was on ") + anniversary.format(LONG_DATE);
+            for (Event e : round) {
+                lines.add("**" + ordinal(e.yearsOn(anniversary)) + " anniversary" + when + "**: " + e.title() + " ("
+                        + longDate(e.date()) + ").");
+            }
+            int years = round.get(0).yearsOn(anniversary);
+            card = Embed.builder("On this day: " + display(day) + " · " + years + " years of La La Land")
+                    .color(Palette.WIN_GOLD).description(String.join("\n", lines));
+        }
         int shown = events.size() <= MAX_EVENT_FIELDS ? events.size() : MAX_EVENT_FIELDS - 1;
         for (Event e : events.subList(0, shown)) {
             String text = e.text() == null || e.text().isBlank() ? "" : "\n" + DiscordLimits.truncate(e.text().strip(), MAX_EVENT_TEXT);
@@ -92,6 +114,28 @@ public final class OnThisDayRenderer {
             return event.getYear() == today.getYear() ? "this year" : "last year";
         }
         return years == 1 ? "1 year ago" : years + " years ago";
+    }
+
+    /**
+     * The film's milestones on {@code day} whose anniversary this year ({@code day} in the year of
+     * {@code today}) is a round one: 5, 10, 15 ... years.
+     */
+    static List<Event> roundAnniversaries(MonthDay day, List<Event> events, LocalDate today) {
+        LocalDate anniversary = EventCalendar.thisYears(day, today);
+        if (anniversary == null) {
+            return List.of();
+        }
+        return events.stream().filter(Event::milestone)
+                .filter(e -> e.yearsOn(anniversary) > 0 && e.yearsOn(anniversary) % ROUND_YEARS == 0).toList();
+    }
+
+    /** "5th", "10th", "15th": every multiple of five ends in "th". */
+    static String ordinal(int years) {
+        return years + "th";
+    }
+
+    private static String longDate(String isoDate) {
+        return LocalDate.parse(isoDate).format(LONG_DATE);
     }
 
     static String display(MonthDay day) {

@@ -155,9 +155,13 @@ final class AwardQuestions implements QuestionGenerator {
         if (c.date() != null && !c.name().matches(".*\\d{4}.*")) {
             String id = "awards.month." + c.id();
             YearMonth month = YearMonth.parse(c.date().substring(0, 7));
+            // A festival that ran over two months ("31 August to 10 September") is right in either.
+            List<SoundnessCheck.DateSpan> ran = List.of(SoundnessCheck.span(c.firstDate(), c.date()));
+            String held = c.startDate() == null ? "was held in " + Distractors.month(month)
+                    : "ran from " + CastQuestions.longDate(c.startDate()) + " to " + CastQuestions.longDate(c.date());
             out.add(Question.shuffled(id, QuizCategory.AWARDS, Difficulty.HARD, "When was the " + c.name() + " held?",
-                    Distractors.month(month), Distractors.nearbyMonths(id, month),
-                    "The " + c.name() + " was held in " + Distractors.month(month) + ".", c.sources()));
+                    Distractors.month(month), Distractors.nearbyMonths(id, month, m -> SoundnessCheck.datedWithin(m, ran)),
+                    "The " + c.name() + " " + held + ".", c.sources()));
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -63,26 +65,40 @@ final class Distractors {
 
     /** Three other years within three of {@code year}. */
     static List<String> nearbyYears(String questionId, int year) {
-        List<String> years = new ArrayList<>();
-        for (int delta = -3; delta <= 3; delta++) {
-            if (delta != 0) {
-                years.add(String.valueOf(year + delta));
-            }
-        }
-        Collections.shuffle(years, new Random(questionId.hashCode()));
-        return years.subList(0, NEEDED);
+        return nearbyYears(questionId, year, choice -> false);
+    }
+
+    /**
+     * Three other years near {@code year}, none of which {@code alsoRight} accepts (an event that ran
+     * into the next year): within three where there are enough, else within six.
+     */
+    static List<String> nearbyYears(String questionId, int year, Predicate<String> alsoRight) {
+        return nearby(questionId, delta -> String.valueOf(year + delta), alsoRight);
     }
 
     /** Three other months within three of {@code month}, written like {@link #month}. */
     static List<String> nearbyMonths(String questionId, YearMonth month) {
-        List<String> months = new ArrayList<>();
-        for (int delta = -3; delta <= 3; delta++) {
-            if (delta != 0) {
-                months.add(month(month.plusMonths(delta)));
+        return nearbyMonths(questionId, month, choice -> false);
+    }
+
+    /** Three other months near {@code month} that {@code alsoRight} does not accept (a festival's other month). */
+    static List<String> nearbyMonths(String questionId, YearMonth month, Predicate<String> alsoRight) {
+        return nearby(questionId, delta -> month(month.plusMonths(delta)), alsoRight);
+    }
+
+    private static List<String> nearby(String questionId, IntFunction<String> at, Predicate<String> alsoRight) {
+        for (int reach = 3; ; reach += 3) {
+            List<String> candidates = new ArrayList<>();
+            for (int delta = -reach; delta <= reach; delta++) {
+                if (delta != 0 && !alsoRight.test(at.apply(delta))) {
+                    candidates.add(at.apply(delta));
+                }
+            }
+            if (candidates.size() >= NEEDED || reach >= 12) {
+                Collections.shuffle(candidates, new Random(questionId.hashCode()));
+                return candidates.subList(0, Math.min(NEEDED, candidates.size()));
             }
         }
-        Collections.shuffle(months, new Random(questionId.hashCode()));
-        return months.subList(0, NEEDED);
     }
 
     static String month(YearMonth month) {
@@ -103,7 +119,8 @@ final class Distractors {
         return false;
     }
 
-    private static Set<String> creditedParts(String text) {
+    /** The names a credit string lists ("A, B & C"), normalised. */
+    static Set<String> creditedParts(String text) {
         Set<String> parts = new LinkedHashSet<>();
         for (String part : CREDIT_SEPARATORS.split(text)) {
             String normalised = Question.normalise(part);

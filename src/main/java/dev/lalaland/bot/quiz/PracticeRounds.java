@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ final class PracticeRounds {
     private final QuestionBank bank;
     private final QuestionPicker picker;
     private final SeenHistory seen;
+    /** The questions muted in a server, by server id (none for null). */
+    private final Function<String, Set<String>> mutedIn;
     private final Outbox outbox;
     private final Timers timers;
     private final Clock clock;
@@ -35,12 +38,13 @@ final class PracticeRounds {
     /** Each question's card by question id, built when first asked; at most one per question in the bank. */
     private final Cache<String, Embed> cards = Caches.ofFixedKeys();
 
-    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox,
-                   Timers timers, Clock clock, QuizTimings timings) {
+    PracticeRounds(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
+                   Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
         this.seen = seen;
+        this.mutedIn = mutedIn;
         this.outbox = outbox;
         this.timers = timers;
         this.clock = clock;
@@ -49,7 +53,8 @@ final class PracticeRounds {
 
     Reply ask(Invoker who, String category, Difficulty difficulty) {
         String scope = QuizStore.seenScope(who.guildId(), who.channelId());
-        Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), seen.lastSeen(scope))
+        Question q = picker.next(bank.ordinalsMatching(category, difficulty), Set.of(), mutedIn.apply(who.guildId()),
+                        seen.lastSeen(scope))
                 .orElseThrow(() -> new UserInputException("No questions match that category and difficulty; "
                         + "try another, or leave them out."));
         Instant now = clock.instant();

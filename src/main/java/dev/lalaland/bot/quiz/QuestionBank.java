@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every quiz question: generated from the fact store plus the hand-written ones, built once at
@@ -17,9 +19,12 @@ import java.util.stream.IntStream;
  * thing in the same words, the first one keeps it.
  */
 public final class QuestionBank {
+    private static final Logger log = LoggerFactory.getLogger(QuestionBank.class);
     private static final List<QuestionGenerator> GENERATORS = List.of(new HandWrittenQuestions(), new CastQuestions(),
             new SongQuestions(), new AwardQuestions(), new ProductionQuestions(), new ReleaseQuestions());
 
+    /** The questions the soundness check kept out of the bank, with why. */
+    private final List<SoundnessCheck.Problem> leftOut;
     /** The questions in a fixed order: a question's place here is its ordinal. */
     private final List<Question> ordered;
     /** Each question's ordinal, by id. */
@@ -35,7 +40,8 @@ public final class QuestionBank {
         }
     }
 
-    private QuestionBank(List<Question> questions) {
+    private QuestionBank(List<Question> questions, List<SoundnessCheck.Problem> leftOut) {
+        this.leftOut = List.copyOf(leftOut);
         Map<String, Question> ids = new LinkedHashMap<>();
         Set<String> texts = new HashSet<>();
         for (Question q : questions) {
@@ -66,17 +72,45 @@ public final class QuestionBank {
         return of(QuizFacts.load(store));
     }
 
+    /**
+     * Every question the generators make from these facts, and the hand-written ones, less those
+     * the soundness check finds a problem with: a player told they are wrong must be wrong.
+     */
     static QuestionBank of(QuizFacts facts) {
-        List<Question> all = new ArrayList<>();
+        SoundnessCheck check = new SoundnessCheck(facts);
+        List<Question> sound = new ArrayList<>();
+        List<SoundnessCheck.Problem> leftOut = new ArrayList<>();
         for (QuestionGenerator generator : GENERATORS) {
-            all.addAll(generator.generate(facts));
+            for (Question q : generator.generate(facts)) {
+                List<SoundnessCheck.Problem> problems = check.problems(q);
+                if (problems.isEmpty()) {
+                    sound.add(q);
+                } else {
+                    leftOut.add(problems.get(0));
+                }
+            }
         }
-        return new QuestionBank(all);
+        if (!leftOut.isEmpty()) {
+            log.info("{} questions left out of the quiz as unsound: {}", leftOut.size(), countByReason(leftOut));
+        }
+        return new QuestionBank(sound, leftOut);
     }
 
     /** A bank of exactly these questions, for tests. */
     public static QuestionBank of(List<Question> questions) {
-        return new QuestionBank(questions);
+        return new QuestionBank(questions, List.of());
+    }
+
+    /** The questions left out as unsound, each with its first problem. */
+    public List<SoundnessCheck.Problem> leftOut() {
+        return leftOut;
+    }
+
+    /** How many were left out for each reason, most first. */
+    public static Map<SoundnessCheck.Reason, Long> countByReason(List<SoundnessCheck.Problem> problems) {
+        Map<SoundnessCheck.Reason, Long> counts = new java.util.EnumMap<>(SoundnessCheck.Reason.class);
+        problems.forEach(p -> counts.merge(p.reason(), 1L, Long::sum));
+        return counts;
     }
 
     public List<Question> all() {

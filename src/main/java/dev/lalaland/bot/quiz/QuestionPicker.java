@@ -5,7 +5,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Chooses the next question: never one already asked tonight, and of the rest the one this server
+ * Chooses the next question: never one already asked tonight nor one muted in this server (after
+ * players reported it), and of the rest the one this server
  * has seen least recently (never-seen first); ties are broken at random so two servers, or two
  * nights with a fresh bank, do not get the same order.
  */
@@ -23,6 +24,11 @@ final class QuestionPicker {
      * @param lastSeen   epoch milliseconds by ordinal, {@link SeenHistory#NEVER} for questions not seen
      */
     Optional<Question> next(int[] candidates, Set<String> askedTonight, long[] lastSeen) {
+        return next(candidates, askedTonight, Set.of(), lastSeen);
+    }
+
+    /** As {@link #next(int[], Set, long[])}, skipping the questions {@code muted} in this server too. */
+    Optional<Question> next(int[] candidates, Set<String> askedTonight, Set<String> muted, long[] lastSeen) {
         // One pass over two arrays, ties kept by reservoir sampling (each of k equal ones wins with
         // chance 1/k): this runs for every question asked, over the whole bank.
         int best = -1;
@@ -30,7 +36,8 @@ final class QuestionPicker {
         int ties = 0;
         synchronized (random) {
             for (int candidate : candidates) {
-                if (!askedTonight.isEmpty() && askedTonight.contains(bank.at(candidate).id())) {
+                if (!askedTonight.isEmpty() && askedTonight.contains(bank.at(candidate).id())
+                        || !muted.isEmpty() && muted.contains(bank.at(candidate).id())) {
                     continue;
                 }
                 long seen = lastSeen[candidate];

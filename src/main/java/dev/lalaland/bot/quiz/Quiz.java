@@ -5,11 +5,13 @@ import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.report.Reports;
 import dev.lalaland.bot.routine.Routine;
 import dev.lalaland.bot.routine.RoutineRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -39,23 +41,32 @@ public final class Quiz implements Routine {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final Reports reports;
 
     /** Builds the quiz and adds its routine to {@code routines}. */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
                 QuizTimings timings) {
-        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random());
+        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version());
     }
 
+    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
+        this(database, bank, clock, routines, outbox, timings, random, "unknown");
+    }
+
+    private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
+                 QuizTimings timings, Random random, String factVersion) {
         this.store = new QuizStore(database);
         this.bank = bank;
         Timers timers = new Timers(routines);
+        // Reports know questions by id and text only; muted questions are skipped by every pick.
+        this.reports = new Reports(database, factVersion, id -> bank.byId(id).map(Question::text), clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
-        this.practice = new PracticeRounds(store, bank, picker, seen, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, seen, outbox, timers, clock, timings);
-        this.command = new QuizCommand(practice, nights, store);
+        this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        this.nights = new QuizNights(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        this.command = new QuizCommand(practice, nights, store, reports);
         this.buttons = new AnswerButtons(store, practice, clock, timings);
         routines.add(this);
     }
@@ -66,6 +77,14 @@ public final class Quiz implements Routine {
 
     public ButtonHandler buttons() {
         return buttons;
+    }
+
+    /** Every button of the quiz: the answers, and the Report, Mute and Unmute buttons with the report form. */
+    public List<ButtonHandler> buttonHandlers() {
+        List<ButtonHandler> all = new ArrayList<>();
+        all.add(buttons);
+        all.addAll(reports.buttonHandlers());
+        return all;
     }
 
     public QuestionBank bank() {

@@ -16,9 +16,10 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.report.Reports;
 import java.util.List;
 
-/** {@code /quiz question|start|stop|leaderboard}; names as in the contract. */
+/** {@code /quiz question|start|stop|leaderboard|reports}; names as in the contract. */
 final class QuizCommand implements SlashCommand {
     private static final int LEADERBOARD_SIZE = 15;
     private static final List<String> CATEGORIES = QuizCategory.ids();
@@ -36,19 +37,26 @@ final class QuizCommand implements SlashCommand {
                     OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
                     CATEGORY, DIFFICULTY),
             Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
-            Subcommand.of("leaderboard", "This server's all-time quiz standings"));
-    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard",
+            Subcommand.of("leaderboard", "This server's all-time quiz standings"),
+            // Manage Server: Discord can hide a whole command from members, not one subcommand, so
+            // Reports checks it (a member without it gets an ephemeral refusal).
+            Subcommand.of("reports", "Reported questions, most reported first; mute one here (Manage Server)"));
+    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard | reports",
             "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
-            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary());
+            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary()
+            + " Think an answer is wrong? Its Report button tells this server's admins why; they see the reports "
+            + "with `/quiz reports` (Manage Server) and can mute a question here.");
 
     private final PracticeRounds practice;
     private final QuizNights nights;
     private final QuizStore store;
+    private final Reports reports;
 
-    QuizCommand(PracticeRounds practice, QuizNights nights, QuizStore store) {
+    QuizCommand(PracticeRounds practice, QuizNights nights, QuizStore store, Reports reports) {
         this.practice = practice;
         this.nights = nights;
         this.store = store;
+        this.reports = reports;
     }
 
     @Override
@@ -72,7 +80,9 @@ final class QuizCommand implements SlashCommand {
                     category(request), difficulty(request));
             case "stop" -> nights.stop(request.invoker());
             case "leaderboard" -> leaderboard(request);
-            default -> throw new UserInputException("Use /quiz question, /quiz start, /quiz stop or /quiz leaderboard.");
+            case "reports" -> reports.list(request.invoker());
+            default -> throw new UserInputException(
+                    "Use /quiz question, /quiz start, /quiz stop, /quiz leaderboard or /quiz reports.");
         };
     }
 

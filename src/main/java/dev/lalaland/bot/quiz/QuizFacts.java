@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import dev.lalaland.bot.facts.Album;
 import dev.lalaland.bot.facts.Ceremony;
 import dev.lalaland.bot.facts.Event;
+import dev.lalaland.bot.facts.Fact;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.facts.Nomination;
 import dev.lalaland.bot.facts.Person;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@code /awards} does not.
  */
 record QuizFacts(List<Person> people, List<Song> songs, Optional<Album> album, List<Ceremony> ceremonies,
-                 List<Nomination> nominations, List<Event> events, List<WrittenQuestion> written) {
+                 List<Nomination> nominations, List<Event> events, List<Fact> facts, List<WrittenQuestion> written) {
 
     QuizFacts {
         people = List.copyOf(people);
@@ -25,12 +26,13 @@ record QuizFacts(List<Person> people, List<Song> songs, Optional<Album> album, L
         ceremonies = List.copyOf(ceremonies);
         nominations = List.copyOf(nominations);
         events = List.copyOf(events);
+        facts = List.copyOf(facts);
         written = List.copyOf(written);
     }
 
     static QuizFacts load(FactStore store) {
         return new QuizFacts(store.people(), store.songs(), store.album(), store.ceremonies(null),
-                store.allNominations(), store.allEvents(), store.writtenQuestions());
+                store.allNominations(), store.allEvents(), store.facts(), store.writtenQuestions());
     }
 
     List<Person> cast() {

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ final class QuizNights {
     private final QuestionBank bank;
     private final QuestionPicker picker;
     private final SeenHistory seen;
+    /** The questions muted in a server, by server id. */
+    private final Function<String, Set<String>> mutedIn;
     private final Outbox outbox;
     private final Timers timers;
     private final Clock clock;
@@ -43,12 +47,13 @@ final class QuizNights {
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Integer> failedPosts = new ConcurrentHashMap<>();
 
-    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen, Outbox outbox, Timers timers,
-               Clock clock, QuizTimings timings) {
+    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
+               Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
         this.bank = bank;
         this.picker = picker;
         this.seen = seen;
+        this.mutedIn = mutedIn;
         this.outbox = outbox;
         this.timers = timers;
         this.clock = clock;
@@ -60,7 +65,8 @@ final class QuizNights {
         if (!host.inGuild()) {
             throw new UserInputException("Quiz nights run in a server channel, where everyone can play.");
         }
-        int available = bank.matching(category, difficulty).size();
+        Set<String> muted = mutedIn.apply(host.guildId());
+        int available = (int) bank.matching(category, difficulty).stream().filter(q -> !muted.contains(q.id())).count();
         if (available == 0) {
             throw new UserInputException("No questions match that category and difficulty; try another, or leave them out.");
         }
@@ -149,7 +155,7 @@ final class QuizNights {
             }
             String scope = QuizStore.seenScope(night.guildId(), night.channelId());
             Optional<Question> next = picker.next(bank.ordinalsMatching(night.category(), night.difficulty()),
-                    store.questionsAsked(nightId), seen.lastSeen(scope));
+                    store.questionsAsked(nightId), mutedIn.apply(night.guildId()), seen.lastSeen(scope));
             if (next.isEmpty()) {
                 end(nightId, Night.Status.FINISHED);
                 return;

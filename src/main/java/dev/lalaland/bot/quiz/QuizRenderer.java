@@ -6,6 +6,7 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.report.Reports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class QuizRenderer {
                 .footer(footer(q))
                 .color(Palette.WIN_GOLD)
                 .build();
-        return Reply.builder().embed(embed).build();
+        return withReportButton(Reply.builder().embed(embed), q);
     }
 
     /** After a night question: the answer, why, how many chose what, points gained, the top standings. */
@@ -121,7 +122,18 @@ final class QuizRenderer {
                         "Next question in " + Math.max(1, nextIn.toSeconds()) + " s.")
                 .color(Palette.WIN_GOLD)
                 .build();
-        return Reply.builder().embed(embed).build();
+        return withReportButton(Reply.builder().embed(embed), q);
+    }
+
+    /** Every reveal has a Report button: a player who thinks the answer is wrong says why. */
+    private static Reply withReportButton(Reply.Builder reveal, Question q) {
+        if (Reports.fitsButtonIds(q.id())) {
+            reveal.buttonRow(List.of(Reports.reportButton(q.id())));
+        } else {
+            // QuestionBankTest keeps every id short enough; this only guards a future generator.
+            log.warn("question id too long for a Report button: {}", q.id());
+        }
+        return reveal.build();
     }
 
     private static String choiceCounts(RoundResult result) {

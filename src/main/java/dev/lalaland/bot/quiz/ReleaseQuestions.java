@@ -23,12 +23,14 @@ final class ReleaseQuestions implements QuestionGenerator {
     @Override
     public List<Question> generate(QuizFacts facts) {
         List<Question> out = new ArrayList<>();
+        SoundnessCheck check = new SoundnessCheck(facts);
         for (Event e : facts.events()) {
             category(e).ifPresent(category -> {
                 // A title that already names a year ("2010 draft") would answer its own question.
                 if (!e.title().matches(".*\\b\\d{4}\\b.*")) {
-                    out.add(year(e, category));
-                    out.add(month(e, category));
+                    List<SoundnessCheck.DateSpan> right = check.rightDates(e);
+                    out.add(year(e, category, right));
+                    out.add(month(e, category, right));
                 }
             });
         }
@@ -36,17 +38,20 @@ final class ReleaseQuestions implements QuestionGenerator {
         return out;
     }
 
-    private Question year(Event e, QuizCategory category) {
+    /** Wrong years and months are never ones the event, or another its title could mean, also falls in. */
+    private Question year(Event e, QuizCategory category, List<SoundnessCheck.DateSpan> right) {
         String id = "release.year." + e.id();
         return Question.shuffled(id, category, Difficulty.MEDIUM, "In which year did this happen: " + e.title() + "?",
-                String.valueOf(e.year()), Distractors.nearbyYears(id, e.year()), explain(e), e.sources());
+                String.valueOf(e.year()), Distractors.nearbyYears(id, e.year(),
+                        choice -> SoundnessCheck.datedWithin(choice, right)), explain(e), e.sources());
     }
 
-    private Question month(Event e, QuizCategory category) {
+    private Question month(Event e, QuizCategory category, List<SoundnessCheck.DateSpan> right) {
         String id = "release.month." + e.id();
         YearMonth month = YearMonth.from(LocalDate.parse(e.date()));
         return Question.shuffled(id, category, Difficulty.HARD, "In which month did this happen: " + e.title() + "?",
-                Distractors.month(month), Distractors.nearbyMonths(id, month), explain(e), e.sources());
+                Distractors.month(month), Distractors.nearbyMonths(id, month,
+                        choice -> SoundnessCheck.datedWithin(choice, right)), explain(e), e.sources());
     }
 
     private Question albumRelease(Album album) {

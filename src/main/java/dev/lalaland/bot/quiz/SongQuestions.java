@@ -27,7 +27,7 @@ final class SongQuestions implements QuestionGenerator {
                 credit(s, named, "music", s.music(), songs.stream().map(Song::music).toList(), crewFirst).ifPresent(out::add);
                 credit(s, named, "lyrics", s.lyrics(), songs.stream().map(Song::lyrics).toList(), crewFirst).ifPresent(out::add);
             }
-            trackNumber(s, named, songs).ifPresent(out::add);
+            trackNumber(s, byPerformers(s, songs), songs).ifPresent(out::add);
             whichTrack(s, titles).ifPresent(out::add);
             scene(s, titles).ifPresent(out::add);
         }
@@ -87,10 +87,21 @@ final class SongQuestions implements QuestionGenerator {
                 "\"" + s.title() + "\" is track " + s.track() + ", performed by " + s.performers() + ".", s.sources()));
     }
 
+    /**
+     * A title in quotes, with its performers when another track has the same title: for asking a
+     * track's number, where naming the track by its number would give the answer away.
+     */
+    static String byPerformers(Song s, List<Song> songs) {
+        return sharesItsTitle(s, songs) ? "\"" + s.title() + "\" (performed by " + s.performers() + ")"
+                : "\"" + s.title() + "\"";
+    }
+
+    private static boolean sharesItsTitle(Song s, List<Song> songs) {
+        return songs.stream().anyMatch(o -> o != s && o.track() != s.track() && o.title().equalsIgnoreCase(s.title()));
+    }
+
     /** A title in quotes, with its track number when another track has the same title. */
     static String named(Song s, List<Song> songs) {
-        boolean shared = songs.stream().anyMatch(o -> o != s && o.track() != s.track()
-                && o.title().equalsIgnoreCase(s.title()));
-        return "\"" + s.title() + "\"" + (shared ? " (track " + s.track() + ")" : "");
+        return "\"" + s.title() + "\"" + (sharesItsTitle(s, songs) ? " (track " + s.track() + ")" : "");
     }
 }

@@ -116,7 +116,8 @@ public final class DiscordLimits {
         if (violations(reply).isEmpty()) {
             return reply; // the usual case: checking is cheaper than rebuilding every reply sent
         }
-        Reply.Builder b = Reply.builder().content(truncate(reply.content(), CONTENT)).ephemeral(reply.ephemeral());
+        Reply.Builder b = Reply.builder().content(truncate(reply.content(), CONTENT)).ephemeral(reply.ephemeral())
+                .modal(reply.modal());
         int budget = EMBED_TOTAL;
         for (Embed e : reply.embeds().subList(0, Math.min(EMBEDS, reply.embeds().size()))) {
             Embed.Builder eb = Embed.builder(truncate(e.title(), EMBED_TITLE))

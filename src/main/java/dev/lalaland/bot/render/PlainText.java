@@ -53,7 +53,21 @@ public final class PlainText {
         for (Attachment a : reply.attachments()) {
             out.add("(attached: " + a.fileName() + ")");
         }
+        if (reply.modal() != null) {
+            form(reply.modal(), out);
+        }
         return plain(BLANK_LINES.matcher(out.toString()).replaceAll("\n"));
+    }
+
+    /** A form as its title and one line per input: a select's values, or what text it takes. */
+    private static void form(Modal modal, StringJoiner out) {
+        out.add(modal.title());
+        for (Modal.Input input : modal.inputs()) {
+            String takes = input instanceof Modal.Select select
+                    ? String.join(" | ", select.options().stream().map(Modal.Option::value).toList())
+                    : "text, up to " + ((Modal.Text) input).maxLength() + " characters";
+            out.add(input.id() + ": " + takes + (input.required() ? "" : " (optional)"));
+        }
     }
 
     private static String plain(String markdown) {

@@ -7,13 +7,16 @@ import java.util.Objects;
 /**
  * Everything the bot says, independent of Discord: the Discord layer turns it into a message,
  * the console prints it as text. Immutable; build with {@link #builder()} or the shortcuts.
+ * A reply with a {@code modal} opens that form instead of sending a message (the answer to a
+ * click only); its other parts are then unused.
  */
 public record Reply(
         String content,
         List<Embed> embeds,
         List<List<Button>> buttonRows,
         List<Attachment> attachments,
-        boolean ephemeral) {
+        boolean ephemeral,
+        Modal modal) {
 
     public Reply {
         content = content == null ? "" : content;
@@ -48,12 +51,17 @@ public record Reply(
         return new Builder();
     }
 
+    /** Opens {@code form} for the user who clicked. */
+    public static Reply form(Modal form) {
+        return builder().modal(Objects.requireNonNull(form)).build();
+    }
+
     public List<Button> buttons() {
         return buttonRows.stream().flatMap(List::stream).toList();
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().content(content).ephemeral(ephemeral);
+        Builder b = new Builder().content(content).ephemeral(ephemeral).modal(modal);
         embeds.forEach(b::embed);
         buttonRows.forEach(b::buttonRow);
         attachments.forEach(b::attachment);
@@ -66,6 +74,7 @@ public record Reply(
         private final ArrayList<List<Button>> rows = new ArrayList<>();
         private final ArrayList<Attachment> attachments = new ArrayList<>();
         private boolean ephemeral;
+        private Modal modal;
 
         public Builder content(String content) {
             this.content = Objects.requireNonNull(content);
@@ -92,8 +101,13 @@ public record Reply(
             return this;
         }
 
+        public Builder modal(Modal modal) {
+            this.modal = modal;
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(content, embeds, rows, attachments, ephemeral);
+            return new Reply(content, embeds, rows, attachments, ephemeral, modal);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lalaland.bot.settings;
 
+import dev.lalaland.bot.shard.ShardPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,9 +12,10 @@ import java.util.Optional;
  * @param dataDir      null to use the fact files bundled in the jar
  * @param devGuild     null to register commands globally
  * @param healthFile   null for no health file; else touched while connected to Discord
+ * @param shards       the gateway shards this process runs, out of how many
  */
 public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path configFile, Path database,
-                       Path dataDir, String devGuild, Path healthFile) {
+                       Path dataDir, String devGuild, Path healthFile, ShardPlan shards) {
 
     public Optional<String> token() {
         return Optional.ofNullable(discordToken);
@@ -30,6 +32,7 @@ public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path co
     public String toString() {
         return "Settings[token=" + (discordToken == null ? "unset" : "set") + ", restUrl=" + restUrl
                 + ", gatewayUrl=" + gatewayUrl + ", configFile=" + configFile + ", database=" + database
-                + ", dataDir=" + dataDir + ", devGuild=" + devGuild + ", healthFile=" + healthFile + "]";
+                + ", dataDir=" + dataDir + ", devGuild=" + devGuild + ", healthFile=" + healthFile
+                + ", shards=" + shards + "]";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lalaland.bot.shard.ShardPlan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +34,9 @@ public final class SettingsLoader {
         BOT_DATABASE("database"),
         BOT_DATA_DIR("data-dir"),
         BOT_DEV_GUILD("dev-guild"),
-        BOT_HEALTH_FILE("health-file");
+        BOT_HEALTH_FILE("health-file"),
+        BOT_SHARD_TOTAL("shard-total"),
+        BOT_SHARDS("shards");
 
         final String yamlKey;
 
@@ -85,7 +89,49 @@ public final class SettingsLoader {
                 database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
                 dataDir(values.get(Key.BOT_DATA_DIR)),
                 devGuild(values.get(Key.BOT_DEV_GUILD)),
-                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null);
+                values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null,
+                shards(values.get(Key.BOT_SHARD_TOTAL), values.get(Key.BOT_SHARDS)));
+    }
+
+    /**
+     * A range needs the total written beside it: every process must split the same total, and the
+     * count Discord recommends grows with the bot, so processes started on different days could
+     * each take it for a different one and leave servers on no process.
+     */
+    static ShardPlan shards(String totalText, String idsText) {
+        if (totalText == null && idsText == null) {
+            return ShardPlan.all();
+        }
+        int total;
+        try {
+            total = totalText == null ? 0 : ShardPlan.parseCount(totalText);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(Key.BOT_SHARD_TOTAL.describe() + " must be the number of shards, 1 to "
+                    + ShardPlan.MAX_TOTAL + ": " + e.getMessage());
+        }
+        if (totalText != null && total < 1) {
+            throw new SettingsException(Key.BOT_SHARD_TOTAL.describe() + " must be at least 1, got '" + totalText + "'");
+        }
+        if (idsText == null) {
+            return ShardPlan.allOf(total);
+        }
+        if (totalText == null) {
+            throw new SettingsException(Key.BOT_SHARDS.describe() + " needs BOT_SHARD_TOTAL beside it: every process "
+                    + "must split the same total (set it to the same number on each)");
+        }
+        SortedSet<Integer> ids;
+        try {
+            ids = ShardPlan.parseIds(idsText);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(Key.BOT_SHARDS.describe() + " must be shard ids like 0-3 or 0,2,5, got '"
+                    + idsText + "': " + e.getMessage());
+        }
+        if (ids.last() >= total) {
+            throw new SettingsException(Key.BOT_SHARDS.describe() + " '" + idsText + "' names shard " + ids.last()
+                    + ", but with "
+                    + "BOT_SHARD_TOTAL " + total + " the ids are 0 to " + (total - 1));
+        }
+        return ShardPlan.some(total, ids);
     }
 
     private static Path configFile(Map<String, String> env) {

@@ -28,22 +28,26 @@ class ArchitectureTest {
     private static final String MAIN = BOT + ".Main";
 
     /** Packages that are each one feature: a command (or a few) and what only it needs. */
-    private static final Set<String> FEATURES = Set.of("awards", "cast", "config", "help", "onthisday", "quiz", "song");
+    private static final Set<String> FEATURES = Set.of("awards", "cast", "config", "help", "onthisday", "quiz", "report",
+            "song");
 
     /**
      * The only places one feature may use another, and why. Anything else shared by two features
-     * belongs in a shared package (command, render, facts, match, cache, routine, db).
+     * belongs in a shared package (command, render, facts, match, cache, routine, db, shard).
      */
     private static final Map<String, Set<String>> FEATURE_USES = Map.of(
             // A person's card and a song's card list their awards the way /awards does (AwardLines).
             "cast", Set.of("awards"),
             "song", Set.of("awards"),
             // /config turns the daily "on this day" post on and off, in that feature's store and schedule.
-            "config", Set.of("onthisday"));
+            "config", Set.of("onthisday"),
+            // Every answer reveal has report's Report button, /quiz reports is its list, and the
+            // question picker skips the questions muted there; report knows questions by id and text only.
+            "quiz", Set.of("report"));
 
     /** Shared building blocks: used by features and edges, they use none of them. */
     private static final List<String> SHARED =
-            List.of("cache", "command", "db", "facts", "match", "render", "routine", "settings");
+            List.of("cache", "command", "db", "facts", "match", "render", "routine", "settings", "shard");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -12,6 +12,8 @@ import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +127,25 @@ class DailyPostRoutineTest {
         runUntil("2026-06-03T06:00:00Z");
         assertThat(posts()).extracting(Sent::at).containsExactly(
                 Instant.parse("2026-06-01T07:00:00Z"), Instant.parse("2026-06-02T07:00:00Z"));
+    }
+
+    @Test
+    void theTenthAnniversaryOfTheUsReleaseIsASpecialPostAndTheDayBeforeAndAfterAreNot() {
+        clock.set("2026-12-08T12:00:00Z");   // 07:00 in New York: the first post is this morning's
+        configure("g1", "09:00", NEW_YORK);
+        runUntil("2026-12-10T23:00:00Z");
+
+        assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-12-08T14:00:00Z"),
+                Instant.parse("2026-12-09T14:00:00Z"), Instant.parse("2026-12-10T14:00:00Z"));
+        Embed tenth = posts().get(1).reply().embeds().get(0);
+        assertThat(tenth.title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
+        assertThat(tenth.color()).isEqualTo(Palette.WIN_GOLD);
+        assertThat(tenth.description()).isEqualTo("**10th anniversary today**: "
+                + "Limited release in the United States (9 December 2016).");
+        for (Sent ordinary : List.of(posts().get(0), posts().get(2))) {
+            assertThat(ordinary.reply().embeds().get(0).title()).doesNotContain("years of La La Land");
+            assertThat(ordinary.reply().embeds().get(0).color()).isNotEqualTo(Palette.WIN_GOLD);
+        }
     }
 
     @Test
@@ -415,7 +436,7 @@ class DailyPostRoutineTest {
             configure("g1", "09:00", PARIS);
             runUntil("2026-12-09T12:00:00Z");
             assertThat(posts()).singleElement().satisfies(p -> {
-                assertThat(p.reply().embeds().get(0).title()).isEqualTo("On this day: December 9");
+                assertThat(p.reply().embeds().get(0).title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
                 assertThat(p.reply().embeds().get(0).fields().get(0).name()).isEqualTo("2016 · 10 years ago");
                 assertThat(p.reply().ephemeral()).isFalse();
             });

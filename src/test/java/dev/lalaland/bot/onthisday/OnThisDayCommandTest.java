@@ -11,6 +11,7 @@ import dev.lalaland.bot.facts.Event;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
+import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.PlainText;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.testing.ManualClock;
@@ -68,9 +69,29 @@ class OnThisDayCommandTest {
     }
 
     @Test
+    void theTenthAnniversaryOfTheUsReleaseIsMarkedAsASpecialCard() {
+        Embed card = card(run(null));   // 9 December 2026
+        assertThat(card.title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
+        assertThat(card.color()).isEqualTo(Palette.WIN_GOLD);
+        assertThat(card.description()).startsWith("**10th anniversary today**: "
+                + "Limited release in the United States (9 December 2016)");
+        // The 2019 event on the same day is no milestone, and is 7 years old: listed, not celebrated.
+        assertThat(card.description()).doesNotContain("A later event");
+
+        clock.set("2027-12-09T10:00:00Z");
+        assertThat(card(run(null)).title()).as("11 years is no round anniversary").isEqualTo("On this day: December 9");
+        clock.set("2031-12-09T10:00:00Z");
+        assertThat(card(run("12-09")).title()).isEqualTo("On this day: December 9 · 15 years of La La Land");
+        // Venice premiere (2016-08-31) asked about in a year it turns 10, before the day.
+        clock.set("2026-03-01T10:00:00Z");
+        assertThat(card(run("31 Aug")).description())
+                .isEqualTo("**10th anniversary on 31 August 2026**: Premiere at the Venice Film Festival (31 August 2016).");
+    }
+
+    @Test
     void todaysEventsInYearOrderWithHowLongAgo() {
         Embed card = card(run(null));
-        assertThat(card.title()).isEqualTo("On this day: December 9");
+        assertThat(card.title()).startsWith("On this day: December 9");
         assertThat(card.fields()).extracting(Embed.Field::name).containsExactly("2016 · 10 years ago", "2019 · 7 years ago");
         assertThat(card.fields().get(0).value()).contains("Limited release in the United States");
         assertThat(card.footer()).startsWith("Sources: ").contains("example.org");

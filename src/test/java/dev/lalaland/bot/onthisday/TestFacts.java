@@ -12,8 +12,8 @@ import java.util.List;
 /** A database on a temp file holding a small calendar and a few facts. */
 public final class TestFacts {
     public static final List<Event> EVENTS = List.of(
-            event("venice-premiere", "2016-08-31", "Premiere at the Venice Film Festival", "festival"),
-            event("us-limited", "2016-12-09", "Limited release in the United States", "release"),
+            event("venice-premiere", "2016-08-31", "Premiere at the Venice Film Festival", "festival").asMilestone(true),
+            event("us-limited", "2016-12-09", "Limited release in the United States", "release").asMilestone(true),
             event("tiff", "2016-09-12", "People's Choice Award at TIFF", "awards"),
             event("globes", "2017-01-08", "Seven Golden Globes, a record", "awards"),
             event("stone-born", "1988-11-06", "Emma Stone is born", "birthday"),

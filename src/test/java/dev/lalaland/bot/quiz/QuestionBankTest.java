@@ -220,4 +220,10 @@ class QuestionBankTest {
         return store.allEvents().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no event " + id));
     }
+
+    @Test
+    void everyQuestionIdFitsItsReportAndMuteButtons() {
+        assertThat(bank.all()).extracting(Question::id)
+                .allSatisfy(id -> assertThat(dev.lalaland.bot.report.Reports.fitsButtonIds(id)).as(id).isTrue());
+    }
 }

@@ -4,6 +4,7 @@ import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
+import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Dispatcher;
 import dev.lalaland.bot.command.CommandRegistry;
@@ -94,12 +95,18 @@ class QuizNightTest {
     }
 
     static RecordingOutbox.Message awaitQuestion(RecordingOutbox outbox, int number, int of) {
-        return awaitPost(outbox, "question " + number, m -> !m.reply().buttons().isEmpty()
+        return awaitPost(outbox, "question " + number, m -> m.reply().buttons().size() == Question.CHOICES
                 && m.reply().embeds().get(0).title().startsWith("Question " + number + " of " + of + " ·"));
     }
 
+    /** A reveal's one button: Report, with the question's id. */
+    static boolean onlyReportButton(Reply reply) {
+        return reply.buttons().size() == 1 && reply.buttons().get(0).id().startsWith("report:")
+                && reply.buttons().get(0).label().equals("Report");
+    }
+
     static RecordingOutbox.Message awaitReveal(RecordingOutbox outbox, int number, int of) {
-        return awaitPost(outbox, "answer " + number, m -> m.reply().buttons().isEmpty() && !m.reply().embeds().isEmpty()
+        return awaitPost(outbox, "answer " + number, m -> onlyReportButton(m.reply()) && !m.reply().embeds().isEmpty()
                 && m.reply().embeds().get(0).title().startsWith("Question " + number + " of " + of + " · Answer: "));
     }
 
@@ -208,6 +215,21 @@ class QuizNightTest {
         Reply started = command(player(1), "start", Map.of("questions", "50", "seconds", "10", "category", "cast"));
         assertThat(PlainText.render(started)).contains("Only 3 questions match");
         assertThat(quiz.store().runningNight(CHANNEL).orElseThrow().questionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aQuestionMutedInThisServerIsNotAskedInItsNights() {
+        ButtonHandler mute = quiz.buttonHandlers().stream().filter(h -> h.prefix().equals("mute")).findFirst()
+                .orElseThrow();
+        assertThat(mute.onClick(new ButtonClick("mute:on:test.2", "m", ADMIN, clock.instant())).content())
+                .startsWith("Muted: Test question 2?");
+        // Cast is questions 2, 4 and 6 of the test bank: with 2 muted, a night of three has two.
+        Reply started = command(player(1), "start", Map.of("questions", "3", "seconds", "10", "category", "cast"));
+        assertThat(PlainText.render(started)).contains("Only 2 questions match");
+        awaitReveal(outbox, 2, 2);
+        assertThat(outbox.posts).extracting(m -> PlainText.render(m.reply()))
+                .noneMatch(text -> text.contains("Test question 2?"))
+                .anyMatch(text -> text.contains("Test question 4?"));
     }
 
     @Test

@@ -110,6 +110,6 @@ class QuizRestartEndToEndTest {
     }
 
     private static boolean isPracticeReveal(FakeMessage m) {
-        return m.customIds().isEmpty() && m.text().contains("\nAnswer: ");
+        return m.customIds().size() == 1 && m.customIds().get(0).startsWith("report:") && m.text().contains("\nAnswer: ");
     }
 }

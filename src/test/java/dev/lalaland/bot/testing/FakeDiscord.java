@@ -67,6 +67,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService httpPool;
     private final FakeGateway gateway;
+    private final IdentifyLimit identifyLimit;
     private final FakeRest rest;
 
     private final Object monitor = new Object();
@@ -107,7 +108,9 @@ public final class FakeDiscord implements AutoCloseable {
         http.setExecutor(httpPool);
         http.createContext("/", rest);
         http.start();
-        gateway = new FakeGateway(this, b.gatewayPort);
+        this.identifyLimit = new IdentifyLimit(b.maxConcurrency == 0 ? b.shards : b.maxConcurrency,
+                b.identifyLimits ? IdentifyLimit.DISCORD_WINDOW : Duration.ZERO);
+        gateway = new FakeGateway(this, b.gatewayPort, identifyLimit);
         try {
             gateway.startAndWait();
         } catch (RuntimeException e) {
@@ -161,6 +164,16 @@ public final class FakeDiscord implements AutoCloseable {
 
     public int shardCount() {
         return shards;
+    }
+
+    /** What GET /gateway/bot says in {@code session_start_limit.max_concurrency}. */
+    public int maxConcurrency() {
+        return identifyLimit.maxConcurrency();
+    }
+
+    /** Every IDENTIFY so far, admitted or refused, in arrival order. */
+    public List<IdentifyAttempt> identifyAttempts() {
+        return identifyLimit.attempts();
     }
 
     public Collection<FakeGuild> guilds() {
@@ -255,6 +268,15 @@ public final class FakeDiscord implements AutoCloseable {
                 () -> "no gateway client identified; sessions: " + sessions());
     }
 
+    /**
+     * When two clients run the same shard (processes whose shard ranges overlap), interactions go
+     * to the newest session; this sends them to {@code sessionId} instead while it is connected.
+     * Null goes back to the newest.
+     */
+    public void deliverTo(String sessionId) {
+        gateway.deliverTo(sessionId);
+    }
+
     /** Waits until {@code count} shards are connected at once. */
     public void awaitConnectedSessions(int count, Duration timeout) {
         await(() -> gateway.connectedCount() >= count ? Boolean.TRUE : null, timeout,
@@ -330,6 +352,19 @@ public final class FakeDiscord implements AutoCloseable {
     public InteractionHandle stringSelect(
             String userId, String channelId, String messageId, String customId, String... values) {
         return inject(interactions().component(userId, channelId, messageId, customId, 3, List.of(values)));
+    }
+
+    /**
+     * Submits the modal the bot opened ({@code modal}, its type 9 callback) as {@code userId} filled
+     * it in: {@code answers} by input custom id, a String (a text input, or a select's one value) or
+     * a List of Strings (a select's values).
+     */
+    public InteractionHandle submitModal(String userId, String channelId, InteractionCallback modal,
+                                         Map<String, ?> answers) {
+        if (modal.type() != InteractionCallback.MODAL) {
+            throw new IllegalArgumentException("not a modal: " + modal);
+        }
+        return inject(interactions().modalSubmit(userId, channelId, modal.data(), answers));
     }
 
     /**
@@ -664,6 +699,8 @@ public final class FakeDiscord implements AutoCloseable {
         private String expectedToken;
         private Duration interactionDeadline = Duration.ofSeconds(3);
         private boolean enforcePermissions = true;
+        private int maxConcurrency;
+        private boolean identifyLimits;
 
         private Builder() {}
 
@@ -697,6 +734,29 @@ public final class FakeDiscord implements AutoCloseable {
                 throw new IllegalArgumentException("shards >= 1");
             }
             this.shards = shards;
+            return this;
+        }
+
+        /**
+         * What GET /gateway/bot says in {@code session_start_limit.max_concurrency}: how many
+         * buckets ({@code shard_id % max_concurrency}) identify at once. Default: as many as the
+         * shards, so every shard identifies at once.
+         */
+        public Builder maxConcurrency(int maxConcurrency) {
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("maxConcurrency >= 1");
+            }
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /**
+         * Whether IDENTIFY is limited as Discord limits it: one per bucket per 5 s, a second one
+         * (the same shard again, or another of its bucket) closed with 4008. Off by default, so a
+         * test that restarts the bot need not wait 5 s for its shards to identify again.
+         */
+        public Builder identifyLimits(boolean enforce) {
+            this.identifyLimits = enforce;
             return this;
         }
 

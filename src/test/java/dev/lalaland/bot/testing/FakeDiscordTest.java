@@ -23,7 +23,12 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -32,6 +37,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -68,6 +74,13 @@ class FakeDiscordTest {
         volatile Consumer<SlashCommandInteractionEvent> slash = e -> e.reply("pong").queue();
         volatile Consumer<CommandAutoCompleteInteractionEvent> autocomplete = e -> e.replyChoiceStrings("a").queue();
         volatile Consumer<ButtonInteractionEvent> button = e -> e.deferEdit().queue();
+        volatile Consumer<ModalInteractionEvent> modal = e -> e.reply("got " + e.getValue("note").getAsString()
+                + " / " + e.getValue("reason").getAsStringList()).queue();
+
+        @Override
+        public void onModalInteraction(ModalInteractionEvent event) {
+            modal.accept(event);
+        }
 
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
@@ -413,6 +426,39 @@ class FakeDiscordTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(Json.parse(again.body()).get("code").asInt()).isEqualTo(40060);
         assertThat(discord.unmatchedRequests()).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void aModalIsCheckedAndSubmittedBackAsJdaParsesIt() throws Exception {
+        handlers.slash = e -> e.replyModal(Modal.create("form:1", "Report")
+                .addComponents(Label.of("Why", StringSelectMenu.create("reason").addOption("Typo", "typo")
+                                .addOption("Unclear", "unclear").build()),
+                        Label.of("Note", TextInput.create("note", TextInputStyle.PARAGRAPH).setMaxLength(1000).build()))
+                .build()).queue();
+        InteractionCallback form = discord.slash(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, "cast", Map.of())
+                .awaitResponse(WAIT);
+        assertThat(form.type()).isEqualTo(InteractionCallback.MODAL);
+        assertThat(form.accepted()).as(form.toString()).isTrue();
+
+        InteractionHandle submitted = discord.submitModal(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, form,
+                Map.of("reason", "typo", "note", "hello"));
+        assertThat(submitted.type()).isEqualTo(5);
+        assertThat(submitted.awaitResponse(WAIT).content()).isEqualTo("got hello / [typo]");
+
+        // Past Discord's limits (JDA checks the title itself; a raw client meets the fake's check).
+        handlers.slash = e -> { };
+        InteractionHandle h = discord.slash(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, "cast", Map.of());
+        HttpResponse<String> tooLong = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(discord.restUrl() + "interactions/" + h.id() + "/" + h.token() + "/callback"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":9,\"data\":{\"custom_id\":\"f\",\"title\":\""
+                                + "t".repeat(46) + "\",\"components\":[]}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("title");
+        assertThat(h.acknowledged()).isFalse();
     }
 
     @Test

@@ -23,8 +23,9 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The gateway half of the fake: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeat ACKs, RESUME,
- * and dispatching events (INTERACTION_CREATE, CHANNEL_UPDATE) to the session owning a guild.
+ * The gateway half of the fake: HELLO, IDENTIFY -> READY + GUILD_CREATE (the guilds of the
+ * identified shard only), heartbeat ACKs, RESUME, and dispatching events (INTERACTION_CREATE,
+ * CHANNEL_UPDATE) to the session owning a guild. IDENTIFYs pass through an {@link IdentifyLimit}.
  */
 final class FakeGateway extends WebSocketServer {
     /** JDA only needs a sane value; Discord's real one. */
@@ -83,15 +84,18 @@ final class FakeGateway extends WebSocketServer {
     }
 
     private final FakeDiscord fake;
+    private final IdentifyLimit identifyLimit;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean refusing;
+    private volatile String preferred;
     private volatile Exception startError;
 
-    FakeGateway(FakeDiscord fake, int port) {
+    FakeGateway(FakeDiscord fake, int port, IdentifyLimit identifyLimit) {
         super(new InetSocketAddress("127.0.0.1", port));
         this.fake = fake;
+        this.identifyLimit = identifyLimit;
         setReuseAddr(true);
         setTcpNoDelay(true);
         // JDA heartbeats every 41 s; no need for the library's own ping/pong checks.
@@ -185,6 +189,16 @@ final class FakeGateway extends WebSocketServer {
         }
         int shardId = d.path("shard").path(0).asInt(0);
         int shardCount = d.path("shard").path(1).asInt(1);
+        if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+            conn.close(4010, "Invalid shard.");
+            return;
+        }
+        if (!identifyLimit.admit(shardId, shardCount)) {
+            // Discord's answer to identifying faster than max_concurrency allows; JDA takes the
+            // close as passing and identifies again through its session controller.
+            conn.close(4008, "You are being rate limited.");
+            return;
+        }
         Session session = new Session(
                 "fake-session-" + sessionCounter.incrementAndGet(), shardId, shardCount, d.path("intents").asInt(0));
         attach(session, conn);
@@ -246,13 +260,26 @@ final class FakeGateway extends WebSocketServer {
         return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % shardCount);
     }
 
-    /** The newest connected session whose shard holds the guild, or null. */
+    /**
+     * The session a test asked for ({@link #deliverTo}) if it is connected and its shard holds the
+     * guild; else the newest connected session whose shard holds the guild; or null.
+     */
     Session sessionFor(String guildId) {
+        Session chosen = preferred == null ? null : sessions.get(preferred);
+        if (chosen != null && chosen.connected()
+                && (guildId == null || shardOf(guildId, chosen.shardCount) == chosen.shardId)) {
+            return chosen;
+        }
         return sessions.values().stream()
                 .filter(Session::connected)
                 .filter(s -> guildId == null || shardOf(guildId, s.shardCount) == s.shardId)
                 .max(Comparator.comparingLong(s -> s.identifiedNanos))
                 .orElse(null);
+    }
+
+    /** Sends the events of that session's shard to it, though a newer one runs the shard too; null: the newest. */
+    void deliverTo(String sessionId) {
+        preferred = sessionId;
     }
 
     List<GatewaySession> sessions() {

@@ -401,9 +401,9 @@ final class FakeRest implements HttpHandler {
                     .put("total", 1000)
                     .put("remaining", 1000)
                     .put("reset_after", 0)
-                    // All shards may identify at once, so multi-shard tests need not wait 5 s per shard
-                    // (with JDA's default ConcurrentSessionController).
-                    .put("max_concurrency", fake.shardCount());
+                    // By default all shards may identify at once, so multi-shard tests need not
+                    // wait 5 s per shard (with JDA's ConcurrentSessionController).
+                    .put("max_concurrency", fake.maxConcurrency());
             return Res.ok(json);
         }
         return Res.unmatched();
@@ -577,7 +577,10 @@ final class FakeRest implements HttpHandler {
         boolean autocomplete = h.type() == 4;
         String problem = switch (type) {
             case InteractionCallback.REPLY -> autocomplete ? "type: not valid for autocomplete" : messageProblem(data, r.files().size(), true);
-            case InteractionCallback.DEFERRED_REPLY, InteractionCallback.MODAL -> autocomplete ? "type: not valid for autocomplete" : null;
+            case InteractionCallback.DEFERRED_REPLY -> autocomplete ? "type: not valid for autocomplete" : null;
+            // Discord opens no modal in answer to autocomplete or to a submitted modal.
+            case InteractionCallback.MODAL -> autocomplete || h.type() == Interactions.MODAL_SUBMIT
+                    ? "type: not valid for this interaction" : MessageRules.checkModal(data);
             case InteractionCallback.DEFERRED_UPDATE -> component ? null : "type: only for component interactions";
             case InteractionCallback.UPDATE_MESSAGE -> component ? messageProblem(data, r.files().size(), false) : "type: only for component interactions";
             case InteractionCallback.AUTOCOMPLETE_RESULT -> autocomplete ? MessageRules.checkChoices(data) : "type: only for autocomplete";

@@ -51,7 +51,7 @@ public final class InteractionHandle {
         return token;
     }
 
-    /** 2 command, 3 component, 4 autocomplete. */
+    /** 2 command, 3 component, 4 autocomplete, 5 modal submit. */
     public int type() {
         return type;
     }

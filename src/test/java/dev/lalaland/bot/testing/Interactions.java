@@ -12,6 +12,7 @@ final class Interactions {
 
     private static final int COMMAND = 2;
     private static final int COMPONENT = 3;
+    static final int MODAL_SUBMIT = 5;
     private static final int SUB_COMMAND = 1;
     private static final int SUB_COMMAND_GROUP = 2;
 
@@ -75,6 +76,40 @@ final class Interactions {
         FakeMessage message = fake.messageStore().getOrCreateExternal(messageId, channelId);
         payload.set("message", message.json());
         return new Built(payload, guild.id(), userId, messageId);
+    }
+
+    /**
+     * A filled-in modal (type 5), in the shape Discord sends: each label (type 18) of the modal
+     * with its child's answer, a string select's chosen {@code values} or a text input's
+     * {@code value}. {@code answers} by input custom id: a String, or a List of them for a select;
+     * inputs not answered are sent empty.
+     */
+    Built modalSubmit(String userId, String channelId, JsonNode modal, Map<String, ?> answers) {
+        FakeGuild guild = guildOf(channelId);
+        ObjectNode data = Json.obj().put("custom_id", modal.path("custom_id").asText());
+        ArrayNode components = data.putArray("components");
+        int uniqueId = 1;
+        for (JsonNode label : modal.path("components")) {
+            JsonNode child = label.path("component");
+            String inputId = child.path("custom_id").asText();
+            Object answer = answers.get(inputId);
+            ObjectNode filled = Json.obj().put("type", child.path("type").asInt()).put("id", uniqueId + 1)
+                    .put("custom_id", inputId);
+            if (child.path("type").asInt() == 3) {
+                ArrayNode values = filled.putArray("values");
+                if (answer instanceof List<?> list) {
+                    list.forEach(v -> values.add(v.toString()));
+                } else if (answer != null) {
+                    values.add(answer.toString());
+                }
+            } else {
+                filled.put("value", answer == null ? "" : answer.toString());
+            }
+            components.addObject().put("type", 18).put("id", uniqueId).set("component", filled);
+            uniqueId += 2;
+        }
+        ObjectNode payload = envelope(MODAL_SUBMIT, guild, channelId, userId, data);
+        return new Built(payload, guild.id(), userId, null);
     }
 
     private ObjectNode envelope(int type, FakeGuild guild, String channelId, String userId, ObjectNode data) {

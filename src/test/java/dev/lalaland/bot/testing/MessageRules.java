@@ -124,6 +124,69 @@ final class MessageRules {
         return null;
     }
 
+    /**
+     * A modal (callback type 9) as Discord checks it: id 1-100, title 1-45, one to five top-level
+     * components; each a label (type 18, label 1-45) holding a text input (type 4, max_length up to
+     * 4,000) or a string select (type 3, 1-25 options, labels and values 1-100).
+     */
+    static String checkModal(JsonNode data) {
+        String id = data.path("custom_id").asText("");
+        if (id.isEmpty() || id.length() > 100) {
+            return "custom_id: must be between 1 and 100 in length";
+        }
+        String title = data.path("title").asText("");
+        if (title.isEmpty() || title.length() > 45) {
+            return "title: must be between 1 and 45 in length";
+        }
+        JsonNode components = data.path("components");
+        if (components.size() < 1 || components.size() > 5) {
+            return "components: must be between 1 and 5 in length";
+        }
+        for (JsonNode c : components) {
+            if (c.path("type").asInt() != 18) {
+                return "components: only labels (type 18) are modelled, was type " + c.path("type").asInt();
+            }
+            String label = c.path("label").asText("");
+            if (label.isEmpty() || label.length() > 45) {
+                return "label: must be between 1 and 45 in length";
+            }
+            JsonNode child = c.path("component");
+            String childId = child.path("custom_id").asText("");
+            if (childId.isEmpty() || childId.length() > 100) {
+                return "component custom_id: must be between 1 and 100 in length";
+            }
+            switch (child.path("type").asInt()) {
+                case 4 -> {
+                    int max = child.path("max_length").asInt(4000);
+                    if (max < 1 || max > 4000) {
+                        return "max_length: must be between 1 and 4000";
+                    }
+                    if (child.path("placeholder").asText("").length() > 100) {
+                        return "placeholder: must be 100 or fewer in length";
+                    }
+                }
+                case 3 -> {
+                    JsonNode options = child.path("options");
+                    if (options.size() < 1 || options.size() > 25) {
+                        return "options: must be between 1 and 25 in length";
+                    }
+                    for (JsonNode o : options) {
+                        if (o.path("label").asText("").isEmpty() || o.path("label").asText().length() > 100
+                                || o.path("value").asText("").isEmpty() || o.path("value").asText().length() > 100
+                                || o.path("description").asText("").length() > 100) {
+                            return "option: label and value 1-100, description up to 100";
+                        }
+                    }
+                }
+                default -> {
+                    return "component: only text inputs and string selects are modelled, was type "
+                            + child.path("type").asInt();
+                }
+            }
+        }
+        return null;
+    }
+
     static String checkCommand(JsonNode c) {
         String name = c.path("name").asText("");
         int type = c.path("type").asInt(1);
