@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
 import dev.lalaland.bot.routine.RoutineRunner;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitFinal;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitQuestion;
@@ -68,7 +69,8 @@ class QuizRestartTest {
 
         /** Waits until the bot has tried to post something and returns what it tried. */
         RecordingOutbox.Held awaitHeldPost(String what, Predicate<RecordingOutbox.Message> test) {
-            Await.until(what, Duration.ofSeconds(10), () -> outbox.held.stream().anyMatch(h -> test.test(h.message())));
+            await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> outbox.held.stream().anyMatch(h -> test.test(h.message())));
             return outbox.held.stream().filter(h -> test.test(h.message())).findFirst().orElseThrow();
         }
 
@@ -155,8 +157,8 @@ class QuizRestartTest {
                     QuizRestartTest::isPracticeReveal);
             assertThat(second.outbox.nonceOf(reveal)).contains(unconfirmed.nonce());
             assertThat(reveal.text()).isEqualTo(unconfirmed.message().text()).contains("Got it right: Player 1");
-            Await.until("the reveal to count as posted", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingReveals().isEmpty());
+            await("the reveal to count as posted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingReveals().isEmpty());
         }
         try (Bot third = new Bot()) {
             assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
@@ -174,8 +176,8 @@ class QuizRestartTest {
         try (Bot second = new Bot(threeMinutesLater)) {
             // Resuming posts synchronously, so anything it would post is already there.
             assertThat(second.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
-            Await.until("the reveal to be given up", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingReveals().isEmpty());
+            await("the reveal to be given up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingReveals().isEmpty());
         }
     }
 
@@ -215,8 +217,8 @@ class QuizRestartTest {
             RecordingOutbox.Message standings = awaitFinal(second.outbox);
             assertThat(second.outbox.nonceOf(standings)).contains(unconfirmed.nonce());
             assertThat(standings.text()).isEqualTo(unconfirmed.message().text()).contains("Player 1");
-            Await.until("the standings to count as posted", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingEndPosts().isEmpty());
+            await("the standings to count as posted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingEndPosts().isEmpty());
         }
         try (Bot third = new Bot()) {
             assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isFinalStandings);
