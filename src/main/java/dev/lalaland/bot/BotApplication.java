@@ -2,6 +2,9 @@ package dev.lalaland.bot;
 
 import dev.lalaland.bot.command.CommandRegistry;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
+import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.facts.DataValidationException;
 import dev.lalaland.bot.discord.DiscordBot;
 import dev.lalaland.bot.discord.HealthBeacon;
 import dev.lalaland.bot.facts.FactFiles;
@@ -10,10 +13,13 @@ import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.settings.Settings;
+import dev.lalaland.bot.settings.SettingsException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,16 +98,28 @@ public final class BotApplication implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             commands.completeExceptionally(e);
             discord.close();
-            opening.handle((opened, failure) -> {
+            Throwable localProblem = opening.handle((opened, failure) -> {
                 if (opened != null) {
                     opened.database().close();
                 }
-                return null;
+                return failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
             }).join();
             workers.shutdownNow();
             scheduler.shutdownNow();
+            // A bad database or bad data files are the admin's to fix whatever Discord said
+            // (unreachable, token refused): named first, with exit code 2, as if checked before
+            // connecting. They are checked beside the connection only to start faster.
+            if (e instanceof RuntimeException && isLocalSetting(localProblem)) {
+                throw (RuntimeException) localProblem;
+            }
             throw e;
         }
+    }
+
+    private static boolean isLocalSetting(Throwable problem) {
+        return problem instanceof DatabaseException || problem instanceof DataValidationException
+                || problem instanceof SettingsException;
     }
 
     private record Opened(Database database, Features features) {
@@ -112,7 +130,7 @@ public final class BotApplication implements AutoCloseable {
         Database database = openWithFacts(settings, clock);
         try {
             return new Opened(database, new Features(database, new FactStore(database), clock, scheduler,
-                    discord.outbox(), discord.channelAccess(), tuning, settings.shards()));
+                    discord.outbox(), discord.channelAccess(), tuning, GuildScope.onShards(settings.shards())));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -131,19 +149,24 @@ public final class BotApplication implements AutoCloseable {
         }
     }
 
-    /** Opens the database and brings the fact tables up to date with the data files. */
+    /** Opens the bot's database and brings the fact tables up to date with the data files. */
     public static Database openWithFacts(Settings settings, Clock clock) {
-        Database database = Database.open(settings.database());
+        return openWithFacts(settings.database(), settings.dataDir(), clock);
+    }
+
+    /** Opens {@code file} and brings its fact tables up to date with the files in {@code dataDir} (null: bundled). */
+    public static Database openWithFacts(Path file, Path dataDir, Clock clock) {
+        Database database = Database.open(file);
         try {
             FactImporter importer = new FactImporter(database, clock);
             // Files already imported were validated then: a restart only hashes them, since
             // reading and validating them again was a good part of the start-up time.
-            if (importer.holds(FactFiles.checksum(settings.dataDir()))) {
+            if (importer.holds(FactFiles.checksum(dataDir))) {
                 return database;
             }
-            FactSet facts = FactFiles.load(settings.dataDir());
+            FactSet facts = FactFiles.load(dataDir);
             if (importer.importIfChanged(facts)) {
-                log.info("fact store loaded from {}", settings.dataDir() == null ? "bundled data" : settings.dataDir());
+                log.info("fact store loaded from {}", dataDir == null ? "bundled data" : dataDir);
             }
             return database;
         } catch (RuntimeException e) {

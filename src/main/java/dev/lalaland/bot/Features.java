@@ -10,6 +10,7 @@ import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.config.ConfigCommand;
 import dev.lalaland.bot.config.TimeZoneNames;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
 import dev.lalaland.bot.onthisday.DailyPostComposer;
@@ -22,7 +23,6 @@ import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
-import dev.lalaland.bot.shard.ShardPlan;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,34 +64,38 @@ public final class Features {
 
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess, Tuning tuning) {
-        this(database, facts, clock, scheduler, outbox, channelAccess, tuning, ShardPlan.all());
+        this(database, facts, clock, scheduler, outbox, channelAccess, tuning, GuildScope.everyServer());
     }
 
-    /** {@code shards}: the gateway shards this process runs; its daily posts are for their servers. */
+    /**
+     * @param scope the servers whose daily posts and quiz nights the background routines run:
+     *              every server for the bot, the console's own for console mode
+     */
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning, ShardPlan shards) {
+                    Outbox outbox, ChannelAccess channelAccess, Tuning tuning, GuildScope scope) {
         routines = new RoutineRunner(clock, scheduler);
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), shards);
-        addQuiz(database, facts, clock, outbox, tuning.quiz());
+        addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
+        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope);
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
-    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings) {
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings);
+    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings,
+                         GuildScope scope) {
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope);
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
     }
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
     private void addOnThisDay(Database database, FactStore facts, Clock clock, Outbox outbox,
-                              ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost, ShardPlan shards) {
+                              ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost, GuildScope scope) {
         EventCalendar calendar = new EventCalendar(facts);
         OnThisDayRenderer renderer = new OnThisDayRenderer();
-        DailyPostStore dailyPosts = new DailyPostStore(database, shards);
+        DailyPostStore dailyPosts = new DailyPostStore(database, scope);
         commands.add(new OnThisDayCommand(calendar, renderer, clock));
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);

@@ -7,6 +7,7 @@ import dev.lalaland.bot.console.ConsoleMode;
 import dev.lalaland.bot.console.ConsoleOutbox;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.DatabaseException;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.discord.DiscordUnreachableException;
 import dev.lalaland.bot.discord.TokenRefusedException;
 import dev.lalaland.bot.facts.DataValidationException;
@@ -65,7 +66,7 @@ public final class Main {
                 case "backup", "restore" -> BackupMode.run(mode, List.of(args).subList(1, args.length),
                         SettingsLoader.fromEnvironment().database(), System.in, out, err);
                 default -> {
-                    err.println("unknown mode '" + mode + "': use run, console, check-data [DIR], backup FILE or restore FILE");
+                    err.println("error: unknown mode '" + mode + "': use run, console, check-data [DIR], backup FILE or restore FILE");
                     yield BAD_CONFIG;
                 }
             };
@@ -146,12 +147,14 @@ public final class Main {
             t.setDaemon(true);
             return t;
         });
-        try (Database database = BotApplication.openWithFacts(settings, clock)) {
+        try (Database database = openConsoleDatabase(settings, clock)) {
             ConsoleOutbox outbox = new ConsoleOutbox();
             ChannelAccess anyChannel = (guild, channel) -> Optional.empty();
             // One player at the keyboard: a practice question reveals its answer as soon as it is answered.
+            // Its routines run the console's own server only, whatever else the database holds.
             Features features = new Features(database, new FactStore(database), clock, scheduler, outbox, anyChannel,
-                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
+                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()),
+                    GuildScope.only(ConsoleMode.USER.guildId()));
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
@@ -163,6 +166,15 @@ public final class Main {
             scheduler.shutdownNow();
         }
         return OK;
+    }
+
+    /** Console mode's own database (BOT_CONSOLE_DATABASE), never the bot's unless an admin points it there. */
+    private static Database openConsoleDatabase(Settings settings, Clock clock) {
+        try {
+            return BotApplication.openWithFacts(settings.consoleDatabase(), settings.dataDir(), clock);
+        } catch (DatabaseException e) {
+            throw new SettingsException("BOT_CONSOLE_DATABASE: " + e.getMessage());
+        }
     }
 
     /**
@@ -184,7 +196,16 @@ public final class Main {
             err.println("error: " + dir + " is not a directory");
             return BAD_CONFIG;
         }
-        FactSet facts = FactFiles.load(dir);
+        FactSet facts;
+        try {
+            facts = FactFiles.load(dir);
+        } catch (DataValidationException e) {
+            // Said of the folder checked, not of BOT_DATA_DIR, which check-data does not read.
+            e.problems().forEach(p -> err.println("error: " + p));
+            err.println("error: " + e.problems().size() + " problem(s) in the data files "
+                    + (dir == null ? "bundled in the jar" : "in " + dir));
+            return BAD_CONFIG;
+        }
         out.println("ok: " + facts.people().size() + " people, " + facts.songs().size() + " songs, "
                 + facts.ceremonies().size() + " ceremonies, " + facts.nominations().size() + " nominations, "
                 + facts.events().size() + " events, " + facts.facts().size() + " facts, "

@@ -122,13 +122,13 @@ class MainProcessTest {
 
     @Test
     void consoleAnswersLineByLineAndExits0AtEndOfInput() throws Exception {
-        Result r = run(Map.of("BOT_DATABASE", dir.resolve("console.db").toString()),
+        Result r = run(Map.of("BOT_CONSOLE_DATABASE", dir.resolve("console.db").toString()),
                 "/cast name:Emma Stone\n/awards ceremony:oscars result:won\n/cast name:\n/bogus\n/song title:fools\n",
                 "console");
         assertThat(r.exitCode()).isEqualTo(0);
         String[] replies = r.out().split("\n\n");
         assertThat(replies[0]).startsWith("Emma Stone\n").contains("Role: ");
-        assertThat(replies[1]).startsWith("89th Academy Awards").contains("🏆 Best Actress: Emma Stone");
+        assertThat(replies[1]).startsWith("89th Academy Awards").contains("🏆 Best Actress:\n  Emma Stone");
         assertThat(r.out()).contains("error: unknown command /bogus (try /help)")
                 .contains("Audition (The Fools Who Dream)\nTrack 12");
     }
@@ -136,7 +136,7 @@ class MainProcessTest {
     /** A night left running when a session ended goes on in the next, as after a restart in Discord. */
     @Test
     void aQuizNightLeftRunningInOneConsoleSessionGoesOnInTheNext() throws Exception {
-        Map<String, String> env = Map.of("BOT_DATABASE", dir.resolve("console.db").toString());
+        Map<String, String> env = Map.of("BOT_CONSOLE_DATABASE", dir.resolve("console.db").toString());
         Process first = start(env, "console");
         first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));
         first.getOutputStream().flush();
@@ -209,7 +209,7 @@ class MainProcessTest {
     /** docker stop on a console-mode container: the session ends as at the end of input, exit 0, and a night goes on next time. */
     @Test
     void sigtermEndsAConsoleSessionWithExitCode0AndTheNightGoesOnInTheNext() throws Exception {
-        Map<String, String> env = Map.of("BOT_DATABASE", dir.resolve("console.db").toString());
+        Map<String, String> env = Map.of("BOT_CONSOLE_DATABASE", dir.resolve("console.db").toString());
         Process first = start(env, "console");
         try {
             first.getOutputStream().write("/quiz start questions:1 seconds:60\n".getBytes(StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads and validates the fact files ({@code data/*.json}), from a folder or from the copy
@@ -41,6 +42,13 @@ public final class FactFiles {
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final List<DataProblem> problems = new ArrayList<>();
+    /**
+     * Every id declared in each array ("people", "songs", "ceremonies"), its record valid or not;
+     * absent when the array could not be read. A reference is checked against these, so that one
+     * mistake in a record (or a broken file) is reported once, at its cause, and not again at
+     * every reference to it.
+     */
+    private final Map<String, Set<String>> declaredIds = new LinkedHashMap<>();
     private final FactSchemas schemas = new FactSchemas();
     private final MessageDigest digest;
 
@@ -139,12 +147,13 @@ public final class FactFiles {
         List<Fact> facts = records(FACTS, roots.getOrDefault(FACTS, empty), "facts", Fact.class);
         List<WrittenQuestion> questions = records(QUESTIONS, roots.getOrDefault(QUESTIONS, empty), "questions", WrittenQuestion.class);
 
-        checkReferences(people, songs, ceremonies, nominations);
+        checkReferences(songs, nominations);
         checkQuestions(questions);
         unique(SONGS, "songs", songs, s -> String.valueOf(s.track()), "track");
         unique(PEOPLE, "people", people, p -> p.kind() + "#" + p.order(), "order");
         if (!problems.isEmpty()) {
-            throw new DataValidationException(problems);
+            // Two rules of a schema can say the same of one field: the admin reads it once.
+            throw new DataValidationException(problems.stream().distinct().toList());
         }
         return new FactSet(people, songs, album, ceremonies, nominations, events, facts, questions,
                 HexFormat.of().formatHex(digest.digest()));
@@ -170,6 +179,7 @@ public final class FactFiles {
             return result; // the schema said so, or the file is missing or broken
         }
         Set<String> ids = new HashSet<>();
+        declaredIds.put(arrayName, ids);
         for (int i = 0; i < array.size(); i++) {
             String path = "$." + arrayName + "[" + i + "]";
             JsonNode node = array.get(i);
@@ -197,14 +207,13 @@ public final class FactFiles {
         return false;
     }
 
-    private void checkReferences(List<Person> people, List<Song> songs, List<Ceremony> ceremonies,
-                                 List<Nomination> nominations) {
-        Set<String> personIds = ids(people, Person::id);
-        Set<String> songIds = ids(songs, Song::id);
-        Set<String> ceremonyIds = ids(ceremonies, Ceremony::id);
+    private void checkReferences(List<Song> songs, List<Nomination> nominations) {
+        Predicate<String> personIds = referable("people");
+        Predicate<String> songIds = referable("songs");
+        Predicate<String> ceremonyIds = referable("ceremonies");
         for (int i = 0; i < songs.size(); i++) {
             for (String ref : songs.get(i).performerIds()) {
-                if (!personIds.contains(ref)) {
+                if (!personIds.test(ref)) {
                     problems.add(new DataProblem(SONGS, "$.songs[" + i + "].performerIds", "no person with id '" + ref + "'"));
                 }
             }
@@ -212,14 +221,14 @@ public final class FactFiles {
         for (int i = 0; i < nominations.size(); i++) {
             Nomination n = nominations.get(i);
             String path = "$.nominations[" + i + "]";
-            if (!ceremonyIds.contains(n.ceremony())) {
+            if (!ceremonyIds.test(n.ceremony())) {
                 problems.add(new DataProblem(AWARDS, path + ".ceremony", "no ceremony with id '" + n.ceremony() + "'"));
             }
-            if (n.songId() != null && !songIds.contains(n.songId())) {
+            if (n.songId() != null && !songIds.test(n.songId())) {
                 problems.add(new DataProblem(AWARDS, path + ".songId", "no song with id '" + n.songId() + "'"));
             }
             for (String ref : n.personIds()) {
-                if (!personIds.contains(ref)) {
+                if (!personIds.test(ref)) {
                     problems.add(new DataProblem(AWARDS, path + ".personIds", "no person with id '" + ref + "'"));
                 }
             }
@@ -246,10 +255,13 @@ public final class FactFiles {
         }
     }
 
-    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-        Set<String> ids = new HashSet<>();
-        items.forEach(item -> ids.add(id.apply(item)));
-        return ids;
+    /**
+     * The ids a reference may name: those declared in {@code arrayName}, or, when that array could
+     * not be read (its file is missing or broken, already reported), any id at all.
+     */
+    private Predicate<String> referable(String arrayName) {
+        Set<String> ids = declaredIds.get(arrayName);
+        return ids != null ? ids::contains : id -> true;
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

@@ -2,9 +2,9 @@ package dev.lalaland.bot.onthisday;
 
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
-import dev.lalaland.bot.shard.ShardPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,27 +24,28 @@ import java.util.Optional;
  * The daily post's tables ({@code V3__daily_post.sql}): settings, the next due instant, and the
  * per-date claims that make a second post for the same server and local date impossible.
  * Every state change is one transaction; conditional updates make each safe to race with
- * {@code /config} and with a second copy of the same work.
+ * {@code /config} and with a second copy of the same work. The routine's queries (who is due,
+ * what is ready, recovery and clean-up) see only the servers of its {@link GuildScope}.
  */
 public final class DailyPostStore {
     private final Database database;
-    /** SQL that keeps the servers whose shards this process runs, on a column holding a server id. */
-    private final ServersRunHere runHere;
+    private final GuildScope scope;
 
-    /** For a process that runs every shard: every server's post is its to send. */
+    /** For every server, as the bot. */
     public DailyPostStore(Database database) {
-        this(database, ShardPlan.all());
+        this(database, GuildScope.everyServer());
     }
 
     /**
-     * For a process that runs some of the shards: it plans, sends and recovers the posts of the
-     * servers on them only, since another process runs the others and has their channels in its
-     * cache (this one would find them missing and take that for a lost channel). The claims stay
-     * per server and date whoever makes them, so processes whose ranges overlap still post once.
+     * @param scope the servers whose posts this process plans, sends and recovers: with shard
+     *              ranges, those on its own shards only, since another process runs the others and
+     *              has their channels in its cache (this one would find them missing and take that
+     *              for a lost channel). The claims stay per server and date whoever makes them, so
+     *              processes whose ranges overlap still post once.
      */
-    public DailyPostStore(Database database, ShardPlan shards) {
+    public DailyPostStore(Database database, GuildScope scope) {
         this.database = database;
-        this.runHere = new ServersRunHere(shards);
+        this.scope = scope;
     }
 
     // ---- settings, for /config ----
@@ -133,8 +134,8 @@ public final class DailyPostStore {
             List<DuePost> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, """
                     SELECT guild_id, post_time, zone, next_local_date, next_due_epoch FROM daily_post_config
-                    WHERE next_due_epoch <= ? AND %s ORDER BY next_due_epoch LIMIT ?"""
-                    .formatted(runHere.on("guild_id")), now.getEpochSecond(), limit);
+                    WHERE next_due_epoch <= ?""" + scope.andColumnIsOurs("guild_id")
+                    + " ORDER BY next_due_epoch LIMIT ?", now.getEpochSecond(), limit);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DuePost(rs.getString(1), LocalTime.parse(rs.getString(2)), ZoneId.of(rs.getString(3)),
@@ -181,11 +182,10 @@ public final class DailyPostStore {
      */
     public Optional<Instant> nextWork() {
         return database.read(c -> {
-            try (PreparedStatement ps = prepare(c, """
-                    SELECT min(t) FROM (
-                        SELECT min(next_due_epoch) AS t FROM daily_post_config WHERE %1$s
-                        UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued' AND %1$s)"""
-                    .formatted(runHere.on("guild_id")));
+            try (PreparedStatement ps = prepare(c, "SELECT min(t) FROM ("
+                    + "SELECT min(next_due_epoch) AS t FROM daily_post_config WHERE 1" + scope.andColumnIsOurs("guild_id")
+                    + " UNION ALL SELECT min(attempt_at_epoch) FROM daily_post WHERE status = 'queued'"
+                    + scope.andColumnIsOurs("guild_id") + ")");
                  ResultSet rs = ps.executeQuery()) {
                 long t = rs.next() ? rs.getLong(1) : 0;
                 return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochSecond(t));
@@ -208,9 +208,8 @@ public final class DailyPostStore {
                     SELECT p.guild_id, p.local_date, p.attempts, p.nonce, p.fact_id, c.channel_id, c.zone,
                            c.next_due_epoch IS NOT NULL
                     FROM daily_post p JOIN daily_post_config c ON c.guild_id = p.guild_id
-                    WHERE p.status = 'queued' AND p.attempt_at_epoch <= ? AND %s
-                    ORDER BY p.attempt_at_epoch LIMIT ?""".formatted(runHere.on("p.guild_id")),
-                    now.getEpochSecond(), limit);
+                    WHERE p.status = 'queued' AND p.attempt_at_epoch <= ?""" + scope.andColumnIsOurs("p.guild_id")
+                    + " ORDER BY p.attempt_at_epoch LIMIT ?", now.getEpochSecond(), limit);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ReadyPost(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
@@ -306,17 +305,18 @@ public final class DailyPostStore {
         return database.transaction(c -> {
             int again = update(c, """
                     UPDATE daily_post SET status = 'queued', attempt_at_epoch = ?
-                    WHERE status = 'sending' AND attempt_at_epoch >= ? AND %s""".formatted(runHere.on("guild_id")),
+                    WHERE status = 'sending' AND attempt_at_epoch >= ?""" + scope.andColumnIsOurs("guild_id"),
                     now.getEpochSecond(), handedOverSince);
-            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending' AND "
-                    + runHere.on("guild_id"));
+            int abandoned = update(c, "UPDATE daily_post SET status = 'unknown' WHERE status = 'sending'"
+                    + scope.andColumnIsOurs("guild_id"));
             return new InFlight(again, abandoned);
         });
     }
 
     /** Deletes claims of local dates before {@code cutoff}; they can no longer matter. */
     public int forgetBefore(LocalDate cutoff) {
-        return database.transaction(c -> update(c, "DELETE FROM daily_post WHERE local_date < ?", cutoff.toString()));
+        return database.transaction(c -> update(c, "DELETE FROM daily_post WHERE local_date < ?"
+                + scope.andColumnIsOurs("guild_id"), cutoff.toString()));
     }
 
     /**

@@ -5,9 +5,12 @@ import dev.lalaland.bot.facts.QuizCategory;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,7 +46,7 @@ final class CastQuestions implements QuestionGenerator {
         String id = "cast.who-played." + p.id();
         return Distractors.pick(id, p.name(), names(cast, Person::name)).map(wrong -> Question.shuffled(id, QuizCategory.CAST,
                 billing(p), "Who played " + p.character() + " in La La Land?", p.name(), wrong,
-                withSummary(p.name() + " played " + p.character() + ".", p), p.sources()));
+                playedWithSummary(p), p.sources()));
     }
 
     private Optional<Question> characterOf(Person p, List<Person> cast) {
@@ -92,6 +95,39 @@ final class CastQuestions implements QuestionGenerator {
 
     private static String describe(Person p) {
         return p.isCast() && p.character() != null ? "who played " + p.character() : p.role();
+    }
+
+    /**
+     * Who played whom, then the summary; a summary that starts "Plays <character>, ..." carries on
+     * the sentence instead ("X played <character>, ..."), so that it is not said twice.
+     */
+    static String playedWithSummary(Person p) {
+        String summary = p.summary() == null ? "" : p.summary().replaceAll("\\s+", " ").strip();
+        if (summary.startsWith("Plays ")) {
+            return p.name() + " played " + summary.substring("Plays ".length());
+        }
+        String played = p.name() + " played " + p.character() + ".";
+        // A summary that describes the part in its own words ("Dancer who sets off ... as the woman in yellow").
+        if (sharesWordsInARow(played, summary, 4)) {
+            return p.name() + ": " + summary;
+        }
+        return withSummary(played, p);
+    }
+
+    /** Whether {@code a} and {@code b} have {@code n} words in a row in common, ignoring case and punctuation. */
+    static boolean sharesWordsInARow(String a, String b, int n) {
+        Set<String> runs = new HashSet<>(runs(a, n));
+        return runs(b, n).stream().anyMatch(runs::contains);
+    }
+
+    private static List<String> runs(String text, int n) {
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+"))
+                .filter(w -> !w.isEmpty()).toList();
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i + n <= words.size(); i++) {
+            runs.add(String.join(" ", words.subList(i, i + n)));
+        }
+        return runs;
     }
 
     /** A sentence followed by the person's summary from the fact store, when there is one. */

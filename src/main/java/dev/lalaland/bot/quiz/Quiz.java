@@ -4,6 +4,7 @@ import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.report.Reports;
 import dev.lalaland.bot.routine.Routine;
@@ -43,21 +44,25 @@ public final class Quiz implements Routine {
     private final AnswerButtons buttons;
     private final Reports reports;
 
-    /** Builds the quiz and adds its routine to {@code routines}. */
+    /**
+     * Builds the quiz and adds its routine to {@code routines}.
+     *
+     * @param scope whose nights and questions a restart resumes and clean-up deletes
+     */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
-                QuizTimings timings) {
-        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version());
+                QuizTimings timings, GuildScope scope) {
+        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope);
     }
 
     /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, routines, outbox, timings, random, "unknown");
+        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer());
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion) {
-        this.store = new QuizStore(database);
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope) {
+        this.store = new QuizStore(database, scope);
         this.bank = bank;
         Timers timers = new Timers(routines);
         // Reports know questions by id and text only; muted questions are skipped by every pick.

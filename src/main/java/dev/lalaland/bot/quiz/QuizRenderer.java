@@ -6,6 +6,7 @@ import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.render.Sources;
 import dev.lalaland.bot.report.Reports;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ final class QuizRenderer {
     private static final String[] MEDALS = {"🥇", "🥈", "🥉"};
     private static final int LIST_LINES = 10;
     private static final int STANDINGS_AFTER_ROUND = 5;
+    private static final int FOOTER_LENGTH = 300;
 
     private QuizRenderer() {
     }
@@ -51,7 +53,7 @@ final class QuizRenderer {
 
     /** The practice question asked as {@code round}, shown on its {@link #practiceCard}. */
     static Reply practiceQuestion(Round round, Embed card) {
-        return Reply.builder().content("Answer " + relative(round.closesAt()) + ": one answer each.")
+        return Reply.builder().content("One answer each; the question closes " + relative(round.closesAt()) + ".")
                 .embed(card).buttonRow(answerButtons(round, false)).build();
     }
 
@@ -93,8 +95,9 @@ final class QuizRenderer {
         Question q = result.round().question();
         String right = result.right().isEmpty() ? "Nobody this time."
                 : joinNames(result.right().stream().map(RoundResult.Scored::displayName).toList());
+        // The title names the answer; the description says why, without naming it a second time.
         Embed embed = Embed.builder("Answer: " + q.answerLabel())
-                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .description(q.explanation())
                 .field("Question", DiscordLimits.truncate(q.text(), DiscordLimits.FIELD_VALUE))
                 .field("Got it right", right)
                 .field("Answers", choiceCounts(result))
@@ -114,7 +117,7 @@ final class QuizRenderer {
         boolean last = result.round().number() >= night.questionCount();
         Embed embed = Embed.builder("Question " + result.round().number() + " of " + night.questionCount()
                         + " · Answer: " + q.answerLabel())
-                .description("**" + q.answerLabel() + "**\n" + q.explanation())
+                .description(q.explanation())
                 .field("Answers", choiceCounts(result))
                 .field("Points", gained.isEmpty() ? "Nobody got it right." : lines(gained))
                 .field("Standings", standingLines(result.standings(), STANDINGS_AFTER_ROUND))
@@ -232,7 +235,8 @@ final class QuizRenderer {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < standings.size(); i++) {
             Standing s = standings.get(i);
-            String place = i < MEDALS.length ? MEDALS[i] : (i + 1) + ".";
+            // A medal is for points: a player still on 0 is listed, without one.
+            String place = i < MEDALS.length && s.points() > 0 ? MEDALS[i] : (i + 1) + ".";
             rows.add(place + " " + name(s.displayName()) + ": " + s.points() + " points");
         }
         return lines(rows.subList(0, Math.min(rows.size(), Math.max(max, 1))), standings.size());
@@ -297,7 +301,7 @@ final class QuizRenderer {
 
     private static String footer(Question q) {
         return q.sources().isEmpty() ? "Practice question: not scored."
-                : DiscordLimits.truncate("Source: " + q.sources().get(0), 300);
+                : "Source: " + Sources.citation(q.sources().get(0), FOOTER_LENGTH - "Source: ".length());
     }
 
     static String relative(Instant at) {

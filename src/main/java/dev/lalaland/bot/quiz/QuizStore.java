@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import static dev.lalaland.bot.facts.JsonColumns.strings;
 
 import dev.lalaland.bot.db.Database;
+import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.JsonColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * wait for the write; every method that reads or changes a round waits for that round's write
  * first, so callers cannot tell the difference. Round ids are handed out here rather than by
  * SQLite to make that possible; this store is the only writer of {@code quiz_round} (one bot per
- * database file).
+ * database file). What a restart resumes, and what clean-up deletes, is only of the servers in
+ * its {@link GuildScope}.
  */
 public final class QuizStore {
     private static final Logger log = LoggerFactory.getLogger(QuizStore.class);
@@ -52,9 +54,11 @@ public final class QuizStore {
      * Old practice questions, by their partial index (V4); left to itself the planner takes the
      * index on night_id, and night_id IS NULL is nearly every question.
      */
-    static final String FORGET_PRACTICE = "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round "
-            + "INDEXED BY quiz_round_practice_closed "
-            + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ? LIMIT ?)";
+    static String forgetPractice(GuildScope scope) {
+        return "DELETE FROM quiz_round WHERE id IN (SELECT id FROM quiz_round INDEXED BY quiz_round_practice_closed "
+                + "WHERE night_id IS NULL AND status = 'closed' AND reveal_pending = 0 AND closes_at < ?"
+                + scope.andColumnIsOurs("guild_id") + " LIMIT ?)";
+    }
     /** Old practice questions deleted per transaction: a few milliseconds of holding the database. */
     private static final int FORGET_BATCH = 200;
     /** A night takes its questions, answers and players with it. */
@@ -64,12 +68,19 @@ public final class QuizStore {
     private static final long SAVE_WAIT_SECONDS = 10;
 
     private final Database database;
+    private final GuildScope scope;
     private final AtomicLong lastRoundId;
     /** Practice rounds queued for saving and not yet saved, by id. */
     private final Map<Long, CompletableFuture<?>> saving = new ConcurrentHashMap<>();
 
+    /** For every server, as the bot. */
     public QuizStore(Database database) {
+        this(database, GuildScope.everyServer());
+    }
+
+    public QuizStore(Database database, GuildScope scope) {
         this.database = database;
+        this.scope = scope;
         // sqlite_sequence remembers ids of rows since deleted, so an id is never handed out twice.
         this.lastRoundId = new AtomicLong(database.read(c -> singleInt(c, "SELECT MAX("
                 + "COALESCE((SELECT MAX(id) FROM quiz_round), 0), "
@@ -109,7 +120,7 @@ public final class QuizStore {
 
     public List<Night> runningNights() {
         return database.read(c -> query(c, "SELECT " + NIGHT_COLUMNS + " FROM quiz_night WHERE status = 'running'"
-                + " ORDER BY id", QuizStore::night));
+                + scope.andColumnIsOurs("guild_id") + " ORDER BY id", QuizStore::night));
     }
 
     /**
@@ -143,7 +154,8 @@ public final class QuizStore {
     public List<NightResult> pendingEndPosts() {
         return database.read(c -> {
             List<NightResult> results = new ArrayList<>();
-            for (long[] row : query(c, "SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1 ORDER BY id",
+            for (long[] row : query(c, "SELECT id, ended_at FROM quiz_night WHERE end_post_pending = 1"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id",
                     r -> new long[] {r.getLong(1), r.getLong(2)})) {
                 results.add(nightResult(c, night(c, row[0]).orElseThrow(), Instant.ofEpochMilli(row[1])));
             }
@@ -262,8 +274,8 @@ public final class QuizStore {
     /** Every question still open, of nights and practice alike, for resuming after a restart. */
     public List<Round> openRounds() {
         awaitAllSaved();
-        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open' "
-                + "ORDER BY id", QuizStore::round));
+        return database.read(c -> query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE status = 'open'"
+                + scope.andColumnIsOurs("guild_id") + " ORDER BY id", QuizStore::round));
     }
 
     public int roundsAsked(long nightId) {
@@ -375,8 +387,8 @@ public final class QuizStore {
         awaitAllSaved();
         return database.read(c -> {
             List<RoundResult> results = new ArrayList<>();
-            for (Round round : query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
-                    + "ORDER BY id", QuizStore::round)) {
+            for (Round round : query(c, "SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id", QuizStore::round)) {
                 results.add(result(c, round));
             }
             return results;
@@ -454,12 +466,13 @@ public final class QuizStore {
         int deleted = 0;
         int batch;
         do {
-            batch = database.transaction(c -> update(c, FORGET_PRACTICE, before, FORGET_BATCH));
+            batch = database.transaction(c -> update(c, forgetPractice(scope), before, FORGET_BATCH));
             deleted += batch;
         } while (batch == FORGET_BATCH);
         do {
             batch = database.transaction(c -> update(c, "DELETE FROM quiz_night WHERE id IN (SELECT id FROM quiz_night "
-                    + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ? ORDER BY id LIMIT ?)",
+                    + "WHERE status <> 'running' AND end_post_pending = 0 AND ended_at < ?"
+                    + scope.andColumnIsOurs("guild_id") + " ORDER BY id LIMIT ?)",
                     before, FORGET_BATCH_NIGHTS));
             deleted += batch;
         } while (batch == FORGET_BATCH_NIGHTS);

@@ -63,9 +63,14 @@ final class ReleaseQuestions implements QuestionGenerator {
                         + album.label() + ".", album.sources());
     }
 
+    /**
+     * When it happened and what: the event's text, which tells what its title names, or the title
+     * when there is no text. Not both: the text mostly says the title again ("La La Land Day. LA
+     * Mayor Eric Garcetti declares 25 April "La La Land Day" ..."), and the question showed it.
+     */
     private static String explain(Event e) {
         String when = CastQuestions.longDate(e.date());
-        return e.text() == null ? when + ": " + e.title() + "." : when + ": " + e.title() + ". " + firstSentence(e.text());
+        return e.text() == null || e.text().isBlank() ? when + ": " + e.title() + "." : when + ": " + firstSentence(e.text());
     }
 
     /**

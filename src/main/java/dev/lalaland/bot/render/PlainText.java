@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,18 @@ public final class PlainText {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`");
 
+    private static final String INDENT = "  ";
+
     private PlainText() {
+    }
+
+    /**
+     * A link's URL as a reader wants to see it: parentheses, escaped only so that Markdown's
+     * {@code [name](url)} could hold them, are shown as they are. Between {@code < >} the URL
+     * still works when copied or clicked; nothing else is decoded, so it stays the same address.
+     */
+    static String readable(String url) {
+        return url.replace("%28", "(").replace("%29", ")");
     }
 
     public static String render(Reply reply) {
@@ -39,7 +51,7 @@ public final class PlainText {
                 out.add(e.description());
             }
             for (Embed.Field f : e.fields()) {
-                out.add(f.name() + ": " + f.value());
+                out.add(field(f));
             }
             if (e.footer() != null) {
                 out.add(e.footer());
@@ -59,6 +71,17 @@ public final class PlainText {
         return plain(BLANK_LINES.matcher(out.toString()).replaceAll("\n"));
     }
 
+    /**
+     * {@code name: value} on one line; a value of several lines goes under its name, each line
+     * indented, so that it does not run into the next field.
+     */
+    private static String field(Embed.Field f) {
+        if (!f.value().contains("\n")) {
+            return f.name() + ": " + f.value();
+        }
+        return f.name() + ":\n" + INDENT + f.value().strip().replaceAll("\n\\s*", "\n" + INDENT);
+    }
+
     /** A form as its title and one line per input: a select's values, or what text it takes. */
     private static void form(Modal modal, StringJoiner out) {
         out.add(modal.title());
@@ -71,7 +94,8 @@ public final class PlainText {
     }
 
     private static String plain(String markdown) {
-        String links = LINK.matcher(markdown).replaceAll("$1 <$2>");
+        String links = LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + " <" + readable(m.group(2)) + ">"));
         String once = TIME_AND_COUNTDOWN.matcher(links).replaceAll("$1");
         // Discord shows a countdown ("in 20 seconds") as relative time; printed, it becomes "at" a time.
         String times = TIMESTAMP.matcher(once).replaceAll(m -> ("R".equals(m.group(2)) ? "at " : "")

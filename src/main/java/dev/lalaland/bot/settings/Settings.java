@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param devGuild     null to register commands globally
  * @param healthFile   null for no health file; else touched while connected to Discord
  * @param shards       the gateway shards this process runs, out of how many
+ * @param consoleDatabase console mode's own SQLite file: never the bot's {@code database} unless
+ *                        an admin says so, so that trying commands cannot change a live bot's state
  */
 public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path configFile, Path database,
-                       Path dataDir, String devGuild, Path healthFile, ShardPlan shards) {
+                       Path dataDir, String devGuild, Path healthFile, ShardPlan shards,
+                       Path consoleDatabase) {
 
     public Optional<String> token() {
         return Optional.ofNullable(discordToken);
@@ -33,6 +36,6 @@ public record Settings(String discordToken, URI restUrl, URI gatewayUrl, Path co
         return "Settings[token=" + (discordToken == null ? "unset" : "set") + ", restUrl=" + restUrl
                 + ", gatewayUrl=" + gatewayUrl + ", configFile=" + configFile + ", database=" + database
                 + ", dataDir=" + dataDir + ", devGuild=" + devGuild + ", healthFile=" + healthFile
-                + ", shards=" + shards + "]";
+                + ", shards=" + shards + ", consoleDatabase=" + consoleDatabase + "]";
     }
 }

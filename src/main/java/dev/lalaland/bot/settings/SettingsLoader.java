@@ -1,5 +1,6 @@
 package dev.lalaland.bot.settings;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +38,8 @@ public final class SettingsLoader {
         BOT_DEV_GUILD("dev-guild"),
         BOT_HEALTH_FILE("health-file"),
         BOT_SHARD_TOTAL("shard-total"),
-        BOT_SHARDS("shards");
+        BOT_SHARDS("shards"),
+        BOT_CONSOLE_DATABASE("console-database");
 
         final String yamlKey;
 
@@ -52,6 +55,10 @@ public final class SettingsLoader {
     static final String DEFAULT_REST_URL = "https://discord.com/api/v10/";
     static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
+    static final String DEFAULT_DATABASE = "lalaland.db";
+    static final String CONSOLE_DATABASE = "lalaland-console.db";
+    /** How the YAML parser says where: " in 'reader', line 2, column 11:". */
+    private static final Pattern YAML_MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -81,16 +88,29 @@ public final class SettingsLoader {
             throw new SettingsException(Key.DISCORD_TOKEN.describe() + " has a character no Discord token has "
                     + "(tokens are plain letters, digits and . - _): paste the token alone");
         }
+        Path database = database(Key.BOT_DATABASE, values.getOrDefault(Key.BOT_DATABASE, DEFAULT_DATABASE));
         return new Settings(
                 token,
                 url(Key.DISCORD_REST_URL, values.getOrDefault(Key.DISCORD_REST_URL, DEFAULT_REST_URL), "http", "https"),
                 url(Key.DISCORD_GATEWAY_URL, values.getOrDefault(Key.DISCORD_GATEWAY_URL, DEFAULT_GATEWAY_URL), "ws", "wss"),
                 configFile,
-                database(values.getOrDefault(Key.BOT_DATABASE, "lalaland.db")),
+                database,
                 dataDir(values.get(Key.BOT_DATA_DIR)),
                 devGuild(values.get(Key.BOT_DEV_GUILD)),
                 values.containsKey(Key.BOT_HEALTH_FILE) ? healthFile(values.get(Key.BOT_HEALTH_FILE)) : null,
-                shards(values.get(Key.BOT_SHARD_TOTAL), values.get(Key.BOT_SHARDS)));
+                shards(values.get(Key.BOT_SHARD_TOTAL), values.get(Key.BOT_SHARDS)),
+                values.containsKey(Key.BOT_CONSOLE_DATABASE)
+                        ? database(Key.BOT_CONSOLE_DATABASE, values.get(Key.BOT_CONSOLE_DATABASE))
+                        : besideTheBots(database));
+    }
+
+    /**
+     * Console mode's default: {@value #CONSOLE_DATABASE} in the bot database's folder (the current
+     * folder, or the data volume in Docker), a file of its own and never the bot's.
+     */
+    private static Path besideTheBots(Path botDatabase) {
+        Path folder = botDatabase.toAbsolutePath().getParent();
+        return folder == null ? Path.of(CONSOLE_DATABASE) : folder.resolve(CONSOLE_DATABASE);
     }
 
     /**
@@ -153,8 +173,7 @@ public final class SettingsLoader {
             root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML: "
-                    + firstLine(e.getOriginalMessage()));
+            throw new SettingsException("BOT_CONFIG: " + file + " is not valid YAML" + yamlProblem(e));
         } catch (IOException e) {
             throw new SettingsException("BOT_CONFIG: " + file + " cannot be read: "
                     + (e instanceof AccessDeniedException ? "permission denied" : firstLine(e.getMessage())));
@@ -179,6 +198,34 @@ public final class SettingsLoader {
             values.put(key, value.asText());
         }
         return values;
+    }
+
+    /**
+     * Where and what, on one line: the YAML parser's own marks ("while parsing a flow sequence" at
+     * the line where it began, "expected ',' or ']'" where it failed), else the position Jackson
+     * reports with the first line of its message.
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        StringBuilder out = new StringBuilder();
+        String what = null;
+        for (String line : message.split("\n")) {
+            Matcher mark = YAML_MARK.matcher(line);
+            if (mark.matches() && what != null) {
+                out.append(out.isEmpty() ? " at line " + mark.group(1) + ", column " + mark.group(2) + ": " + what
+                        : "; " + what + " at line " + mark.group(1) + ", column " + mark.group(2));
+                what = null;
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                what = line.strip();
+            }
+        }
+        if (!out.isEmpty()) {
+            return out.toString();
+        }
+        JsonLocation where = e.getLocation();
+        String at = where == null || where.getLineNr() < 1 ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return at + ": " + firstLine(message);
     }
 
     /** Read by the logging set-up itself, which would take a misspelt level silently as the default. */
@@ -219,10 +266,10 @@ public final class SettingsLoader {
         }
     }
 
-    private static Path database(String value) {
-        Path path = path(Key.BOT_DATABASE, value);
+    private static Path database(Key key, String value) {
+        Path path = path(key, value);
         if (Files.isDirectory(path)) {
-            throw new SettingsException(Key.BOT_DATABASE.describe() + " names a directory, not a file: " + path);
+            throw new SettingsException(key.describe() + " names a directory, not a file: " + path);
         }
         return path;
     }

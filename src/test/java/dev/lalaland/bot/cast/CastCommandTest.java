@@ -71,7 +71,7 @@ class CastCommandTest {
                 "Best Original Song (\"City of Stars\"), 89th Academy Awards: 🏆 Won",
                 "Best Original Song (\"Audition (The Fools Who Dream)\"), 89th Academy Awards: Nominated; won by",
                 "Best Original Score, 89th Academy Awards: 🏆 Won",
-                "On the soundtrack: 3. Mia & Sebastian's Theme")
+                "On the soundtrack:\n  3. Mia & Sebastian's Theme")
                 .doesNotContain("Sings");
     }
 

@@ -68,6 +68,28 @@ class FactFilesTest {
         assertThat(problems).anyMatch(p -> p.startsWith("events.json $.events[0].kind: must be one of"));
     }
 
+    /** One bad field in a person whom songs and nominations name: said once, not at every reference. */
+    @Test
+    void aMistakeInAPersonIsReportedOnceNotAtEveryReferenceToThem() throws Exception {
+        Path data = copyOfBundled();
+        edit(data, "people.json", "\"born\": \"1988-11-06\"", "\"born\": \"6 November 1988\"");
+
+        List<String> problems = problems(data);
+
+        assertThat(problems).containsExactly(
+                "people.json $.people[1].born: must be a date YYYY-MM-DD, got \"6 November 1988\"");
+    }
+
+    @Test
+    void aBrokenFileIsReportedOnceNotAtEveryReferenceIntoIt() throws Exception {
+        Path data = copyOfBundled();
+        Files.writeString(data.resolve("people.json"), "{\"people\": [");
+
+        List<String> problems = problems(data);
+
+        assertThat(problems).singleElement().asString().startsWith("people.json $: not valid JSON");
+    }
+
     @Test
     void aWholeNumberTooBigForItsFieldIsAProblemNotACrash() throws Exception {
         Path data = copyOfMinimal();
@@ -132,6 +154,15 @@ class FactFilesTest {
 
     static Path minimal() throws URISyntaxException {
         return Path.of(FactFilesTest.class.getResource("/facts-minimal").toURI());
+    }
+
+    /** The data files the bot ships with, to break one thing in. */
+    private Path copyOfBundled() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("bundled"));
+        for (String name : FactFiles.ALL) {
+            Files.copy(Path.of("data", name), copy.resolve(name));
+        }
+        return copy;
     }
 
     private Path copyOfMinimal() throws IOException, URISyntaxException {

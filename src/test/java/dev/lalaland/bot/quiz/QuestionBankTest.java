@@ -16,6 +16,7 @@ import dev.lalaland.bot.facts.WrittenQuestion;
 import dev.lalaland.bot.render.DiscordLimits;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -219,6 +220,47 @@ class QuestionBankTest {
     private static Event event(String id) {
         return store.allEvents().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no event " + id));
+    }
+    /**
+     * No explanation says the same thing twice, as "Ryan Gosling played Sebastian. Plays
+     * Sebastian, ..." did: no run of four words comes back in it, "plays" and "played"
+     * counting as one word.
+     */
+    @Test
+    void noExplanationSaysTheSameThingTwice() {
+        List<String> repeating = new ArrayList<>();
+        for (Question q : bank.all()) {
+            List<String> words = java.util.Arrays.stream(q.explanation().toLowerCase(java.util.Locale.ROOT)
+                            .split("[^\\p{L}\\p{N}']+"))
+                    .filter(w -> !w.isEmpty()).map(w -> w.startsWith("play") ? "play" : w).toList();
+            Set<String> runs = new HashSet<>();
+            for (int i = 0; i + 4 <= words.size(); i++) {
+                String run = String.join(" ", words.subList(i, i + 4));
+                if (!runs.add(run)) {
+                    repeating.add(q.id() + " repeats \"" + run + "\": " + q.explanation());
+                    break;
+                }
+            }
+        }
+        assertThat(repeating).isEmpty();
+    }
+
+    /** Every reveal's citation keeps its URLs whole: a cut URL leads nowhere. */
+    @Test
+    void everyRevealCitesWholeUrls() {
+        java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s<>]+");
+        List<String> cut = new ArrayList<>();
+        Instant at = Instant.parse("2026-12-02T20:00:00Z");
+        for (Question q : bank.all()) {
+            Round round = new Round(1, null, 1, "g", "c", q, "m", at, at.plusSeconds(20), false);
+            RoundResult result = new RoundResult(round, List.of(0, 0, 0, 0), List.of(), List.of());
+            String footer = QuizRenderer.practiceReveal(result).embeds().get(0).footer();
+            Set<String> cited = new HashSet<>();
+            q.sources().forEach(s -> url.matcher(s).results().forEach(m -> cited.add(m.group())));
+            url.matcher(footer).results().filter(m -> !cited.contains(m.group()))
+                    .forEach(m -> cut.add(q.id() + ": " + m.group()));
+        }
+        assertThat(cut).isEmpty();
     }
 
     @Test

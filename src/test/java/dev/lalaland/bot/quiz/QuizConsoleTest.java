@@ -57,6 +57,9 @@ class QuizConsoleTest {
             assertThat(answer.find()).as("the reveal in:\n" + text).isTrue();
             assertThat(answer.group(1)).isIn(buttons.group(1), buttons.group(2), buttons.group(3), buttons.group(4));
             assertThat(text).contains("This question has closed");
+            // A countdown printed as a time reads naturally: not "Answer at <time>: one answer each."
+            assertThat(text).containsPattern("One answer each; the question closes at \\d{4}-\\d\\d-\\d\\d "
+                    + "\\d\\d:\\d\\d:\\d\\d UTC\\.").doesNotContain("Answer at");
             assertThat(text.split("error: answer a number from 1 to 4\n", -1)).as("one line per bad answer in:\n" + text)
                     .hasSize(6);
 

@@ -44,6 +44,14 @@ class QuizRendererTest {
         assertThat(DiscordLimits.violations(reply)).isEmpty();
     }
 
+    /** A medal is for points: "🥇 you: 0 points" after a wrong first answer read as a joke. */
+    @Test
+    void nobodyGetsAMedalForZeroPoints() {
+        assertThat(QuizRenderer.standingLines(List.of(new Standing("u1", "you", 0, 0)), 5)).isEqualTo("1. you: 0 points");
+        assertThat(QuizRenderer.standingLines(List.of(new Standing("u1", "Ann", 150, 1), new Standing("u2", "you", 0, 0)), 5))
+                .isEqualTo("🥇 Ann: 150 points\n2. you: 0 points");
+    }
+
     @Test
     void questionsFitAndCarryOneButtonPerChoice() {
         for (Reply r : List.of(QuizRenderer.practiceQuestion(round, QuizRenderer.practiceCard(round.question())), QuizRenderer.nightQuestion(night, round, true),

@@ -336,7 +336,8 @@ class QuizStoreTest {
     void oldPracticeQuestionsAreFoundByTheirIndexNotByReadingEveryQuestion() {
         List<String> plan = database.read(c -> {
             List<String> steps = new java.util.ArrayList<>();
-            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + QuizStore.FORGET_PRACTICE)) {
+            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN "
+                    + QuizStore.forgetPractice(dev.lalaland.bot.db.GuildScope.everyServer()))) {
                 ps.setLong(1, clock.instant().toEpochMilli());
                 ps.setInt(2, 200);
                 try (var rs = ps.executeQuery()) {

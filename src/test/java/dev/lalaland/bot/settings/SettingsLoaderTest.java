@@ -41,6 +41,34 @@ class SettingsLoaderTest {
         assertThat(s.configFile()).isEqualTo(config);
     }
 
+    /** Invalid YAML says where: the admin should not have to hunt through the file. */
+    @Test
+    void invalidYamlNamesTheLineAndColumn() throws Exception {
+        Path config = dir.resolve("bot.yml");
+        Files.writeString(config, "database: lalaland.db\ndata-dir: [data\ndev-guild: 123456789012345678\n");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_CONFIG", config.toString())))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("BOT_CONFIG: " + config + " is not valid YAML at line 2, column 11: while parsing a flow "
+                        + "sequence; expected ',' or ']', but got : at line 3, column 10");
+        Files.writeString(config, "database: lalaland.db\n  data-dir: data\n");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("BOT_CONFIG", config.toString())))
+                .hasMessage("BOT_CONFIG: " + config + " is not valid YAML at line 2, column 11: mapping values are "
+                        + "not allowed here");
+    }
+
+    /** Console mode never opens the bot's database unless told to. */
+    @Test
+    void consoleModeHasADatabaseOfItsOwnBesideTheBots() throws Exception {
+        assertThat(SettingsLoader.load(Map.of()).consoleDatabase())
+                .isEqualTo(Path.of("lalaland-console.db").toAbsolutePath());
+        Path botDb = dir.resolve("state").resolve("lalaland.db");
+        assertThat(SettingsLoader.load(Map.of("BOT_DATABASE", botDb.toString())).consoleDatabase())
+                .isEqualTo(botDb.resolveSibling("lalaland-console.db"));
+        assertThat(SettingsLoader.load(Map.of("BOT_DATABASE", botDb.toString(), "BOT_CONSOLE_DATABASE",
+                botDb.toString())).consoleDatabase()).as("unless an admin says so").isEqualTo(botDb);
+        assertNamed(Map.of("BOT_CONSOLE_DATABASE", dir.toString()), "BOT_CONSOLE_DATABASE");
+    }
+
     @Test
     void urlsGetTheirTrailingSlash() {
         Settings s = SettingsLoader.load(Map.of("DISCORD_REST_URL", "http://127.0.0.1:5/api/v10",
