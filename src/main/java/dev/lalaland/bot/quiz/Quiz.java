@@ -42,6 +42,7 @@ public final class Quiz implements Routine {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final HostButtons hostButtons;
     private final Reports reports;
 
     /**
@@ -70,9 +71,12 @@ public final class Quiz implements Routine {
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
         this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        NightControlStore controls = new NightControlStore(database);
+        this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
+                timings);
         this.command = new QuizCommand(practice, nights, store, reports);
-        this.buttons = new AnswerButtons(store, practice, clock, timings);
+        this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
+        this.hostButtons = new HostButtons(nights);
         routines.add(this);
     }
 
@@ -84,10 +88,11 @@ public final class Quiz implements Routine {
         return buttons;
     }
 
-    /** Every button of the quiz: the answers, and the Report, Mute and Unmute buttons with the report form. */
+    /** Every button of the quiz: the answers, the host's control panel, and the Report, Mute and Unmute buttons with the report form. */
     public List<ButtonHandler> buttonHandlers() {
         List<ButtonHandler> all = new ArrayList<>();
         all.add(buttons);
+        all.add(hostButtons);
         all.addAll(reports.buttonHandlers());
         return all;
     }
@@ -127,5 +132,9 @@ public final class Quiz implements Routine {
 
     QuizStore store() {
         return store;
+    }
+
+    QuizNights nights() {
+        return nights;
     }
 }
