@@ -36,8 +36,11 @@ class QuizConsoleTest {
     private Features features(Database database, Clock clock, ScheduledExecutorService scheduler, QuizTimings timings) {
         new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
         outbox = new ConsoleOutbox();
-        return new Features(database, new FactStore(database), clock, scheduler, outbox,
+        Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
                 (guild, channel) -> Optional.empty(), Features.Tuning.defaults().withQuiz(timings));
+        // As console mode does: the quiz's timers run once the routines have started.
+        features.routines().start();
+        return features;
     }
 
     /** A console session printing to {@code bytes}, the bot's own posts included. */
