@@ -40,9 +40,9 @@ public final class TrustedSources {
      */
     public static final List<String> PUBLICATIONS = List.of("The Academy", "Lionsgate", "Variety",
             "The Hollywood Reporter", "Deadline", "Screen International", "Billboard", "Entertainment Weekly",
-            "Evening Standard", "USA Today", "The Guardian", "TheWrap", "AFP", "Las Vegas Review-Journal / AP",
-            "San Diego Union-Tribune", "The Mercury News", "The Baltic Times", "Universal Music",
-            "Santa Barbara International Film Festival", "The film's credits");
+            "Evening Standard", "USA Today", "The Guardian", "TheWrap", "AFP", "Associated Press",
+            "Las Vegas Review-Journal / AP", "San Diego Union-Tribune", "The Mercury News", "The Baltic Times",
+            "Universal Music", "Santa Barbara International Film Festival", "The film's credits");
 
     private static final String ARCHIVE = "web.archive.org";
 
