@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Try the bot without Discord: reads commands from standard input, one a line, and prints each
  * reply as plain text followed by a blank line. {@code answer N} clicks the N-th button of the
- * last reply that had buttons; {@code report <reason> [note]} reports the last answer shown, as its
+ * last reply that had buttons; {@code pause}, {@code resume}, {@code skip} and {@code end} click the
+ * running quiz night's control panel; {@code report <reason> [note]} reports the last answer shown, as its
  * Report button and form do. Bad lines print one error line and the session goes on.
  */
 public final class ConsoleMode {
@@ -31,6 +33,9 @@ public final class ConsoleMode {
     public static final Invoker USER = new Invoker("100000000000000100", "you", "100000000000000200",
             "100000000000000300", true);
     private static final Pattern ANSWER = Pattern.compile("answer(?:\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
+    /** A quiz night's control panel: its buttons' ids start so; the console clicks them by word. */
+    private static final String PANEL_PREFIX = "host:";
+    private static final Pattern CONTROL = Pattern.compile("(pause|resume|skip|end)", Pattern.CASE_INSENSITIVE);
     /** {@code report}, or {@code report <reason> [note]}: the Report button of the last answer shown. */
     private static final Pattern REPORT = Pattern.compile("report(?:\\s+(\\S+)(?:\\s+(.+))?)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -42,6 +47,7 @@ public final class ConsoleMode {
     private final Clock clock;
     private final PrintStream out;
     private List<Button> lastButtons = List.of();
+    private List<Button> controlPanel = List.of();
     /** The Report button of the last answer reveal shown, null before the first. */
     private Button lastReportButton;
     private int messageCounter;
@@ -75,6 +81,10 @@ public final class ConsoleMode {
                 click(answer.group(1));
                 return;
             }
+            if (CONTROL.matcher(line).matches()) {
+                control(line.toLowerCase(Locale.ROOT));
+                return;
+            }
             Matcher report = REPORT.matcher(line);
             if (report.matches()) {
                 report(report.group(1), report.group(2));
@@ -101,6 +111,15 @@ public final class ConsoleMode {
         show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
     }
 
+    /** {@code pause}, {@code resume}, {@code skip} or {@code end}: a click on the night's control panel. */
+    private void control(String word) {
+        Button button = controlPanel.stream()
+                .filter(b -> b.label().toLowerCase(Locale.ROOT).startsWith(word))
+                .findFirst()
+                .orElseThrow(() -> new UserInputException("no quiz night to control: /quiz start hosts one"));
+        show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
+    }
+
     /**
      * Reports the last answer shown: with no reason, shows the Report button's form (as Discord
      * would open it); with one, sends the form filled in with that reason and note.
@@ -124,17 +143,21 @@ public final class ConsoleMode {
 
     private void show(Reply reply) {
         messageCounter++;
-        // A reveal's Report button is for `report`: `answer N` keeps to the question's own buttons.
-        List<Button> answerable = new ArrayList<>();
-        for (Button b : reply.buttons()) {
-            if (b.id().startsWith(REPORT_PREFIX)) {
-                lastReportButton = b;
-            } else {
-                answerable.add(b);
+        if (!reply.buttons().isEmpty() && reply.buttons().get(0).id().startsWith(PANEL_PREFIX)) {
+            controlPanel = reply.buttons();
+        } else {
+            // A reveal's Report button is for `report`: `answer N` keeps to the question's own buttons.
+            List<Button> answerable = new ArrayList<>();
+            for (Button b : reply.buttons()) {
+                if (b.id().startsWith(REPORT_PREFIX)) {
+                    lastReportButton = b;
+                } else {
+                    answerable.add(b);
+                }
             }
-        }
-        if (!answerable.isEmpty()) {
-            lastButtons = answerable;
+            if (!answerable.isEmpty()) {
+                lastButtons = answerable;
+            }
         }
         out.println(PlainText.render(reply));
         if (reply.modal() != null && reply.modal().id().startsWith(REPORT_PREFIX)) {

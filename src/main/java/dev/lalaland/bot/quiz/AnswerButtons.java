@@ -18,12 +18,19 @@ final class AnswerButtons implements ButtonHandler {
 
     private final QuizStore store;
     private final PracticeRounds practice;
+    private final QuizNights nights;
+    private final NightControlStore controls;
+    private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
 
-    AnswerButtons(QuizStore store, PracticeRounds practice, Clock clock, QuizTimings timings) {
+    AnswerButtons(QuizStore store, PracticeRounds practice, QuizNights nights, NightControlStore controls, Timers timers,
+                  Clock clock, QuizTimings timings) {
         this.store = store;
         this.practice = practice;
+        this.nights = nights;
+        this.controls = controls;
+        this.timers = timers;
         this.clock = clock;
         this.timings = timings;
     }
@@ -53,7 +60,8 @@ final class AnswerButtons implements ButtonHandler {
             case RECORDED -> recorded(outcome);
             case ALREADY_ANSWERED -> Reply.privateText("You already answered this one: **"
                     + label(outcome, outcome.choice()) + "**. One answer per question, no changing it.");
-            case TIMES_UP -> Reply.privateText("⏱️ Time's up! This question closed "
+            case TIMES_UP -> pausedNight(outcome.round()) ? Reply.privateText("⏸️ The quiz night is paused: "
+                    + "answer when the host resumes it.") : Reply.privateText("⏱️ Time's up! This question closed "
                     + QuizRenderer.relative(outcome.round().closesAt()) + "; your answer did not count.");
             case CLOSED -> Reply.privateText("This question has closed; its answer has been revealed in the channel.");
             case UNKNOWN_QUESTION -> Reply.privateText("This question no longer exists.");
@@ -63,6 +71,12 @@ final class AnswerButtons implements ButtonHandler {
     private Reply recorded(AnswerOutcome outcome) {
         Round round = outcome.round();
         String lockedIn = "Locked in: **" + label(outcome, outcome.choice()) + "**.";
+        // A night's first question has no known players yet, so it never closes early: no need to look.
+        if (!round.practice() && round.number() > 1 && outcome.answersSoFar() >= 2) {
+            // Off the click's thread: closing posts the reveal, and the player's acknowledgement comes first.
+            timers.now("closing question " + round.number() + " of night " + round.nightId() + " if all answered",
+                    () -> nights.closeIfEveryoneAnswered(round.nightId(), round.id()));
+        }
         if (round.practice() && timings.closePracticeAfter() > 0
                 && outcome.answersSoFar() >= timings.closePracticeAfter()) {
             Optional<Reply> reveal = practice.closeNow(round.id());
@@ -72,6 +86,10 @@ final class AnswerButtons implements ButtonHandler {
         }
         return Reply.privateText(lockedIn + " The answer is revealed when time is up, "
                 + QuizRenderer.relative(round.closesAt()) + ".");
+    }
+
+    private boolean pausedNight(Round round) {
+        return !round.practice() && controls.paused(round.nightId()).isPresent();
     }
 
     private static String label(AnswerOutcome outcome, int choice) {

@@ -40,6 +40,7 @@ public final class Quiz implements Lifecycle {
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
+    private final HostButtons hostButtons;
     private final Reports reports;
     private final Clock clock;
 
@@ -66,9 +67,12 @@ public final class Quiz implements Lifecycle {
         QuestionPicker picker = new QuestionPicker(bank, random);
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
         this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
-        this.nights = new QuizNights(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
+        NightControlStore controls = new NightControlStore(database);
+        this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
+                timings);
         this.command = new QuizCommand(practice, nights, store, reports);
-        this.buttons = new AnswerButtons(store, practice, clock, timings);
+        this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
+        this.hostButtons = new HostButtons(nights);
     }
 
     public SlashCommand command() {
@@ -79,10 +83,11 @@ public final class Quiz implements Lifecycle {
         return buttons;
     }
 
-    /** Every button of the quiz: the answers, and the Report, Mute and Unmute buttons with the report form. */
+    /** Every button of the quiz: the answers, the host's control panel, and the Report, Mute and Unmute buttons with the report form. */
     public List<ButtonHandler> buttonHandlers() {
         List<ButtonHandler> all = new ArrayList<>();
         all.add(buttons);
+        all.add(hostButtons);
         all.addAll(reports.buttonHandlers());
         return all;
     }
@@ -117,5 +122,9 @@ public final class Quiz implements Lifecycle {
 
     QuizStore store() {
         return store;
+    }
+
+    QuizNights nights() {
+        return nights;
     }
 }

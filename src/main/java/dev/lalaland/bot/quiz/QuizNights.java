@@ -6,6 +6,7 @@ import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.render.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class QuizNights {
     private static final int MAX_FAILED_POSTS = 3;
 
     private final QuizStore store;
+    private final NightControlStore controls;
     private final QuestionBank bank;
     private final QuestionPicker picker;
     private final SeenHistory seen;
@@ -47,9 +49,10 @@ final class QuizNights {
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Integer> failedPosts = new ConcurrentHashMap<>();
 
-    QuizNights(QuizStore store, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
+    QuizNights(QuizStore store, NightControlStore controls, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
                Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings) {
         this.store = store;
+        this.controls = controls;
         this.bank = bank;
         this.picker = picker;
         this.seen = seen;
@@ -85,6 +88,29 @@ final class QuizNights {
     Reply stop(Invoker who) {
         Night night = store.runningNight(who.channelId()).orElseThrow(() -> new UserInputException(
                 "No quiz night is running in this channel. /quiz start hosts one."));
+        return endByHost(night, who);
+    }
+
+    /**
+     * A click on the host's control panel (the night's opening message). Only the host and
+     * members with Manage Server may use it; everyone else gets a private refusal.
+     */
+    Reply control(Invoker who, long nightId, HostControl action) {
+        Night night = store.night(nightId).filter(Night::running).orElseThrow(() -> new UserInputException(
+                "This quiz night has ended; /quiz start hosts a new one."));
+        if (!QuizRules.mayStop(night, who)) {
+            throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
+                    + ", or someone with Manage Server can use the quiz night's controls.");
+        }
+        return switch (action) {
+            case PAUSE -> pause(night, who);
+            case RESUME -> resume(night, who);
+            case SKIP -> skip(night, who);
+            case END -> endByHost(night, who);
+        };
+    }
+
+    private Reply endByHost(Night night, Invoker who) {
         if (!QuizRules.mayStop(night, who)) {
             throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
                     + ", or someone with Manage Server can stop this quiz night.");
@@ -94,6 +120,106 @@ final class QuizNights {
         }
         return Reply.text("⏹️ Quiz night stopped by " + QuizRenderer.name(who.displayName())
                 + ". Final standings coming up.");
+    }
+
+    /** Stops the countdown, keeping the open question's time left; a pause left too long ends the night. */
+    private Reply pause(Night night, Invoker who) {
+        return locked(night.id(), () -> {
+            Instant now = clock.instant();
+            Optional<Round> open = store.openRound(night.id());
+            Duration left = open.map(r -> positive(Duration.between(now, r.closesAt()))).orElse(null);
+            if (!controls.pause(night.id(), now, open.map(Round::id).orElse(null), left)) {
+                throw new UserInputException("This quiz night is already paused: Resume carries on.");
+            }
+            timers.cancel(key(night.id()));
+            NightPause pause = new NightPause(now, left);
+            scheduleGiveUp(night.id(), pause);
+            return QuizRenderer.paused(night, who.displayName(), open.map(Round::number).orElse(null), pause);
+        });
+    }
+
+    private Reply resume(Night night, Invoker who) {
+        return locked(night.id(), () -> {
+            NightPause pause = controls.resume(night.id()).orElseThrow(() -> new UserInputException(
+                    "This quiz night is not paused."));
+            timers.cancel(key(night.id()));
+            Optional<Round> open = store.openRound(night.id());
+            if (open.isEmpty() || pause.questionLeft() == null) {
+                timers.after(key(night.id()), timings.pause(), "continuing night " + night.id(),
+                        () -> askNext(night.id()));
+                return QuizRenderer.resumed(who.displayName(), null, null, timings.pause());
+            }
+            Round round = reopenWithTimeLeft(night, open.get(), pause.questionLeft());
+            if (round.messageId() != null) {
+                outbox.edit(night.channelId(), round.messageId(), QuizRenderer.nightQuestion(night, round, false))
+                        .whenComplete((ok, error) -> {
+                            if (error != null) {
+                                log.debug("could not show the new deadline of round {}: {}", round.id(), error.toString());
+                            }
+                        });
+            }
+            return QuizRenderer.resumed(who.displayName(), round.number(), pause.questionLeft(), null);
+        });
+    }
+
+    /**
+     * Opens the question again for the time it had left; its opening moves by the pause, so the
+     * speed bonus counts only the time the countdown ran.
+     */
+    private Round reopenWithTimeLeft(Night night, Round open, Duration left) {
+        Instant closes = clock.instant().plus(left);
+        store.reopen(open.id(), closes.minus(night.roundLength()), closes);
+        Round round = store.round(open.id()).orElseThrow();
+        scheduleClose(night, round);
+        return round;
+    }
+
+    /** Closes the open question now (its answers so far count), or asks the next one now if none is open. */
+    private Reply skip(Night night, Invoker who) {
+        return locked(night.id(), () -> {
+            if (controls.paused(night.id()).isPresent()) {
+                throw new UserInputException("This quiz night is paused: Resume first, then skip.");
+            }
+            Optional<Round> open = store.openRound(night.id());
+            String by = QuizRenderer.name(who.displayName());
+            if (open.isEmpty()) {
+                timers.cancel(key(night.id()));
+                timers.now("asking the next question of night " + night.id() + " now", () -> askNext(night.id()));
+                return Reply.text("⏭️ " + by + " skipped the wait: the next question is coming up.");
+            }
+            timers.cancel(key(night.id()));
+            close(night.id(), open.get().id(), "⏭️ Skipped by " + by + ": answers given so far count.");
+            return Reply.text("⏭️ " + by + " skipped question " + open.get().number() + ".");
+        });
+    }
+
+    /**
+     * Closes a question as soon as everyone playing has answered it (see
+     * {@link NightControlStore#everyonePlayingAnswered}), so nobody waits out the countdown.
+     */
+    void closeIfEveryoneAnswered(long nightId, long roundId) {
+        if (controls.everyonePlayingAnswered(nightId, roundId)) {
+            withLock(nightId, () -> {
+                if (controls.paused(nightId).isEmpty()) {
+                    close(nightId, roundId, "👥 Everyone playing has answered, so it closed early.");
+                }
+            });
+        }
+    }
+
+    private void scheduleGiveUp(long nightId, NightPause pause) {
+        timers.at(key(nightId), pause.givesUpAt(), "ending night " + nightId + " after a long pause",
+                () -> withLock(nightId, () -> {
+                    if (controls.paused(nightId).filter(p -> p.pausedAt().equals(pause.pausedAt())).isPresent()) {
+                        log.info("quiz night {} was paused for {} minutes; ending it", nightId,
+                                NightPause.GIVE_UP_AFTER.toMinutes());
+                        end(nightId, Night.Status.STOPPED);
+                    }
+                }));
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /**
@@ -122,9 +248,14 @@ final class QuizNights {
         for (Night night : running) {
             withLock(night.id(), () -> {
                 for (RoundResult reveal : unconfirmedReveals.getOrDefault(night.id(), List.of())) {
-                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal),
+                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, null),
                             () -> store.revealPosted(reveal.round().id()),
                             "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
+                }
+                Optional<NightPause> paused = controls.paused(night.id());
+                if (paused.isPresent()) {
+                    scheduleGiveUp(night.id(), paused.get());
+                    return;
                 }
                 Optional<Round> open = store.openRound(night.id());
                 if (open.isEmpty()) {
@@ -149,6 +280,9 @@ final class QuizNights {
                 return;
             }
             Night night = found.get();
+            if (controls.paused(nightId).isPresent()) {
+                return;
+            }
             if (store.roundsAsked(nightId) >= night.questionCount()) {
                 end(nightId, Night.Status.FINISHED);
                 return;
@@ -170,10 +304,21 @@ final class QuizNights {
     }
 
     void close(long nightId, long roundId) {
+        withLock(nightId, () -> {
+            // A timer that was already waiting for the lock when the night was paused.
+            if (controls.paused(nightId).isEmpty()) {
+                close(nightId, roundId, null);
+            }
+        });
+    }
+
+    /** Closes, scores and reveals a question; {@code note} (or null) says why it closed before its time. */
+    private void close(long nightId, long roundId, String note) {
         withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
+            timers.cancel(key(nightId));
             Night night = store.night(nightId).orElseThrow();
             Round round = result.round();
-            reveal(night, result);
+            reveal(night, result, note);
             if (round.number() >= night.questionCount()) {
                 timers.after(key(nightId), timings.pause(), "ending night " + nightId,
                         () -> end(nightId, Night.Status.FINISHED));
@@ -185,10 +330,10 @@ final class QuizNights {
     }
 
     /** Posts the answer and the standings (the same nonce every time, so Discord drops a repeat). */
-    private void reveal(Night night, RoundResult result) {
+    private void reveal(Night night, RoundResult result, String note) {
         Round round = result.round();
         CompletableFuture<String> post = outbox.post(night.channelId(),
-                QuizRenderer.nightReveal(night, result, timings.pause()), revealNonce(round));
+                QuizRenderer.nightReveal(night, result, timings.pause(), note), revealNonce(round));
         UnconfirmedPosts.settleWhenDone(post, () -> store.revealPosted(round.id()));
         deliver(night, post, id -> { });
         disableButtons(night, round);
@@ -196,10 +341,14 @@ final class QuizNights {
 
     /** Posts a question, remembers its message and schedules its closing. */
     private void post(Night night, Round round, boolean askedAgain) {
-        timers.at(key(night.id()), round.closesAt().plus(timings.closeGrace()),
-                "closing question " + round.number() + " of night " + night.id(), () -> close(night.id(), round.id()));
+        scheduleClose(night, round);
         deliver(night, outbox.post(night.channelId(), QuizRenderer.nightQuestion(night, round, askedAgain),
                 questionNonce(round)), messageId -> store.setMessageId(round.id(), messageId));
+    }
+
+    private void scheduleClose(Night night, Round round) {
+        timers.at(key(night.id()), round.closesAt().plus(timings.closeGrace()),
+                "closing question " + round.number() + " of night " + night.id(), () -> close(night.id(), round.id()));
     }
 
     /*

@@ -108,7 +108,7 @@ final class QuizRenderer {
     }
 
     /** After a night question: the answer, why, how many chose what, points gained, the top standings. */
-    static Reply nightReveal(Night night, RoundResult result, Duration nextIn) {
+    static Reply nightReveal(Night night, RoundResult result, Duration nextIn, String note) {
         Question q = result.round().question();
         List<String> gained = new ArrayList<>();
         for (RoundResult.Scored s : result.right()) {
@@ -117,7 +117,7 @@ final class QuizRenderer {
         boolean last = result.round().number() >= night.questionCount();
         Embed embed = Embed.builder("Question " + result.round().number() + " of " + night.questionCount()
                         + " · Answer: " + q.answerLabel())
-                .description(q.explanation())
+                .description(q.explanation() + (note == null ? "" : "\n\n" + note))
                 .field("Answers", choiceCounts(result))
                 .field("Points", gained.isEmpty() ? "Nobody got it right." : lines(gained))
                 .field("Standings", standingLines(result.standings(), STANDINGS_AFTER_ROUND))
@@ -158,10 +158,37 @@ final class QuizRenderer {
                 .description("Hosted by " + name(night.hostName()) + ": " + what + ". First question in "
                         + Math.max(1, firstIn.toSeconds()) + " s." + (note == null ? "" : "\n" + note))
                 .field("How to play", rulesSummary())
-                .footer("The host or anyone with Manage Server can end it early with /quiz stop.")
+                .footer("Host controls: only the host or someone with Manage Server can use the buttons below "
+                        + "(or /quiz stop).")
                 .color(Palette.SEB_PURPLE)
                 .build();
-        return Reply.builder().embed(embed).build();
+        List<Button> panel = new ArrayList<>();
+        for (HostControl control : HostControl.values()) {
+            panel.add(new Button(HostButtons.customId(night.id(), control), control.label,
+                    control == HostControl.END ? Button.Style.DANGER : Button.Style.SECONDARY, false));
+        }
+        return Reply.builder().embed(embed).buttonRow(panel).build();
+    }
+
+    /** Said in the channel when the host pauses; {@code question} is the open one's number, or null. */
+    static Reply paused(Night night, String by, Integer question, NightPause pause) {
+        String where = question == null ? "between questions"
+                : "question " + question + " has " + seconds(pause.questionLeft()) + " left";
+        return Reply.text("⏸️ Quiz night paused by " + name(by) + " (" + where + "). Answers wait until the host "
+                + "resumes; if nobody does within " + NightPause.GIVE_UP_AFTER.toMinutes() + " minutes, the night ends "
+                + "with its standings.");
+    }
+
+    /** Said in the channel when the host resumes: the open question's time left, or when the next one comes. */
+    static Reply resumed(String by, Integer question, Duration left, Duration nextIn) {
+        String what = question == null ? "next question in " + seconds(nextIn)
+                : "question " + question + " is open again with " + seconds(left) + " left";
+        return Reply.text("▶️ Quiz night resumed by " + name(by) + ": " + what + ".");
+    }
+
+    /** Whole seconds, rounded up, as the countdown shows them. */
+    private static String seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000) + " s";
     }
 
     /** Final standings: a text version and the podium picture beside it. */

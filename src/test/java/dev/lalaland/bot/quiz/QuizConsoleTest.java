@@ -30,21 +30,32 @@ import org.junit.jupiter.api.io.TempDir;
 class QuizConsoleTest {
     @TempDir
     Path dir;
+    private ConsoleOutbox outbox;
+
+    /** The bot's features over a database holding the bundled facts; their posts go to the console made next. */
+    private Features features(Database database, Clock clock, ScheduledExecutorService scheduler, QuizTimings timings) {
+        new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
+        outbox = new ConsoleOutbox();
+        return new Features(database, new FactStore(database), clock, scheduler, outbox,
+                (guild, channel) -> Optional.empty(), Features.Tuning.defaults().withQuiz(timings));
+    }
+
+    /** A console session printing to {@code bytes}, the bot's own posts included. */
+    private ConsoleMode console(Features features, Clock clock, ByteArrayOutputStream bytes) {
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
+        outbox.printTo(console::printPosted);
+        return console;
+    }
 
     @Test
     void answeringAPracticeQuestionInTheConsoleShowsTheAnswer() throws Exception {
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (Database database = Database.open(dir.resolve("console.db"))) {
-            new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
-            ConsoleOutbox outbox = new ConsoleOutbox();
-            Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
-                    (guild, channel) -> Optional.empty(),
-                    Features.Tuning.defaults().withQuiz(QuizTimings.forConsole()));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
-            outbox.printTo(console::printPosted);
+            Features features = features(database, clock, scheduler, QuizTimings.forConsole());
+            ConsoleMode console = console(features, clock, bytes);
 
             console.run(new BufferedReader(new StringReader("/quiz question category:songs\n"
                     + "answer 99999999999999999999\nanswer -1\nanswer abc\nanswer\nanswer 5\nanswer 2\nanswer 3\n")));
@@ -68,6 +79,36 @@ class QuizConsoleTest {
                     null, Map.of(), ConsoleMode.USER, clock.instant()));
             assertThat(dev.lalaland.bot.render.PlainText.render(help)).contains("/quiz").contains("streak");
             assertThat(dev.lalaland.bot.render.DiscordLimits.violations(help)).isEmpty();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void theConsoleControlsARunningNightWithPauseResumeSkipAndEnd() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (Database database = Database.open(dir.resolve("console.db"))) {
+            QuizTimings quick = new QuizTimings(java.time.Duration.ofSeconds(20), java.time.Duration.ZERO,
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(750), 1);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ConsoleMode console = console(features(database, clock, scheduler, quick), clock, bytes);
+
+            console.run(new BufferedReader(new StringReader("pause\n/quiz start questions:2 seconds:60\n")));
+            dev.lalaland.bot.quiz.Await.until("the first question", java.time.Duration.ofSeconds(10),
+                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
+            console.run(new BufferedReader(new StringReader("pause\nresume\nskip\nend\n")));
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(text).contains("error: no quiz night to control: /quiz start hosts one")
+                    .contains("[Pause] [Resume] [Skip question] [End night]")
+                    .contains("Quiz night paused by you (question 1 has ")
+                    .contains("Quiz night resumed by you: question 1 is open again with ")
+                    .contains("you skipped question 1")
+                    .contains("Quiz night stopped by you");
+            dev.lalaland.bot.quiz.Await.until("the reveal and the final standings", java.time.Duration.ofSeconds(10),
+                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Skipped by you")
+                            && bytes.toString(StandardCharsets.UTF_8).contains("After 1 of 2 questions"));
         } finally {
             scheduler.shutdownNow();
         }

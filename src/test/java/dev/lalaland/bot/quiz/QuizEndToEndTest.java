@@ -34,6 +34,8 @@ class QuizEndToEndTest {
     static final String QUIZ = FakeGuild.QUIZ_CHANNEL_ID;
     /** The burst runs in a server of its own, so its 200 players stay off the other test's leaderboard. */
     static final String GENERAL = FakeGuild.GENERAL_CHANNEL_ID;
+    /** The control-panel test's night runs in a channel of its own. */
+    static final String HOSTED = "300000000000000004";
     static final String BURST_GUILD = "200000000000000010";
     static final String BURST_CHANNEL = "300000000000000010";
     static final List<String> FOUR = List.of(FakeGuild.BOB_USER_ID, FakeGuild.CAROL_USER_ID, FakeGuild.DAVE_USER_ID,
@@ -46,7 +48,7 @@ class QuizEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        discord = FakeDiscord.builder().guild(FakeGuild.standard().build())
+        discord = FakeDiscord.builder().guild(FakeGuild.standard().textChannel(HOSTED, "hosted").build())
                 .guild(FakeGuild.builder(BURST_GUILD, "Burst").textChannel(BURST_CHANNEL, "quiz").players(200).build())
                 .start();
         bot = RunningBot.start(discord, dir, Clock.systemUTC(), Map.of(),
@@ -126,7 +128,8 @@ class QuizEndToEndTest {
 
     @Test
     void aTwoQuestionNightWithFourPlayersChoosingDifferentAnswers() {
-        InteractionCallback started = quiz(FakeGuild.BOB_USER_ID, QUIZ, "start", Map.of("questions", 2, "seconds", 10));
+        // 3 s a question: the second closes early, once all four have answered, well before its time.
+        InteractionCallback started = quiz(FakeGuild.BOB_USER_ID, QUIZ, "start", Map.of("questions", 2, "seconds", 30));
         assertThat(started.ephemeral()).isFalse();
         assertThat(started.data().at("/embeds/0/title").asText()).contains("Quiz night");
         InteractionCallback second = quiz(FakeGuild.CAROL_USER_ID, QUIZ, "start", Map.of());
@@ -142,7 +145,9 @@ class QuizEndToEndTest {
                 assertThat(ack.ephemeral()).isTrue();
                 assertThat(ack.content()).startsWith("Locked in: **" + labels.get(p) + "**");
             }
-            assertThat(click(discord, FOUR.get(0), QUIZ, question, 3).content()).contains("already answered");
+            if (number == 1) {   // the second closes as soon as all four have answered
+                assertThat(click(discord, FOUR.get(0), QUIZ, question, 3).content()).contains("already answered");
+            }
 
             FakeMessage reveal = awaitReveal(discord, QUIZ, number, 2);
             String title = reveal.embeds().path(0).path("title").asText();
@@ -153,6 +158,9 @@ class QuizEndToEndTest {
             }
             String winner = new String[] {"bob", "carol", "dave", "alice"}[labels.indexOf(right)];
             assertThat(reveal.text()).containsPattern("\\+\\d+ " + winner).contains("Standings");
+            if (number == 2) {
+                assertThat(reveal.text()).as("everyone who played question 1 answered").contains("closed early");
+            }
         }
 
         FakeMessage over = discord.awaitChannelMessage(QUIZ, m -> m.text().contains("Quiz night over"), WAIT);
@@ -172,6 +180,47 @@ class QuizEndToEndTest {
         for (int i = 1; i < board.size(); i++) {
             assertThat(Integer.parseInt(board.get(i - 1)[1])).isGreaterThanOrEqualTo(Integer.parseInt(board.get(i)[1]));
         }
+    }
+
+    static InteractionCallback control(String userId, FakeMessage opening, String label) {
+        int index = labels(opening).indexOf(label);
+        assertThat(index).as(label + " on the opening message").isNotNegative();
+        InteractionCallback reply = discord.button(userId, HOSTED, opening.id(), opening.customIds().get(index))
+                .awaitResponse(WAIT);
+        assertThat(reply.accepted()).isTrue();
+        assertThat(reply.latency()).isLessThan(Duration.ofSeconds(3));
+        return reply;
+    }
+
+    @Test
+    void theHostPausesResumesSkipsAndEndsTheNightAndOthersAreRefused() {
+        var start = discord.slash(FakeGuild.BOB_USER_ID, HOSTED, "quiz", "start", Map.of("questions", 3, "seconds", 60));
+        assertThat(start.awaitResponse(WAIT).ephemeral()).isFalse();
+        FakeMessage opening = start.originalMessage().orElseThrow();
+        assertThat(labels(opening)).containsExactly("Pause", "Resume", "Skip question", "End night");
+
+        InteractionCallback refused = control(FakeGuild.CAROL_USER_ID, opening, "Pause");
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).contains("Only the host, bob, or someone with Manage Server");
+
+        FakeMessage question = awaitQuestion(discord, HOSTED, 1, 3);
+        InteractionCallback paused = control(FakeGuild.ADMIN_USER_ID, opening, "Pause");   // Manage Server
+        assertThat(paused.ephemeral()).isFalse();
+        assertThat(paused.content()).contains("paused by alice").contains("question 1 has");
+        InteractionCallback waiting = click(discord, FakeGuild.CAROL_USER_ID, HOSTED, question, 0);
+        assertThat(waiting.ephemeral()).isTrue();
+        assertThat(waiting.content()).contains("paused");
+
+        assertThat(control(FakeGuild.BOB_USER_ID, opening, "Resume").content()).contains("question 1 is open again");
+        assertThat(click(discord, FakeGuild.CAROL_USER_ID, HOSTED, question, 0).content()).startsWith("Locked in");
+        assertThat(control(FakeGuild.BOB_USER_ID, opening, "Skip question").content()).contains("skipped question 1");
+        assertThat(awaitReveal(discord, HOSTED, 1, 3).text()).contains("Skipped by bob");
+
+        awaitQuestion(discord, HOSTED, 2, 3);
+        assertThat(control(FakeGuild.BOB_USER_ID, opening, "End night").content()).contains("stopped by bob");
+        discord.awaitChannelMessage(HOSTED, m -> m.text().contains("Quiz night stopped")
+                && m.text().contains("After 2 of 3 questions"), WAIT);
+        assertThat(control(FakeGuild.BOB_USER_ID, opening, "Pause").content()).contains("has ended");
     }
 
     @Test

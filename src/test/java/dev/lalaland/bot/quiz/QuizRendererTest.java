@@ -79,7 +79,7 @@ class QuizRendererTest {
     @Test
     void revealsNameTheRightChoiceByItsLabelVerbatimAndFitWith200Players() {
         RoundResult result = new RoundResult(round, List.of(200, 0, 0, 0), scored(200), players(200));
-        Reply night = QuizRenderer.nightReveal(this.night, result, Duration.ofSeconds(6));
+        Reply night = QuizRenderer.nightReveal(this.night, result, Duration.ofSeconds(6), null);
         Reply practice = QuizRenderer.practiceReveal(result);
         for (Reply r : List.of(night, practice)) {
             fits(r);
