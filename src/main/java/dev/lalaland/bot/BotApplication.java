@@ -11,7 +11,7 @@ import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
-import dev.lalaland.bot.routine.Lifecycle;
+import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import java.nio.file.Path;
@@ -42,17 +42,17 @@ public final class BotApplication implements AutoCloseable {
     private final DiscordBot discord;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final List<Lifecycle> lifecycles;
+    private final RoutineRunner routines;
     private final HealthBeacon health;
     private boolean closed;
 
     private BotApplication(Database database, DiscordBot discord, ExecutorService workers,
-                           ScheduledExecutorService scheduler, List<Lifecycle> lifecycles, HealthBeacon health) {
+                           ScheduledExecutorService scheduler, RoutineRunner routines, HealthBeacon health) {
         this.database = database;
         this.discord = discord;
         this.workers = workers;
         this.scheduler = scheduler;
-        this.lifecycles = lifecycles;
+        this.routines = routines;
         this.health = health;
     }
 
@@ -87,16 +87,14 @@ public final class BotApplication implements AutoCloseable {
                 health = new HealthBeacon(settings.healthFile(), discord::connected, clock);
                 health.start(scheduler);
             }
-            List<Lifecycle> lifecycles = opened.features().lifecycles();
-            for (Lifecycle l : lifecycles) {
-                l.start();
-            }
+            RoutineRunner routines = opened.features().routines();
+            routines.start();
             if (connected) {
                 log.info("ready: {} commands, {} servers", registry.commands().size(), discord.serverCount());
             } else {
                 log.info("started: {} commands, answered once Discord connects", registry.commands().size());
             }
-            return new BotApplication(opened.database(), discord, workers, scheduler, lifecycles, health);
+            return new BotApplication(opened.database(), discord, workers, scheduler, routines, health);
         } catch (RuntimeException | InterruptedException e) {
             commands.completeExceptionally(e);
             discord.close();
@@ -217,12 +215,10 @@ public final class BotApplication implements AutoCloseable {
         }
         closed = true;
         log.info("shutting down");
-        for (Lifecycle l : lifecycles) {
-            try {
-                l.stop();
-            } catch (RuntimeException e) {
-                log.error("stopping {} failed", l.getClass().getSimpleName(), e);
-            }
+        try {
+            routines.stop();
+        } catch (RuntimeException e) {
+            log.error("stopping the routines failed", e);
         }
         workers.shutdown();
         try {

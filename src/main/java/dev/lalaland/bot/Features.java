@@ -22,7 +22,7 @@ import dev.lalaland.bot.onthisday.OnThisDayCommand;
 import dev.lalaland.bot.onthisday.OnThisDayRenderer;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
-import dev.lalaland.bot.routine.Lifecycle;
+import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Features {
     private final List<SlashCommand> commands = new ArrayList<>();
     private final List<ButtonHandler> buttons = new ArrayList<>();
-    private final List<Lifecycle> lifecycles = new ArrayList<>();
+    private final RoutineRunner routines;
 
     /**
      * Timings production leaves at their defaults and end-to-end tests shorten; console mode
@@ -73,41 +73,41 @@ public final class Features {
      */
     public Features(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
                     Outbox outbox, ChannelAccess channelAccess, Tuning tuning, GuildScope scope) {
+        routines = new RoutineRunner(clock, scheduler);
         commands.add(new CastCommand(facts));
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
-        addOnThisDay(database, facts, clock, scheduler, outbox, channelAccess, tuning.dailyPost(), scope);
-        addQuiz(database, facts, clock, scheduler, outbox, tuning.quiz(), scope);
+        addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
+        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope);
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
-    private void addQuiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                         Outbox outbox, QuizTimings timings, GuildScope scope) {
-        Quiz quiz = new Quiz(database, facts, clock, scheduler, outbox, timings, scope);
+    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings,
+                         GuildScope scope) {
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope);
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
-        lifecycles.add(quiz);
     }
 
     /** {@code /onthisday}, {@code /config} and the daily post they configure. */
-    private void addOnThisDay(Database database, FactStore facts, Clock clock, ScheduledExecutorService scheduler,
-                              Outbox outbox, ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost,
-                              GuildScope scope) {
+    private void addOnThisDay(Database database, FactStore facts, Clock clock, Outbox outbox,
+                              ChannelAccess channelAccess, DailyPostRoutine.Options dailyPost, GuildScope scope) {
         EventCalendar calendar = new EventCalendar(facts);
         OnThisDayRenderer renderer = new OnThisDayRenderer();
         DailyPostStore dailyPosts = new DailyPostStore(database, scope);
         commands.add(new OnThisDayCommand(calendar, renderer, clock));
         commands.add(new ConfigCommand(dailyPosts, channelAccess, new TimeZoneNames(), clock));
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database), renderer);
-        lifecycles.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, scheduler, dailyPost));
+        routines.add(new DailyPostRoutine(dailyPosts, composer, outbox, clock, dailyPost));
     }
 
     public CommandRegistry registry() {
         return new CommandRegistry(commands, buttons);
     }
 
-    public List<Lifecycle> lifecycles() {
-        return List.copyOf(lifecycles);
+    /** Every background routine (the daily post, the quiz's timers and housekeeping), not yet started. */
+    public RoutineRunner routines() {
+        return routines;
     }
 }

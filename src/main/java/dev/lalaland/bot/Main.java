@@ -16,7 +16,6 @@ import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactSet;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.quiz.QuizTimings;
-import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.settings.Settings;
 import dev.lalaland.bot.settings.SettingsException;
 import dev.lalaland.bot.settings.SettingsLoader;
@@ -161,10 +160,10 @@ public final class Main {
             ConsoleMode console = new ConsoleMode(new Dispatcher(features.registry()), clock, out);
             outbox.printTo(console::printPosted);
             // As in Discord while the session is open: a quiz night left running goes on, daily posts come on time.
-            features.lifecycles().forEach(Lifecycle::start);
+            features.routines().start();
             console.run(new BufferedReader(input));
             finishQueuedWork(scheduler);
-            features.lifecycles().forEach(Lifecycle::stop);
+            features.routines().stop();
         } finally {
             scheduler.shutdownNow();
         }

@@ -24,6 +24,7 @@ public final class TrustedSources {
             // Trade press
             "variety.com", "hollywoodreporter.com", "deadline.com", "screendaily.com", "billboard.com",
             "indiewire.com", "thewrap.com", "backstage.com", "playbill.com", "kftv.com",
+            "theasc.com",
             // Newspapers, magazines and broadcasters of record
             "latimes.com", "nytimes.com", "washingtonpost.com", "usatoday.com", "chicagotribune.com", "apnews.com",
             "reuters.com", "npr.org", "bbc.co.uk", "bbc.com", "cbc.ca", "theguardian.com", "standard.co.uk",
@@ -40,9 +41,10 @@ public final class TrustedSources {
      */
     public static final List<String> PUBLICATIONS = List.of("The Academy", "Lionsgate", "Variety",
             "The Hollywood Reporter", "Deadline", "Screen International", "Billboard", "Entertainment Weekly",
-            "Evening Standard", "USA Today", "The Guardian", "TheWrap", "AFP", "Las Vegas Review-Journal / AP",
-            "San Diego Union-Tribune", "The Mercury News", "The Baltic Times", "Universal Music",
-            "Santa Barbara International Film Festival", "The film's credits");
+            "Evening Standard", "USA Today", "The Guardian", "TheWrap", "AFP", "Associated Press",
+            "Las Vegas Review-Journal / AP", "San Diego Union-Tribune", "The Mercury News", "The Baltic Times",
+            "Universal Music", "Santa Barbara International Film Festival", "The film's credits",
+            "The film itself");
 
     private static final String ARCHIVE = "web.archive.org";
 

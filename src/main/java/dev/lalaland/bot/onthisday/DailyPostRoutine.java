@@ -1,12 +1,12 @@
 package dev.lalaland.bot.onthisday;
 
-import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Decision;
 import dev.lalaland.bot.onthisday.DailyPostStore.DuePost;
 import dev.lalaland.bot.onthisday.DailyPostStore.Plan;
 import dev.lalaland.bot.onthisday.DailyPostStore.ReadyPost;
+import dev.lalaland.bot.routine.Routine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +14,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends every server's daily post. One chain of passes on the shared scheduler, each pass:
+ * Sends every server's daily post: a {@link Routine} whose every run is one pass:
  * <ol>
  *   <li>claims the posts that have come due (an index range scan on the next due instant), in
  *       the same transaction that moves each server's next post on: a claimed date is never
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * channel the bot lost access to is normally refused without a failed request counting towards
  * Discord's invalid-request limit.
  */
-public final class DailyPostRoutine implements Lifecycle {
+public final class DailyPostRoutine implements Routine {
     private static final Logger log = LoggerFactory.getLogger(DailyPostRoutine.class);
 
     /** Waits before the 2nd, 3rd and 4th attempt after passing failures; then the day's post is given up. */
@@ -59,7 +59,6 @@ public final class DailyPostRoutine implements Lifecycle {
     private static final Duration MIN_PAUSE = Duration.ofMillis(5);
     /** Claims older than this can no longer matter (a local date is at most ~26 h from UTC). */
     private static final int KEEP_CLAIMS_DAYS = 7;
-    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     /**
      * @param pollInterval the longest sleep between passes (at most 30 s); passes also wake for
@@ -92,134 +91,93 @@ public final class DailyPostRoutine implements Lifecycle {
     private final DailyPostComposer composer;
     private final Outbox outbox;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
     private final Options options;
     private final PostPacer pacer;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Object lifecycleLock = new Object();
-    /** Held while a pass runs, so that {@link #stop} can wait for it: nothing is sent after stop returns. */
-    private final ReentrantLock passLock = new ReentrantLock();
-    private ScheduledFuture<?> nextPass;
-    private boolean running;
+    /** Posts handed to Discord and not yet settled; {@link #stop} waits for them. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** Only read and written by passes, which the runner never runs two at once. */
     private LocalDate lastHousekeeping;
 
+    /**
+     * @param clock for the pacer and for settling posts, which happens on Discord's callback
+     *              threads; passes take their time from the runner
+     */
     public DailyPostRoutine(DailyPostStore store, DailyPostComposer composer, Outbox outbox, Clock clock,
-                            ScheduledExecutorService scheduler, Options options) {
+                            Options options) {
         this.store = store;
         this.composer = composer;
         this.outbox = outbox;
         this.clock = clock;
-        this.scheduler = scheduler;
         this.options = options;
         this.pacer = new PostPacer(clock, options.postsPerSecond(), options.burst());
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycleLock) {
-            if (running) {
-                return;
-            }
-            running = true;
-        }
-        recoverInterruptedPosts();
-        schedule(Duration.ZERO);
+    public String name() {
+        return "daily post";
+    }
+
+    @Override
+    public void start(Instant now) {
+        recoverInterruptedPosts(now);
     }
 
     /**
      * Start-up: posts the last run handed to Discord without hearing back are sent again with
      * their nonce if that was a moment ago, else never (see {@link DailyPostStore#recoverInFlight}).
      */
-    void recoverInterruptedPosts() {
-        DailyPostStore.InFlight inFlight = store.recoverInFlight(clock.instant());
-        if (inFlight.sentAgain() > 0) {
+    void recoverInterruptedPosts(Instant now) {
+        DailyPostStore.InFlight interrupted = store.recoverInFlight(now);
+        if (interrupted.sentAgain() > 0) {
             log.info("{} daily post(s) were being sent when the bot stopped a moment ago; sending them again, "
-                    + "with the same nonce so Discord drops any that arrived", inFlight.sentAgain());
+                    + "with the same nonce so Discord drops any that arrived", interrupted.sentAgain());
         }
-        if (inFlight.abandoned() > 0) {
+        if (interrupted.abandoned() > 0) {
             log.warn("{} daily post(s) were being sent when the bot last stopped; they may have gone out, "
-                    + "so they are not sent again", inFlight.abandoned());
+                    + "so they are not sent again", interrupted.abandoned());
         }
+    }
+
+    @Override
+    public Optional<Instant> runOnce(Instant now) {
+        return Optional.of(now.plus(pass(now)));
+    }
+
+    /** A failed pass (database busy, bad row) must not end the chain: the next one retries. */
+    @Override
+    public Optional<Instant> afterFailure(Instant now) {
+        return Optional.of(now.plus(options.pollInterval()));
     }
 
     /**
-     * Stops the passes, lets one under way finish, and waits briefly for posts already handed to
-     * Discord, so they are recorded as sent rather than found {@code unknown} at the next start.
+     * Called once passes have stopped: waits briefly for posts already handed to Discord, so they
+     * are recorded as sent rather than found {@code unknown} at the next start.
      */
     @Override
-    public void stop() {
-        synchronized (lifecycleLock) {
-            running = false;
-            if (nextPass != null) {
-                nextPass.cancel(false);
-            }
-        }
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    public void stop(Duration within) {
         try {
-            if (passLock.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                passLock.unlock();
-            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .get(Math.max(1, within.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Settling records each outcome itself; what is left is counted below.
         }
-        synchronized (inFlight) {
-            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-                try {
-                    inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        int unconfirmed = inFlight.size();
+        if (unconfirmed > 0) {
+            log.info("stopping with {} daily post(s) unconfirmed; they will not be sent again", unconfirmed);
         }
-        if (inFlight.get() > 0) {
-            log.info("stopping with {} daily post(s) unconfirmed; they will not be sent again", inFlight.get());
-        }
-    }
-
-    private void schedule(Duration delay) {
-        synchronized (lifecycleLock) {
-            if (!running) {
-                return;
-            }
-            try {
-                nextPass = scheduler.schedule(this::runPass, delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                running = false;
-            }
-        }
-    }
-
-    private void runPass() {
-        Duration pause;
-        passLock.lock();
-        try {
-            synchronized (lifecycleLock) {
-                if (!running) {
-                    return;
-                }
-            }
-            pause = pass();
-        } catch (RuntimeException e) {
-            // A failed pass (database busy, bad row) must not end the chain: the next one retries.
-            log.error("daily post pass failed", e);
-            pause = options.pollInterval();
-        } finally {
-            passLock.unlock();
-        }
-        schedule(pause);
     }
 
     /**
      * One pass: claim what is due, send what the pacer allows. Returns how long to pause before
      * the next pass. Package-private so tests can drive passes with a virtual clock.
      */
-    Duration pass() {
-        Instant now = clock.instant();
+    Duration pass(Instant now) {
         housekeeping(now);
         claimDue(now);
         if (sendReady(now)) {
-            return inFlight.get() >= options.maxInFlight() ? IN_FLIGHT_WAIT : max(pacer.untilNextPermit(), MIN_PAUSE);
+            return inFlight.size() >= options.maxInFlight() ? IN_FLIGHT_WAIT : max(pacer.untilNextPermit(), MIN_PAUSE);
         }
         Duration untilWork = store.nextWork().map(t -> Duration.between(now, t)).orElse(options.pollInterval());
         return max(min(untilWork, options.pollInterval()), MIN_PAUSE);
@@ -255,7 +213,7 @@ public final class DailyPostRoutine implements Lifecycle {
 
     /** Sends claimed posts while permits last; returns true if some are still waiting. */
     private boolean sendReady(Instant now) {
-        int room = Math.min(options.maxInFlight() - inFlight.get(), pacer.available());
+        int room = Math.min(options.maxInFlight() - inFlight.size(), pacer.available());
         List<ReadyPost> ready = store.ready(now, Math.max(room, 0) + 1);
         for (ReadyPost post : ready) {
             if (!dispatch(post, now)) {
@@ -277,7 +235,7 @@ public final class DailyPostRoutine implements Lifecycle {
                     post.guildId(), post.localDate());
             return true;
         }
-        if (inFlight.get() >= options.maxInFlight() || !pacer.tryAcquire()) {
+        if (inFlight.size() >= options.maxInFlight() || !pacer.tryAcquire()) {
             return false;
         }
         DailyPostComposer.Composed composed = composer.compose(post.guildId(), post.localDate(), post.factId());
@@ -287,13 +245,15 @@ public final class DailyPostRoutine implements Lifecycle {
         if (!store.markSending(post.guildId(), post.localDate(), now)) {
             return true;
         }
-        inFlight.incrementAndGet();
         CompletableFuture<String> sent;
         try {
             sent = outbox.post(post.channelId(), composed.reply(), post.nonce());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
+        // Counted in flight until its outcome is recorded, not just until Discord answers.
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        inFlight.add(settled);
         sent.whenComplete((messageId, error) -> {
             try {
                 settle(post, messageId, error);
@@ -301,10 +261,8 @@ public final class DailyPostRoutine implements Lifecycle {
                 log.error("could not record the outcome of the daily post for {} on {}", post.guildId(),
                         post.localDate(), e);
             } finally {
-                synchronized (inFlight) {
-                    inFlight.decrementAndGet();
-                    inFlight.notifyAll();
-                }
+                inFlight.remove(settled);
+                settled.complete(null);
             }
         });
         return true;

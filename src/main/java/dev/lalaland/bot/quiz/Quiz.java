@@ -1,6 +1,5 @@
 package dev.lalaland.bot.quiz;
 
-import dev.lalaland.bot.routine.Lifecycle;
 import dev.lalaland.bot.command.ButtonHandler;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.command.SlashCommand;
@@ -8,21 +7,25 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.GuildScope;
 import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.report.Reports;
+import dev.lalaland.bot.routine.Routine;
+import dev.lalaland.bot.routine.RoutineRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quiz feature, assembled: the {@code /quiz} command, its answer buttons, and the background
- * work (question timers) as a {@link Lifecycle}. {@link #start} resumes what a restart interrupted;
- * {@link #stop} only drops pending timers, since every change is already saved.
+ * The quiz feature, assembled: the {@code /quiz} command, its answer buttons, and its background
+ * work on the bot's {@link RoutineRunner}: question timers as one-off jobs, and this routine, which
+ * on start resumes what a restart interrupted and then, once a day, deletes old questions.
+ * Stopping only drops pending timers, since every change is already saved.
  */
-public final class Quiz implements Lifecycle {
+public final class Quiz implements Routine {
     /** About 4 KiB each; the servers that asked most recently. */
     private static final int SERVERS_WITH_HISTORY_IN_MEMORY = 256;
     /**
@@ -35,33 +38,34 @@ public final class Quiz implements Lifecycle {
 
     private final QuizStore store;
     private final QuestionBank bank;
-    private final Timers timers;
     private final PracticeRounds practice;
     private final QuizNights nights;
     private final QuizCommand command;
     private final AnswerButtons buttons;
     private final HostButtons hostButtons;
     private final Reports reports;
-    private final Clock clock;
 
-    /** @param scope whose nights and questions a restart resumes and clean-up deletes */
-    public Quiz(Database database, FactStore facts, Clock clock, ScheduledExecutorService executor, Outbox outbox,
+    /**
+     * Builds the quiz and adds its routine to {@code routines}.
+     *
+     * @param scope whose nights and questions a restart resumes and clean-up deletes
+     */
+    public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
                 QuizTimings timings, GuildScope scope) {
-        this(database, QuestionBank.from(facts), clock, executor, outbox, timings, new Random(), facts.version(), scope);
+        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope);
     }
 
     /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
-    Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
+    Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, executor, outbox, timings, random, "unknown", GuildScope.everyServer());
+        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer());
     }
 
-    private Quiz(Database database, QuestionBank bank, Clock clock, ScheduledExecutorService executor, Outbox outbox,
+    private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
                  QuizTimings timings, Random random, String factVersion, GuildScope scope) {
         this.store = new QuizStore(database, scope);
         this.bank = bank;
-        this.clock = clock;
-        this.timers = new Timers(executor, clock);
+        Timers timers = new Timers(routines);
         // Reports know questions by id and text only; muted questions are skipped by every pick.
         this.reports = new Reports(database, factVersion, id -> bank.byId(id).map(Question::text), clock);
         QuestionPicker picker = new QuestionPicker(bank, random);
@@ -73,6 +77,7 @@ public final class Quiz implements Lifecycle {
         this.command = new QuizCommand(practice, nights, store, reports);
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
+        routines.add(this);
     }
 
     public SlashCommand command() {
@@ -97,27 +102,32 @@ public final class Quiz implements Lifecycle {
     }
 
     @Override
-    public void start() {
-        timers.restart();
+    public String name() {
+        return "quiz";
+    }
+
+    /** Resumes the nights and practice questions a restart interrupted. */
+    @Override
+    public void start(Instant now) {
         // Read once for both: each reveal is rebuilt from several queries.
         List<RoundResult> pendingReveals = store.pendingReveals();
         nights.resume(pendingReveals);
         practice.resume(pendingReveals);
-        timers.now("forgetting old quiz questions", this::forgetOldQuestions);
     }
 
     /** Deletes what {@link #KEEP_CLOSED} allows, then again a day later. */
-    private void forgetOldQuestions() {
-        int deleted = store.forgetClosedBefore(clock.instant().minus(KEEP_CLOSED));
+    @Override
+    public Optional<Instant> runOnce(Instant now) {
+        int deleted = store.forgetClosedBefore(now.minus(KEEP_CLOSED));
         if (deleted > 0) {
             log.info("deleted {} practice questions and nights closed over {} days ago", deleted, KEEP_CLOSED.toDays());
         }
-        timers.after("forget", FORGET_EVERY, "forgetting old quiz questions", this::forgetOldQuestions);
+        return Optional.of(now.plus(FORGET_EVERY));
     }
 
     @Override
-    public void stop() {
-        timers.stopAll();
+    public Optional<Instant> afterFailure(Instant now) {
+        return Optional.of(now.plus(FORGET_EVERY));
     }
 
     QuizStore store() {

@@ -52,8 +52,8 @@ class AwardsCommandTest {
         assertThat(oscars.fields()).hasSize(14 + 1);
         assertThat(oscars.fields()).filteredOn(f -> f.name().startsWith("🏆")).hasSize(6);
         String text = PlainText.render(Reply.embed(oscars));
-        assertThat(text).contains("Best Picture: Fred Berger, Jordan Horowitz and Marc Platt",
-                "duplicate Best Actress envelope", "🏆 Best Director: Damien Chazelle");
+        assertThat(text).contains("Best Picture:\n  Fred Berger, Jordan Horowitz and Marc Platt",
+                "duplicate Best Actress envelope", "🏆 Best Director:\n  Damien Chazelle");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lalaland.bot.onthisday;
 
+import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.command.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,6 @@ class DailyPostRoutineTest {
     private DailyPostStore store;
     private final ManualClock clock = ManualClock.at("2026-06-01T06:00:00Z");
     private RecordingOutbox outbox;
-    private ScheduledExecutorService unused;
     private DailyPostRoutine routine;
 
     @BeforeEach
@@ -58,14 +58,11 @@ class DailyPostRoutineTest {
         database = TestFacts.open(dir);
         store = new DailyPostStore(database);
         outbox = new RecordingOutbox(clock);
-        // Passes are driven by hand; the routine is never start()ed, so this executor stays idle.
-        unused = Executors.newSingleThreadScheduledExecutor();
         routine = restart();
     }
 
     @AfterEach
     void close() {
-        unused.shutdownNow();
         database.close();
     }
 
@@ -79,8 +76,8 @@ class DailyPostRoutineTest {
         EventCalendar calendar = new EventCalendar(facts);
         DailyPostComposer composer = new DailyPostComposer(calendar, facts, new FactRotation(database),
                 new OnThisDayRenderer());
-        DailyPostRoutine fresh = new DailyPostRoutine(store, composer, outbox, clock, unused, options);
-        fresh.recoverInterruptedPosts();
+        DailyPostRoutine fresh = new DailyPostRoutine(store, composer, outbox, clock, options);
+        fresh.recoverInterruptedPosts(clock.instant());
         return fresh;
     }
 
@@ -97,12 +94,12 @@ class DailyPostRoutineTest {
 
     private void runUntil(Instant end) {
         while (true) {
-            Duration pause = routine.pass();
+            Duration pause = routine.pass(clock.instant());
             assertThat(pause).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
             Instant next = clock.instant().plus(pause);
             if (next.isAfter(end)) {
                 clock.set(end);
-                routine.pass();
+                routine.pass(clock.instant());
                 return;
             }
             clock.set(next);
@@ -153,10 +150,10 @@ class DailyPostRoutineTest {
 
     @Test
     void sleepsUntilTheNextPostButNeverLongerThanThePollInterval() {
-        assertThat(routine.pass()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(routine.pass(clock.instant())).isEqualTo(Duration.ofSeconds(30));
         configure("g1", "08:01", PARIS);
         clock.set("2026-06-01T06:00:50Z");
-        assertThat(routine.pass()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(routine.pass(clock.instant())).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -172,15 +169,17 @@ class DailyPostRoutineTest {
         try {
             FactStore facts = new FactStore(database);
             DailyPostRoutine live = new DailyPostRoutine(store, new DailyPostComposer(new EventCalendar(facts), facts,
-                    new FactRotation(database), new OnThisDayRenderer()), realOutbox, realTime, scheduler,
+                    new FactRotation(database), new OnThisDayRenderer()), realOutbox, realTime,
                     DailyPostRoutine.Options.defaults().withPollInterval(Duration.ofMillis(200)));
-            live.start();
+            RoutineRunner routines = new RoutineRunner(realTime, scheduler);
+            routines.add(live);
+            routines.start();
             awaitCondition(() -> realOutbox.sent().size() == 1, Duration.ofSeconds(10));
             assertThat(realOutbox.sent().get(0).at()).isBetween(Instant.parse("2026-06-01T07:00:00Z"),
                     Instant.parse("2026-06-01T07:00:05Z"));
 
             long stopping = System.nanoTime();
-            live.stop();
+            routines.stop();
             assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(1));
             // Nothing left to run: a stopped routine has no next pass waiting on the scheduler.
             assertThat(scheduler.getQueue()).isEmpty();
@@ -230,7 +229,7 @@ class DailyPostRoutineTest {
             configure("g1", "09:00", PARIS);
             clock.set("2026-06-01T21:59:00Z"); // 23:59 in Paris
             routine = restart();
-            routine.pass();
+            routine.pass(clock.instant());
             assertThat(posts()).hasSize(1);
         }
 

@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
@@ -43,7 +44,9 @@ class AnswerBurstTest {
         ExecutorService clickers = Executors.newFixedThreadPool(16);
         try (Database database = Database.open(dir.resolve("quiz.db"))) {
             RecordingOutbox outbox = new RecordingOutbox();
-            Quiz quiz = new Quiz(database, TestQuestions.bank(3), clock, timers, outbox, slow, new Random());
+            RoutineRunner routines = new RoutineRunner(clock, timers);
+            Quiz quiz = new Quiz(database, TestQuestions.bank(3), clock, routines, outbox, slow, new Random());
+            routines.start();
             quiz.command().handle(new CommandRequest("quiz", "start", Map.of("questions", "1", "seconds", "120"),
                     QuizNightTest.player(1), clock.instant()));
             RecordingOutbox.Message question = QuizNightTest.awaitQuestion(outbox, 1, 1);
@@ -93,7 +96,7 @@ class AnswerBurstTest {
             assertThat(result.answers()).isEqualTo(PLAYERS);
             assertThat(result.choiceCounts()).containsExactly(50, 50, 50, 50);
             assertThat(result.right()).hasSize(50).extracting(RoundResult.Scored::userId).doesNotHaveDuplicates();
-            quiz.stop();
+            routines.stop();
         } finally {
             clickers.shutdownNow();
             timers.shutdownNow();

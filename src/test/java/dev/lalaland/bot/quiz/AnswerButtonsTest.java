@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
@@ -32,7 +33,10 @@ class AnswerButtonsTest {
     private Quiz quiz(QuizTimings timings) {
         database = Database.open(dir.resolve("quiz.db"));
         outbox = new RecordingOutbox();
-        return new Quiz(database, TestQuestions.bank(4), clock, executor, outbox, timings, new Random());
+        RoutineRunner routines = new RoutineRunner(clock, executor);
+        Quiz quiz = new Quiz(database, TestQuestions.bank(4), clock, routines, outbox, timings, new Random());
+        routines.start();
+        return quiz;
     }
 
     @AfterEach

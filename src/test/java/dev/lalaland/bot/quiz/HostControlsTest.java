@@ -1,5 +1,7 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
+import dev.lalaland.bot.routine.RoutineRunner;
 import static dev.lalaland.bot.quiz.QuizNightTest.ADMIN;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitFinal;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitPost;
@@ -56,15 +58,17 @@ class HostControlsTest {
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final RecordingOutbox outbox = new RecordingOutbox();
         final Clock clock;
+        final RoutineRunner routines;
         final Quiz quiz;
         final Dispatcher dispatcher;
 
         Bot(Clock clock) {
             this.clock = clock;
-            this.quiz = new Quiz(database, TestQuestions.bank(6), clock, executor, outbox, TIMINGS, new Random(5));
+            this.routines = new RoutineRunner(clock, executor);
+            this.quiz = new Quiz(database, TestQuestions.bank(6), clock, routines, outbox, TIMINGS, new Random(5));
             this.dispatcher = new Dispatcher(new CommandRegistry(List.of(quiz.command()),
                     quiz.buttonHandlers()));
-            quiz.start();
+            routines.start();
         }
 
         /** Player 1 hosts; returns the opening message (the command's reply). */
@@ -87,7 +91,7 @@ class HostControlsTest {
 
         @Override
         public void close() {
-            quiz.stop();
+            routines.stop();
             executor.shutdownNow();
             database.close();
             assertThat(outbox.violations).isEmpty();
@@ -129,8 +133,8 @@ class HostControlsTest {
             assertThat(bot.control(player(1), opening, "Skip question").content()).contains("Resume first");
 
             // Longer than the whole question: had the countdown run on, it would have closed.
-            Await.until("a pause longer than the question", Duration.ofSeconds(10),
-                    () -> Instant.now().isAfter(deadline.plusMillis(500)));
+            await("a pause longer than the question").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Instant.now().isAfter(deadline.plusMillis(500)));
             assertThat(bot.quiz.store().openRound(1)).as("still open while paused").isPresent();
 
             Reply resumed = bot.control(player(1), opening, "Resume");

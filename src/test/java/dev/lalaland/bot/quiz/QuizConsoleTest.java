@@ -36,8 +36,11 @@ class QuizConsoleTest {
     private Features features(Database database, Clock clock, ScheduledExecutorService scheduler, QuizTimings timings) {
         new FactImporter(database, clock).importIfChanged(FactFiles.load(null));
         outbox = new ConsoleOutbox();
-        return new Features(database, new FactStore(database), clock, scheduler, outbox,
+        Features features = new Features(database, new FactStore(database), clock, scheduler, outbox,
                 (guild, channel) -> Optional.empty(), Features.Tuning.defaults().withQuiz(timings));
+        // As console mode does: the quiz's timers run once the routines have started.
+        features.routines().start();
+        return features;
     }
 
     /** A console session printing to {@code bytes}, the bot's own posts included. */
@@ -95,8 +98,8 @@ class QuizConsoleTest {
             ConsoleMode console = console(features(database, clock, scheduler, quick), clock, bytes);
 
             console.run(new BufferedReader(new StringReader("pause\n/quiz start questions:2 seconds:60\n")));
-            dev.lalaland.bot.quiz.Await.until("the first question", java.time.Duration.ofSeconds(10),
-                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
+            org.awaitility.Awaitility.await("the first question").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
             console.run(new BufferedReader(new StringReader("pause\nresume\nskip\nend\n")));
 
             String text = bytes.toString(StandardCharsets.UTF_8);
@@ -106,8 +109,8 @@ class QuizConsoleTest {
                     .contains("Quiz night resumed by you: question 1 is open again with ")
                     .contains("you skipped question 1")
                     .contains("Quiz night stopped by you");
-            dev.lalaland.bot.quiz.Await.until("the reveal and the final standings", java.time.Duration.ofSeconds(10),
-                    () -> bytes.toString(StandardCharsets.UTF_8).contains("Skipped by you")
+            org.awaitility.Awaitility.await("the reveal and the final standings").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Skipped by you")
                             && bytes.toString(StandardCharsets.UTF_8).contains("After 1 of 2 questions"));
         } finally {
             scheduler.shutdownNow();

@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -240,7 +241,8 @@ class QuizEndToEndTest {
         String right = reveal.embeds().path(0).path("title").asText().substring("Answer: ".length());
         assertThat(labels).contains(right);
         assertThat(reveal.text()).contains(right.equals(labels.get(0)) ? "carol" : "Nobody this time.");
-        Await.until("the question's buttons disabled", WAIT, () -> question.components().path(0).path("components")
+        await("the question's buttons disabled").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> question.components().path(0).path("components")
                 .path(0).path("disabled").asBoolean());
     }
 
@@ -250,7 +252,8 @@ class QuizEndToEndTest {
         discord.failChannel(channel, 403, 50013, "Missing Permissions");
         try {
             assertThat(quiz(FakeGuild.ADMIN_USER_ID, channel, "start", Map.of("questions", 3)).ephemeral()).isFalse();
-            Await.until("the night to be ended as failed", WAIT, () -> nightStatuses(channel).equals(List.of("failed")));
+            await("the night to be ended as failed").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                    .until(() -> nightStatuses(channel).equals(List.of("failed")));
         } finally {
             discord.healChannel(channel);
         }

@@ -1,5 +1,7 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
+import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
@@ -45,6 +47,7 @@ class QuizNightTest {
     private final Clock clock = Clock.systemUTC();
     private Database database;
     private ScheduledExecutorService executor;
+    private RoutineRunner routines;
     private RecordingOutbox outbox;
     private Quiz quiz;
     private Dispatcher dispatcher;
@@ -60,14 +63,15 @@ class QuizNightTest {
         database = Database.open(dir.resolve("quiz.db"));
         executor = Executors.newScheduledThreadPool(2);
         outbox = new RecordingOutbox();
-        quiz = new Quiz(database, TestQuestions.bank(6), clock, executor, outbox, FAST, new Random(3));
+        routines = new RoutineRunner(clock, executor);
+        quiz = new Quiz(database, TestQuestions.bank(6), clock, routines, outbox, FAST, new Random(3));
         dispatcher = new Dispatcher(new CommandRegistry(List.of(quiz.command()), List.of(quiz.buttons())));
-        quiz.start();
+        routines.start();
     }
 
     @AfterEach
     void stopBot() {
-        quiz.stop();
+        routines.stop();
         executor.shutdownNow();
         database.close();
         assertThat(outbox.violations).as("every message fits Discord's limits").isEmpty();
@@ -87,7 +91,8 @@ class QuizNightTest {
     }
 
     static RecordingOutbox.Message awaitPost(RecordingOutbox outbox, String what, Predicate<RecordingOutbox.Message> test) {
-        Await.until(what, WAIT, () -> outbox.find(test).isPresent());
+        await(what).atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> outbox.find(test).isPresent());
         return outbox.find(test).orElseThrow();
     }
 
@@ -164,7 +169,8 @@ class QuizNightTest {
         });
         assertThat(over.text()).contains("🏆 Quiz night over").contains("Player 1").contains("Player 2")
                 .doesNotContain("Player 3");
-        Await.until("the buttons of both questions disabled", WAIT, () -> outbox.edits.size() >= 2);
+        await("the buttons of both questions disabled").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> outbox.edits.size() >= 2);
         assertThat(outbox.edits).allSatisfy(e -> assertThat(e.reply().buttons()).allMatch(b -> b.disabled()));
 
         Map<String, Integer> announced = pointsAnnounced(outbox);
@@ -233,7 +239,8 @@ class QuizNightTest {
     void aChannelThatRefusesTheBotEndsTheNightAndIsFreedAtOnce() {
         outbox.refusePermanently = true;
         command(player(1), "start", Map.of("questions", "3", "seconds", "10"));
-        Await.until("the night to end", WAIT, () -> quiz.store().runningNight(CHANNEL).isEmpty());
+        await("the night to end").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> quiz.store().runningNight(CHANNEL).isEmpty());
         assertThat(quiz.store().runningNights()).isEmpty();
         assertThat(quiz.store().openRounds()).as("no question left open").isEmpty();
         outbox.refusePermanently = false;
@@ -253,7 +260,8 @@ class QuizNightTest {
         RecordingOutbox.Message reveal = awaitPost(outbox, "the practice reveal",
                 m -> m.reply().embeds().get(0).title().equals("Answer: " + right));
         assertThat(reveal.text()).contains("Got it right: Player 1").contains("Because B");
-        Await.until("the question's buttons disabled", WAIT, () -> !outbox.edits.isEmpty());
+        await("the question's buttons disabled").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> !outbox.edits.isEmpty());
         assertThat(outbox.edits.get(0).messageId()).isEqualTo("555");
         assertThat(click(player(3), asPosted, 1).content()).contains("has closed");
         assertThat(quiz.store().leaderboard(GUILD, 10)).as("practice is not scored").isEmpty();

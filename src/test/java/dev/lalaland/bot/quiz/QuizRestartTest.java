@@ -1,5 +1,7 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
+import dev.lalaland.bot.routine.RoutineRunner;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitFinal;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitQuestion;
 import static dev.lalaland.bot.quiz.QuizNightTest.awaitReveal;
@@ -36,6 +38,7 @@ class QuizRestartTest {
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final RecordingOutbox outbox = new RecordingOutbox();
         final Clock botClock;
+        final RoutineRunner routines;
         final Quiz quiz;
 
         Bot() {
@@ -44,8 +47,9 @@ class QuizRestartTest {
 
         Bot(Clock botClock) {
             this.botClock = botClock;
-            this.quiz = new Quiz(database, TestQuestions.bank(6), botClock, executor, outbox, TIMINGS, new Random());
-            quiz.start();
+            this.routines = new RoutineRunner(botClock, executor);
+            this.quiz = new Quiz(database, TestQuestions.bank(6), botClock, routines, outbox, TIMINGS, new Random());
+            routines.start();
         }
 
         Reply click(int player, RecordingOutbox.Message question, int choice) {
@@ -65,13 +69,14 @@ class QuizRestartTest {
 
         /** Waits until the bot has tried to post something and returns what it tried. */
         RecordingOutbox.Held awaitHeldPost(String what, Predicate<RecordingOutbox.Message> test) {
-            Await.until(what, Duration.ofSeconds(10), () -> outbox.held.stream().anyMatch(h -> test.test(h.message())));
+            await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> outbox.held.stream().anyMatch(h -> test.test(h.message())));
             return outbox.held.stream().filter(h -> test.test(h.message())).findFirst().orElseThrow();
         }
 
         @Override
         public void close() {
-            quiz.stop();
+            routines.stop();
             executor.shutdownNow();
             database.close();
             assertThat(outbox.violations).isEmpty();
@@ -154,8 +159,8 @@ class QuizRestartTest {
                     QuizRestartTest::isPracticeReveal);
             assertThat(second.outbox.nonceOf(reveal)).contains(unconfirmed.nonce());
             assertThat(reveal.text()).isEqualTo(unconfirmed.message().text()).contains("Got it right: Player 1");
-            Await.until("the reveal to count as posted", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingReveals().isEmpty());
+            await("the reveal to count as posted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingReveals().isEmpty());
         }
         try (Bot third = new Bot()) {
             assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
@@ -173,8 +178,8 @@ class QuizRestartTest {
         try (Bot second = new Bot(threeMinutesLater)) {
             // Resuming posts synchronously, so anything it would post is already there.
             assertThat(second.outbox.posts).noneMatch(QuizRestartTest::isPracticeReveal);
-            Await.until("the reveal to be given up", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingReveals().isEmpty());
+            await("the reveal to be given up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingReveals().isEmpty());
         }
     }
 
@@ -214,8 +219,8 @@ class QuizRestartTest {
             RecordingOutbox.Message standings = awaitFinal(second.outbox);
             assertThat(second.outbox.nonceOf(standings)).contains(unconfirmed.nonce());
             assertThat(standings.text()).isEqualTo(unconfirmed.message().text()).contains("Player 1");
-            Await.until("the standings to count as posted", Duration.ofSeconds(10),
-                    () -> second.quiz.store().pendingEndPosts().isEmpty());
+            await("the standings to count as posted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> second.quiz.store().pendingEndPosts().isEmpty());
         }
         try (Bot third = new Bot()) {
             assertThat(third.outbox.posts).noneMatch(QuizRestartTest::isFinalStandings);

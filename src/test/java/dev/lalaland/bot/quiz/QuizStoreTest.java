@@ -1,5 +1,6 @@
 package dev.lalaland.bot.quiz;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -359,7 +360,8 @@ class QuizStoreTest {
             store.revealPosted(r.id());
         }
         database.writeQueuedNow();
-        Await.until("every reveal recorded", Duration.ofSeconds(10), () -> store.pendingReveals().isEmpty());
+        await("every reveal recorded").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> store.pendingReveals().isEmpty());
         clock.advance(Duration.ofDays(31));
         assertThat(store.forgetClosedBefore(clock.instant().minus(Duration.ofDays(30)))).isEqualTo(450);
     }

@@ -55,10 +55,10 @@ class ReportConsoleTest {
         assertThat(replies[4]).contains("The reason must be one of: wrong-answer, two-right-answers, unclear, typo.");
         assertThat(replies[5]).startsWith("Thanks: your report (typo) is saved.");
         assertThat(replies[6]).contains("You already reported this question");
-        assertThat(replies[7]).contains("Reported questions", "1. 1 report:\n", "Typo 1",
+        assertThat(replies[7]).contains("Reported questions", "1. 1 report:\n  ", "Typo 1",
                 "Latest notes: the title says <@1> @everyone", "[Mute 1]");
         assertThat(replies[8]).startsWith("Muted: ").endsWith("[Unmute]");
-        assertThat(replies[9]).contains("1. 1 report · muted:\n", "[Unmute 1]");
+        assertThat(replies[9]).contains("1. 1 report · muted:\n  ", "[Unmute 1]");
     }
 
     private String session(String input) throws Exception {
