@@ -15,6 +15,7 @@ import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
 import dev.lalaland.bot.onthisday.DailyPostComposer;
 import dev.lalaland.bot.onthisday.DailyPostRoutine;
+import dev.lalaland.bot.onthisday.DailyPostSettings;
 import dev.lalaland.bot.onthisday.DailyPostStore;
 import dev.lalaland.bot.onthisday.EventCalendar;
 import dev.lalaland.bot.onthisday.FactRotation;
@@ -25,8 +26,11 @@ import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -78,14 +82,17 @@ public final class Features {
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
-        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope);
+        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope, new DailyPostStore(database, scope));
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
     private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings,
-                         GuildScope scope) {
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope);
+                         GuildScope scope, DailyPostStore dailyPosts) {
+        // Weeks and months are the server's: in the daily post's time zone, kept even while the post is off.
+        Function<String, ZoneId> serverZone = guild -> dailyPosts.settings(guild).map(DailyPostSettings::zone)
+                .orElse(ZoneOffset.UTC);
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope, serverZone);
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
     }

@@ -12,10 +12,13 @@ import dev.lalaland.bot.routine.RoutineRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +32,11 @@ public final class Quiz implements Routine {
     /** About 4 KiB each; the servers that asked most recently. */
     private static final int SERVERS_WITH_HISTORY_IN_MEMORY = 256;
     /**
-     * Closed practice questions and ended nights are kept this long, then deleted: nothing reads
-     * them once their reveal and final standings are out, and a busy server asks thousands a week.
+     * Closed practice questions and ended nights are kept this long, then deleted: a busy server
+     * asks thousands a week. Week and month boards add up the answers still kept, so this covers
+     * the longest month, the day its podium may be posted late, and a night that ran across its start.
      */
-    private static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    static final Duration KEEP_CLOSED = Duration.ofDays(40);
     private static final Duration FORGET_EVERY = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(Quiz.class);
 
@@ -49,20 +53,24 @@ public final class Quiz implements Routine {
      * Builds the quiz and adds its routine to {@code routines}.
      *
      * @param scope whose nights and questions a restart resumes and clean-up deletes
+     * @param serverZone a server's time zone, for its weeks and months (the daily post's, else UTC)
      */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
-                QuizTimings timings, GuildScope scope) {
-        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope);
+                QuizTimings timings, GuildScope scope, Function<String, ZoneId> serverZone) {
+        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope,
+                serverZone);
     }
 
-    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
+    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}; every server on UTC. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer());
+        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer(),
+                guild -> ZoneOffset.UTC);
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion, GuildScope scope) {
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope,
+                 Function<String, ZoneId> serverZone) {
         this.store = new QuizStore(database, scope);
         this.bank = bank;
         Timers timers = new Timers(routines);
@@ -74,7 +82,7 @@ public final class Quiz implements Routine {
         NightControlStore controls = new NightControlStore(database);
         this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
                 timings);
-        this.command = new QuizCommand(practice, nights, store, reports);
+        this.command = new QuizCommand(practice, nights, store, reports, serverZone);
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
         routines.add(this);

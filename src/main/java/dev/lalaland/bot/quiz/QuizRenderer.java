@@ -214,14 +214,58 @@ final class QuizRenderer {
         return reply.embed(embed.build()).build();
     }
 
-    static Reply leaderboard(List<Standing> standings) {
-        Embed embed = Embed.builder("🏆 All-time quiz standings")
-                .description(standings.isEmpty() ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
-                        : standingLines(standings, standings.size()))
-                .footer("Points from every quiz night in this server. /quiz question is practice and not counted.")
+    /**
+     * A server's standings for a period: the top of the board, then the asker's own place if it is
+     * further down, or a line saying they have not scored in it.
+     */
+    static Reply leaderboard(Period.Window window, QuizStore.Board board) {
+        String text;
+        if (board.top().isEmpty()) {
+            text = window.period() == Period.ALL_TIME
+                    ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
+                    : "Nobody has scored in " + periodName(window) + " yet: /quiz start to host a quiz night.";
+        } else {
+            List<String> rows = new ArrayList<>();
+            board.top().forEach(r -> rows.add(rankedLine(r)));
+            text = lines(rows, rows.size());
+            Optional<QuizStore.Ranked> below = board.askerBelowTop();
+            if (below.isPresent()) {
+                text += "\n…\n" + rankedLine(below.get());
+            } else if (board.asker().isEmpty()) {
+                text += "\n\nYou have not scored in " + periodName(window) + " yet.";
+            }
+        }
+        String footer = switch (window.period()) {
+            case ALL_TIME -> "Points from every quiz night in this server. /quiz question is practice and not counted.";
+            case WEEK, MONTH -> "Answers to questions asked " + periodName(window) + " (weeks start on Monday, "
+                    + "time zone " + window.zone().getId() + "), in nights that have ended. Practice is not counted.";
+        };
+        Embed embed = Embed.builder(leaderboardTitle(window))
+                .description(text)
+                .footer(footer + (board.players() > 0 ? " " + board.players() + " scored." : ""))
                 .color(Palette.WIN_GOLD)
                 .build();
         return Reply.embed(embed);
+    }
+
+    static String leaderboardTitle(Period.Window window) {
+        return window.period() == Period.ALL_TIME ? "🏆 All-time quiz standings"
+                : "🏆 Quiz standings: " + window.label();
+    }
+
+    /** "this week", "this month" as a board is asked for; the period's name once it has ended. */
+    private static String periodName(Period.Window window) {
+        return switch (window.period()) {
+            case ALL_TIME -> "any quiz night here";
+            case WEEK -> "this week";
+            case MONTH -> "this month";
+        };
+    }
+
+    /** A place on a board: a medal for the first three, the number for the rest. */
+    static String rankedLine(QuizStore.Ranked r) {
+        String place = r.place() <= MEDALS.length ? MEDALS[r.place() - 1] : r.place() + ".";
+        return place + " " + name(r.standing().displayName()) + ": " + r.standing().points() + " points";
     }
 
     /** The rules in a few lines, for the night's first message and for /help. */

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,6 +204,66 @@ public final class QuizStore {
 
     public List<Standing> standings(long nightId, int limit) {
         return database.read(h -> standings(h, nightId, limit));
+    }
+
+    /**
+     * A leaderboard of the server for {@code window}: its first {@code top} players, and the
+     * asker's own place wherever it is (empty if they have not scored in it). All-time is the
+     * running total credited as each night ends; a week or a month adds up the points of the
+     * answers to questions asked in it, in nights that have ended (a running night's points join
+     * every board at once, when it ends).
+     */
+    public Board board(String guildId, Period.Window window, int top, String askerId) {
+        String source = window.period() == Period.ALL_TIME
+                ? "SELECT user_id, display_name, points, correct FROM quiz_leaderboard WHERE guild_id = :guild"
+                : PERIOD_POINTS;
+        String sql = "SELECT user_id, display_name, points, correct, place, players FROM (SELECT user_id, display_name, "
+                + "points, correct, ROW_NUMBER() OVER (" + standingOrder.strip() + ") AS place, COUNT(*) OVER () AS players "
+                + "FROM (" + source + ") scored WHERE points > 0) ranked "
+                + "WHERE place <= :top OR user_id = :asker ORDER BY place";
+        return database.read(h -> {
+            Query query = h.createQuery(sql).bind("guild", guildId).bind("top", top)
+                    .bind("asker", askerId == null ? "" : askerId);
+            if (window.period() != Period.ALL_TIME) {
+                query.bind("from", window.from().toEpochMilli()).bind("to", window.to().toEpochMilli());
+            }
+            List<Ranked> rows = query
+                    .map((r, ctx) -> new Ranked(r.getInt("place"), STANDING.map(r, ctx), r.getInt("players")))
+                    .list();
+            List<Ranked> first = rows.stream().filter(r -> r.place() <= top).toList();
+            Optional<Ranked> asker = rows.stream().filter(r -> r.standing().userId().equals(askerId)).findFirst();
+            int players = rows.isEmpty() ? 0 : rows.get(0).players();
+            return new Board(first, asker, players);
+        });
+    }
+
+    /**
+     * Each player's points and right answers to the server's questions asked in {@code [from, to)}
+     * in ended nights, under their latest name (the all-time row's: scoring in a period means
+     * scoring all-time). Reads by the index on quiz_round (guild_id, opens_at).
+     */
+    private static final String PERIOD_POINTS = "SELECT a.user_id, MAX(l.display_name) AS display_name, "
+            + "SUM(a.points) AS points, SUM(CASE WHEN a.choice = r.answer THEN 1 ELSE 0 END) AS correct "
+            + "FROM quiz_round r JOIN quiz_night n ON n.id = r.night_id JOIN quiz_answer a ON a.round_id = r.id "
+            + "JOIN quiz_leaderboard l ON l.guild_id = r.guild_id AND l.user_id = a.user_id "
+            + "WHERE r.guild_id = :guild AND r.opens_at >= :from AND r.opens_at < :to AND n.status <> 'running' "
+            + "GROUP BY a.user_id";
+
+    /** A player's place on a board (1 for the first); {@code players} is how many are on it. */
+    public record Ranked(int place, Standing standing, int players) {
+    }
+
+    /** The top of a board, the asker's own place wherever it is, and how many players have scored. */
+    public record Board(List<Ranked> top, Optional<Ranked> asker, int players) {
+
+        public Board {
+            top = List.copyOf(top);
+        }
+
+        /** The asker's place when the top does not show it. */
+        public Optional<Ranked> askerBelowTop() {
+            return asker.filter(a -> top.stream().noneMatch(t -> t.place() == a.place()));
+        }
     }
 
     /** The server's all-time standings: members who have scored, highest first. */

@@ -110,8 +110,19 @@ class QuizRendererTest {
     @Test
     void otherMessagesFit() {
         fits(QuizRenderer.nightStarted(night, Duration.ofSeconds(5), "Only 3 questions match."));
-        fits(QuizRenderer.leaderboard(players(15)));
-        fits(QuizRenderer.leaderboard(List.of()));
+        Period.Window week = Period.WEEK.containing(night.startedAt(), java.time.ZoneId.of("Pacific/Chatham"));
+        List<QuizStore.Ranked> top = new java.util.ArrayList<>();
+        List<Standing> ten = players(10);
+        for (int i = 0; i < ten.size(); i++) {
+            top.add(new QuizStore.Ranked(i + 1, ten.get(i), 4000));
+        }
+        QuizStore.Ranked me = new QuizStore.Ranked(3999, new Standing("me", "W".repeat(200), 1, 1), 4000);
+        Reply board = QuizRenderer.leaderboard(week, new QuizStore.Board(top, java.util.Optional.of(me), 4000));
+        fits(board);
+        assertThat(PlainText.render(board)).contains("…\n3999. ").contains("4000 scored");
+        fits(QuizRenderer.leaderboard(week, new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
+        fits(QuizRenderer.leaderboard(Period.ALL_TIME.containing(night.startedAt(), java.time.ZoneOffset.UTC),
+                new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
     }
 
     @Test
