@@ -93,9 +93,14 @@ public enum Period {
         public String label() {
             return switch (period) {
                 case ALL_TIME -> "all-time";
-                case WEEK -> "the week of Monday " + start.getDayOfMonth() + " " + monthName(start) + " " + start.getYear();
+                case WEEK -> "the week of Monday " + firstDay();
                 case MONTH -> monthName(start) + " " + start.getYear();
             };
+        }
+
+        /** "30 November 2026". */
+        public String firstDay() {
+            return start.getDayOfMonth() + " " + monthName(start) + " " + start.getYear();
         }
 
         private static String monthName(LocalDate d) {

@@ -18,7 +18,10 @@ import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.report.Reports;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code /quiz question|start|stop|leaderboard|profile|reports}; names as in the contract. */
@@ -43,6 +46,8 @@ final class QuizCommand implements SlashCommand {
             Subcommand.of("leaderboard", "This server's quiz standings: all-time, this month or this week",
                     OptionSpec.choice("period", "all-time (default), month or week, in this server's time zone",
                             Period.ids())),
+            Subcommand.of("profile", "A player's quiz record here: nights, accuracy, best streak, points, places",
+                    OptionSpec.user("member", "Whose record (default: yours)")),
             // Manage Server: Discord can hide a whole command from members, not one subcommand, so
             // Reports checks it (a member without it gets an ephemeral refusal).
             Subcommand.of("reports", "Reported questions, most reported first; mute one here (Manage Server)"));
@@ -90,6 +95,7 @@ final class QuizCommand implements SlashCommand {
                     category(request), difficulty(request));
             case "stop" -> nights.stop(request.invoker());
             case "leaderboard" -> leaderboard(request);
+            case "profile" -> profile(request);
             case "reports" -> reports.list(request.invoker());
             default -> throw new UserInputException(
                     "Use /quiz question, /quiz start, /quiz stop, /quiz leaderboard, /quiz profile or /quiz reports.");
@@ -104,6 +110,29 @@ final class QuizCommand implements SlashCommand {
         Period period = request.choice("period", Period.ids()).map(Period::of).orElse(Period.ALL_TIME);
         Period.Window window = period.containing(request.receivedAt(), serverZone.apply(guild));
         return QuizRenderer.leaderboard(window, store.board(guild, window, LEADERBOARD_SIZE, request.invoker().userId()));
+    }
+
+    /**
+     * A player's record and their place on each board. Names are the ones the bot saw with their
+     * answers: no member list is needed, so no privileged intent.
+     */
+    private Reply profile(CommandRequest request) {
+        if (!request.invoker().inGuild()) {
+            throw new UserInputException("Quiz profiles belong to a server: ask in one of its channels.");
+        }
+        String guild = request.invoker().guildId();
+        String member = request.text("member").orElse(request.invoker().userId());
+        boolean self = member.equals(request.invoker().userId());
+        Profile profile = store.profile(guild, member).orElseThrow(() -> new UserInputException(self
+                ? "You have not played a quiz night in this server yet: answer in one when a host runs /quiz start."
+                : "That member has not played a quiz night in this server yet."));
+        ZoneId zone = serverZone.apply(guild);
+        Map<Period.Window, Optional<QuizStore.Ranked>> places = new LinkedHashMap<>();
+        for (Period period : Period.values()) {
+            Period.Window window = period.containing(request.receivedAt(), zone);
+            places.put(window, store.board(guild, window, 0, member).asker());
+        }
+        return QuizRenderer.profile(profile, places);
     }
 
     private static String category(CommandRequest request) {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -248,6 +250,43 @@ final class QuizRenderer {
         return Reply.embed(embed);
     }
 
+    /** A player's record, and their place on the all-time, month and week boards. */
+    static Reply profile(Profile p, Map<Period.Window, Optional<QuizStore.Ranked>> places) {
+        String accuracy = p.accuracyPercent().isPresent()
+                ? p.correct() + " right (" + p.accuracyPercent().getAsInt() + "%)" : "none yet";
+        String record = "Nights played: " + p.nights() + "\nAnswers: " + p.answers()
+                + (p.answers() > 0 ? ", " + accuracy : "")
+                + "\nBest streak: " + p.bestStreak() + " right in a row"
+                + "\nPoints: " + p.points();
+        List<String> placeRows = new ArrayList<>();
+        ZoneId zone = null;
+        for (Map.Entry<Period.Window, Optional<QuizStore.Ranked>> e : places.entrySet()) {
+            Period.Window w = e.getKey();
+            zone = w.period() == Period.ALL_TIME ? zone : w.zone();
+            String when = switch (w.period()) {
+                case ALL_TIME -> "All-time";
+                case MONTH -> "This month (" + w.label() + ")";
+                case WEEK -> "This week (from Monday " + w.firstDay() + ")";
+            };
+            placeRows.add(when + ": " + e.getValue().map(r -> "#" + r.place() + " of " + r.players() + ", "
+                    + r.standing().points() + " points").orElse("no points yet"));
+        }
+        List<String> categoryRows = new ArrayList<>();
+        for (Profile.CategoryPoints c : p.categories()) {
+            categoryRows.add(capitalise(c.category()) + ": " + c.points() + " points (" + c.correct() + " of "
+                    + c.answers() + " right)");
+        }
+        Embed embed = Embed.builder("🎬 Quiz profile: " + DiscordLimits.truncate(flat(p.displayName()), 200))
+                .description(record)
+                .field("Places", lines(placeRows))
+                .field("Points by category", categoryRows.isEmpty() ? "None yet." : lines(categoryRows))
+                .footer("Quiz nights in this server only; practice is not counted. Weeks start on Monday"
+                        + (zone == null ? "" : ", time zone " + zone.getId()) + ".")
+                .color(Palette.SEB_PURPLE)
+                .build();
+        return Reply.embed(embed);
+    }
+
     static String leaderboardTitle(Period.Window window) {
         return window.period() == Period.ALL_TIME ? "🏆 All-time quiz standings"
                 : "🏆 Quiz standings: " + window.label();
@@ -349,6 +388,12 @@ final class QuizRenderer {
             out.append(" and ").append(names.size() - used).append(" more");
         }
         return out.toString();
+    }
+
+    /** A display name for a title, where Markdown is not rendered: one line, no mention syntax. */
+    private static String flat(String displayName) {
+        return displayName == null || displayName.isBlank() ? "someone"
+                : LINE_BREAKS.matcher(displayName.strip()).replaceAll(" ").replace("@", "@\u200B");
     }
 
     /** A display name as plain text: no Markdown, no line breaks, no mention syntax, not too long. */

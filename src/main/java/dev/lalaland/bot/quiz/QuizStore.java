@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +175,78 @@ public final class QuizStore {
                     + "correct = quiz_leaderboard.correct + excluded.correct, nights = quiz_leaderboard.nights + 1, "
                     + "display_name = excluded.display_name",
                     night.guildId(), nightId);
+            creditProfiles(h, night);
             return Optional.of(nightResult(h, night, Instant.ofEpochMilli(now.toEpochMilli())));
+        });
+    }
+
+    /** Adds the night to the profile of everyone who answered in it (the night's end, in its transaction). */
+    private static void creditProfiles(Handle h, Night night) {
+        List<NightTally.Answer> answers = h.select("SELECT r.number, r.category, r.answer, a.user_id, a.display_name, "
+                        + "a.choice, a.points FROM quiz_round r JOIN quiz_answer a ON a.round_id = r.id "
+                        + "WHERE r.night_id = ?", night.id())
+                .map((r, ctx) -> new NightTally.Answer(r.getString("user_id"), r.getString("display_name"),
+                        r.getInt("number"), r.getString("category"), r.getInt("choice") == r.getInt("answer"),
+                        r.getInt("points")))
+                .list();
+        List<NightTally.Player> players = NightTally.of(answers);
+        if (players.isEmpty()) {
+            return;
+        }
+        PreparedBatch profile = h.prepareBatch("INSERT INTO quiz_profile (guild_id, user_id, display_name, nights, "
+                + "answers, correct, points, best_streak) VALUES (?, ?, ?, 1, ?, ?, ?, ?) "
+                + "ON CONFLICT (guild_id, user_id) DO UPDATE SET display_name = excluded.display_name, "
+                + "nights = quiz_profile.nights + 1, answers = quiz_profile.answers + excluded.answers, "
+                + "correct = quiz_profile.correct + excluded.correct, points = quiz_profile.points + excluded.points, "
+                + "best_streak = CASE WHEN excluded.best_streak > quiz_profile.best_streak THEN excluded.best_streak "
+                + "ELSE quiz_profile.best_streak END");
+        PreparedBatch categories = h.prepareBatch("INSERT INTO quiz_profile_category (guild_id, user_id, category, "
+                + "answers, correct, points) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id, category) "
+                + "DO UPDATE SET answers = quiz_profile_category.answers + excluded.answers, "
+                + "correct = quiz_profile_category.correct + excluded.correct, "
+                + "points = quiz_profile_category.points + excluded.points");
+        for (NightTally.Player p : players) {
+            profile.add(night.guildId(), p.userId(), p.displayName(), p.answers(), p.correct(), (long) p.points(),
+                    p.bestStreak());
+            p.categories().forEach((category, c) -> categories.add(night.guildId(), p.userId(), category, c.answers(),
+                    c.correct(), (long) c.points()));
+        }
+        profile.execute();
+        categories.execute();
+    }
+
+    /**
+     * A player's record in a server, credited as each night ends; empty if they have never scored
+     * or answered in one here. A player from before profiles were kept has their all-time points
+     * (from the leaderboard) and whatever the nights since then added.
+     */
+    public Optional<Profile> profile(String guildId, String userId) {
+        return database.read(h -> {
+            Optional<Profile> kept = h.select("SELECT p.display_name, p.nights, p.answers, p.correct, "
+                            + "COALESCE(l.points, 0) AS points, p.best_streak FROM quiz_profile p "
+                            + "LEFT JOIN quiz_leaderboard l ON l.guild_id = p.guild_id AND l.user_id = p.user_id "
+                            + "WHERE p.guild_id = ? AND p.user_id = ?", guildId, userId)
+                    .map((r, ctx) -> new Profile(userId, r.getString("display_name"), r.getInt("nights"),
+                            r.getInt("answers"), r.getInt("correct"), r.getLong("points"), r.getInt("best_streak"),
+                            List.of()))
+                    .findFirst()
+                    .or(() -> h.select("SELECT display_name, points FROM quiz_leaderboard WHERE guild_id = ? "
+                                    + "AND user_id = ?", guildId, userId)
+                            .map((r, ctx) -> new Profile(userId, r.getString("display_name"), 0, 0, 0,
+                                    r.getLong("points"), 0, List.of()))
+                            .findFirst());
+            if (kept.isEmpty()) {
+                return kept;
+            }
+            List<Profile.CategoryPoints> categories = h.select("SELECT category, answers, correct, points "
+                            + "FROM quiz_profile_category WHERE guild_id = ? AND user_id = ? "
+                            + "ORDER BY points DESC, category", guildId, userId)
+                    .map((r, ctx) -> new Profile.CategoryPoints(r.getString("category"), r.getInt("answers"),
+                            r.getInt("correct"), r.getLong("points")))
+                    .list();
+            Profile p = kept.get();
+            return Optional.of(new Profile(p.userId(), p.displayName(), p.nights(), p.answers(), p.correct(), p.points(),
+                    p.bestStreak(), categories));
         });
     }
 

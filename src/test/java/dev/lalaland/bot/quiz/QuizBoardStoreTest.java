@@ -136,4 +136,56 @@ class QuizBoardStoreTest {
         store = new QuizStore(database);
         assertThat(names(board(Period.WEEK, at, ZoneOffset.UTC, "cy"))).containsExactly("Player ann 100", "Player bob 100");
     }
+
+    @Test
+    void aProfileAddsUpEveryNightAndKeepsItWhenTheNightsAreDeleted() {
+        Instant at = Instant.parse("2026-12-02T20:00:00Z");
+        assertThat(store.profile("g1", "ann")).isEmpty();
+        // Night 1: three questions; ann right, wrong, right; bob right once.
+        Night first = store.startNight(new NightPlan("g1", "c1", "host", "Host", 3, 20, Duration.ofSeconds(20), null,
+                null), at).orElseThrow();
+        for (int n = 1; n <= 3; n++) {
+            Round round = store.askInNight(first.id(), TestQuestions.question(n, n == 2 ? "cast" : "songs",
+                    Difficulty.EASY), at, at.plusSeconds(20)).orElseThrow();
+            store.recordAnswer(round.id(), round.channelId(), "ann", "Ann", n == 2 ? 0 : 1, round.closesAt(), null);
+            if (n == 1) {
+                store.recordAnswer(round.id(), round.channelId(), "bob", "Bob", 1, round.closesAt(), null);
+            }
+            store.closeRound(round.id());
+        }
+        store.endNight(first.id(), Night.Status.FINISHED, at.plusSeconds(100));
+        // Night 2: ann right twice in a row, under a new name.
+        Night second = store.startNight(new NightPlan("g1", "c1", "host", "Host", 2, 20, Duration.ofSeconds(20), null,
+                null), at.plusSeconds(3600)).orElseThrow();
+        for (int n = 4; n <= 5; n++) {
+            Round round = store.askInNight(second.id(), TestQuestions.question(n, "songs", Difficulty.EASY),
+                    at.plusSeconds(3600), at.plusSeconds(3620)).orElseThrow();
+            store.recordAnswer(round.id(), round.channelId(), "ann", "Ann 2", 1, round.closesAt(), null);
+            store.closeRound(round.id());
+        }
+        store.endNight(second.id(), Night.Status.STOPPED, at.plusSeconds(3700));
+
+        Profile ann = store.profile("g1", "ann").orElseThrow();
+        assertThat(ann.displayName()).isEqualTo("Ann 2");
+        assertThat(ann.nights()).isEqualTo(2);
+        assertThat(ann.answers()).isEqualTo(5);
+        assertThat(ann.correct()).isEqualTo(4);
+        assertThat(ann.accuracyPercent()).hasValue(80);
+        assertThat(ann.bestStreak()).isEqualTo(2);
+        assertThat(ann.points()).as("100 a right answer, and +20 for the second in a row of night 2").isEqualTo(420);
+        assertThat(ann.categories()).containsExactly(new Profile.CategoryPoints("songs", 4, 4, 420),
+                new Profile.CategoryPoints("cast", 1, 0, 0));
+        assertThat(store.profile("g1", "bob").orElseThrow().nights()).isEqualTo(1);
+        assertThat(store.profile("other", "ann")).isEmpty();
+
+        store.endPosted(first.id()).join();
+        store.endPosted(second.id()).join();
+        assertThat(store.forgetClosedBefore(at.plus(Quiz.KEEP_CLOSED).plusSeconds(7200))).isEqualTo(2);
+        database.close();
+        database = kind.open(dir);
+        store = new QuizStore(database);
+        assertThat(store.profile("g1", "ann")).as("kept after the nights are deleted, and across a restart")
+                .hasValue(ann);
+        assertThat(board(Period.WEEK, at, ZoneOffset.UTC, "ann").top()).as("a week needs the stored answers").isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,24 @@ class QuizRendererTest {
         fits(QuizRenderer.leaderboard(week, new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
         fits(QuizRenderer.leaderboard(Period.ALL_TIME.containing(night.startedAt(), java.time.ZoneOffset.UTC),
                 new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
+    }
+
+    @Test
+    void aProfileShowsEveryPlaceAndFits() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Paris");
+        Map<Period.Window, java.util.Optional<QuizStore.Ranked>> places = new java.util.LinkedHashMap<>();
+        Standing me = new Standing("u", "@everyone **x**", 1240, 9);
+        places.put(Period.ALL_TIME.containing(night.startedAt(), zone), java.util.Optional.of(new QuizStore.Ranked(42, me, 57)));
+        places.put(Period.MONTH.containing(night.startedAt(), zone), java.util.Optional.of(new QuizStore.Ranked(3, me, 4)));
+        places.put(Period.WEEK.containing(night.startedAt(), zone), java.util.Optional.empty());
+        Profile profile = new Profile("u", "@everyone\n" + "W".repeat(300), 4, 37, 19, 1240, 5, List.of(
+                new Profile.CategoryPoints("songs", 9, 6, 900), new Profile.CategoryPoints("cast", 28, 13, 340)));
+        Reply reply = QuizRenderer.profile(profile, places);
+        fits(reply);
+        String text = PlainText.render(reply);
+        assertThat(text).contains("Answers: 37, 19 right (51%)").contains("Best streak: 5")
+                .contains("All-time: #42 of 57, 1240 points").contains("no points yet").contains("Songs: 900 points (6 of 9 right)")
+                .contains("time zone Europe/Paris").doesNotContain("@everyone");
     }
 
     @Test
