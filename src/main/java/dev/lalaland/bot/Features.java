@@ -26,6 +26,7 @@ import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,9 +47,16 @@ public final class Features {
      * Timings production leaves at their defaults and end-to-end tests shorten; console mode
      * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
      */
-    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, Duration podiumPoll) {
+        /** How often the podium routine looks for a week or month that has ended. */
+        public static final Duration PODIUM_POLL = Duration.ofMinutes(1);
+
         public static Tuning defaults() {
             return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
+        }
+
+        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+            this(dailyPost, quiz, PODIUM_POLL);
         }
 
         /** Daily-post timings only; the quiz keeps its standard ones. */
@@ -57,7 +65,11 @@ public final class Features {
         }
 
         public Tuning withQuiz(QuizTimings quiz) {
-            return new Tuning(dailyPost, quiz);
+            return new Tuning(dailyPost, quiz, podiumPoll);
+        }
+
+        public Tuning withPodiumPoll(Duration interval) {
+            return new Tuning(dailyPost, quiz, interval);
         }
     }
 
@@ -82,17 +94,18 @@ public final class Features {
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
-        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope, new DailyPostStore(database, scope));
+        addQuiz(database, facts, clock, outbox, tuning, scope, new DailyPostStore(database, scope));
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
-    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings,
+    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, Tuning tuning,
                          GuildScope scope, DailyPostStore dailyPosts) {
         // Weeks and months are the server's: in the daily post's time zone, kept even while the post is off.
         Function<String, ZoneId> serverZone = guild -> dailyPosts.settings(guild).map(DailyPostSettings::zone)
                 .orElse(ZoneOffset.UTC);
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope, serverZone);
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, serverZone);
+        routines.add(quiz.seasonPodiums(tuning.podiumPoll()));
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
     }

@@ -48,6 +48,10 @@ public final class Quiz implements Routine {
     private final AnswerButtons buttons;
     private final HostButtons hostButtons;
     private final Reports reports;
+    private final Outbox outbox;
+    private final GuildScope scope;
+    private final Function<String, ZoneId> serverZone;
+    private final Database database;
 
     /**
      * Builds the quiz and adds its routine to {@code routines}.
@@ -72,6 +76,10 @@ public final class Quiz implements Routine {
                  QuizTimings timings, Random random, String factVersion, GuildScope scope,
                  Function<String, ZoneId> serverZone) {
         this.store = new QuizStore(database, scope);
+        this.database = database;
+        this.outbox = outbox;
+        this.scope = scope;
+        this.serverZone = serverZone;
         this.bank = bank;
         Timers timers = new Timers(routines);
         // Reports know questions by id and text only; muted questions are skipped by every pick.
@@ -103,6 +111,14 @@ public final class Quiz implements Routine {
         all.add(hostButtons);
         all.addAll(reports.buttonHandlers());
         return all;
+    }
+
+    /**
+     * The routine that posts each week's and month's final podium, checking every
+     * {@code pollInterval} whether one has ended; not added to any runner (the caller adds it).
+     */
+    public Routine seasonPodiums(Duration pollInterval) {
+        return new SeasonPodiums(store, new PodiumStore(database, scope), serverZone, outbox, pollInterval);
     }
 
     public QuestionBank bank() {

@@ -287,6 +287,29 @@ final class QuizRenderer {
         return Reply.embed(embed);
     }
 
+    /** The final podium of a week or month that has ended: its top ten, and the picture of its top three. */
+    static Reply periodPodium(Period.Window window, QuizStore.Board board) {
+        List<String> rows = new ArrayList<>();
+        board.top().forEach(r -> rows.add(rankedLine(r)));
+        String what = window.period() == Period.WEEK ? "week" : "month";
+        Embed.Builder embed = Embed.builder("🏆 Final podium: " + window.label())
+                .description("The " + what + " is over. Congratulations to everyone who played!\n\n"
+                        + lines(rows, board.players()))
+                .footer("Points of the answers to questions asked in " + (window.period() == Period.WEEK
+                        ? "that week (from Monday)" : "that month") + ", time zone " + window.zone().getId()
+                        + ". A new " + what + " has begun: /quiz leaderboard period:" + window.period().id)
+                .color(Palette.WIN_GOLD);
+        Reply.Builder reply = Reply.builder();
+        List<Standing> top = board.top().stream().map(QuizStore.Ranked::standing).toList();
+        String heading = window.period() == Period.WEEK ? "Quiz podium · week of " + window.firstDay()
+                : "Quiz podium · " + window.label();
+        podium(top, heading).ifPresent(png -> {
+            embed.image(PODIUM_FILE);
+            reply.attachment(new Attachment(PODIUM_FILE, png, podiumDescription(top)));
+        });
+        return reply.embed(embed.build()).build();
+    }
+
     static String leaderboardTitle(Period.Window window) {
         return window.period() == Period.ALL_TIME ? "🏆 All-time quiz standings"
                 : "🏆 Quiz standings: " + window.label();
@@ -318,11 +341,15 @@ final class QuizRenderer {
     // ---- pieces ----
 
     private static Optional<byte[]> podium(List<Standing> scored) {
+        return podium(scored, "La La Land quiz night");
+    }
+
+    private static Optional<byte[]> podium(List<Standing> scored, String heading) {
         if (scored.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size()))));
+            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size())), heading));
         } catch (RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the standings in text are still there.
             log.warn("could not draw the podium picture: {}", e.toString());
