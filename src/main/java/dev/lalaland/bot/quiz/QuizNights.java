@@ -213,7 +213,7 @@ final class QuizNights {
                     if (controls.paused(nightId).filter(p -> p.pausedAt().equals(pause.pausedAt())).isPresent()) {
                         log.info("quiz night {} was paused for {} minutes; ending it", nightId,
                                 NightPause.GIVE_UP_AFTER.toMinutes());
-                        end(nightId, Night.Status.STOPPED);
+                        end(nightId, Night.Status.STOPPED, NightResult.PAUSED_TOO_LONG);
                     }
                 }));
     }
@@ -248,7 +248,8 @@ final class QuizNights {
         for (Night night : running) {
             withLock(night.id(), () -> {
                 for (RoundResult reveal : unconfirmedReveals.getOrDefault(night.id(), List.of())) {
-                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, null),
+                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now,
+                            () -> reveal(night, reveal, reveal.closeNote()),
                             () -> store.revealPosted(reveal.round().id()),
                             "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
                 }
@@ -314,7 +315,7 @@ final class QuizNights {
 
     /** Closes, scores and reveals a question; {@code note} (or null) says why it closed before its time. */
     private void close(long nightId, long roundId, String note) {
-        withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
+        withLock(nightId, () -> store.closeRound(roundId, note).ifPresent(result -> {
             timers.cancel(key(nightId));
             Night night = store.night(nightId).orElseThrow();
             Round round = result.round();
@@ -374,9 +375,13 @@ final class QuizNights {
      * posts the final standings from the executor, so drawing the podium never holds up a command.
      */
     private Optional<NightResult> end(long nightId, Night.Status how) {
+        return end(nightId, how, null);
+    }
+
+    private Optional<NightResult> end(long nightId, Night.Status how, String reason) {
         return locked(nightId, () -> {
             Optional<Round> open = store.openRound(nightId);
-            Optional<NightResult> result = store.endNight(nightId, how, clock.instant());
+            Optional<NightResult> result = store.endNight(nightId, how, reason, clock.instant());
             timers.cancel(key(nightId));
             failedPosts.remove(nightId);
             result.ifPresent(r -> {

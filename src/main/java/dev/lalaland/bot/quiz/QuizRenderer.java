@@ -196,7 +196,9 @@ final class QuizRenderer {
     /** Final standings: a text version and the podium picture beside it. */
     static Reply nightOver(NightResult result) {
         String heading = switch (result.endedAs()) {
-            case STOPPED -> "⏹️ Quiz night stopped";
+            case STOPPED -> NightResult.PAUSED_TOO_LONG.equals(result.endReason())
+                    ? "⏹️ Quiz night ended after " + NightPause.GIVE_UP_AFTER.toMinutes() + " minutes paused"
+                    : "⏹️ Quiz night stopped";
             case FAILED -> "Quiz night ended early";
             default -> "🏆 Quiz night over";
         };

@@ -156,11 +156,18 @@ public final class QuizStore {
      * server's all-time leaderboard. Empty when the night had already ended.
      */
     public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
+        return endNight(nightId, endedAs, null, now);
+    }
+
+    /** As {@link #endNight(long, Night.Status, Instant)}, saying why it ended itself ({@code reason}, kept for its final post). */
+    public Optional<NightResult> endNight(long nightId, Night.Status endedAs, String reason, Instant now) {
         return database.transaction(h -> {
             // A night that failed has no channel to post its end to.
-            if (h.execute("UPDATE quiz_night SET status = ?, ended_at = ?, end_post_pending = ? "
-                    + "WHERE id = ? AND status = 'running'",
-                    endedAs.id(), now.toEpochMilli(), endedAs == Night.Status.FAILED ? 0 : 1, nightId) == 0) {
+            if (h.createUpdate("UPDATE quiz_night SET status = :status, ended_at = :at, end_post_pending = :pending, "
+                    + "end_reason = :reason WHERE id = :night AND status = 'running'")
+                    .bind("status", endedAs.id()).bind("at", now.toEpochMilli())
+                    .bind("pending", endedAs == Night.Status.FAILED ? 0 : 1).bind("reason", reason)
+                    .bind("night", nightId).execute() == 0) {
                 return Optional.<NightResult>empty();
             }
             for (Long open : h.select("SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId)
@@ -271,7 +278,10 @@ public final class QuizStore {
 
     private NightResult nightResult(Handle h, Night night, Instant endedAt) {
         int asked = roundsAsked(h, night.id());
-        return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE));
+        String reason = h.select("SELECT end_reason FROM quiz_night WHERE id = ?", night.id()).mapTo(String.class)
+                .findFirst().orElse(null);
+        return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE),
+                reason);
     }
 
     public List<Standing> standings(long nightId, int limit) {
@@ -510,8 +520,25 @@ public final class QuizStore {
      * called, {@link #pendingReveals} lists it.
      */
     public Optional<RoundResult> closeRound(long roundId) {
+        return closeRound(roundId, null);
+    }
+
+    /**
+     * As {@link #closeRound(long)}, saying why it closed before its time ({@code note}, shown in its
+     * reveal and kept, so a reveal posted again after a restart says it too).
+     */
+    public Optional<RoundResult> closeRound(long roundId, String note) {
         awaitSaved(roundId);
-        return database.transaction(h -> close(h, roundId, true));
+        return database.transaction(h -> {
+            Optional<RoundResult> closed = close(h, roundId, true);
+            if (closed.isPresent() && note != null) {
+                h.createUpdate("UPDATE quiz_round SET close_note = :note WHERE id = :round").bind("note", note)
+                        .bind("round", roundId).execute();
+                RoundResult r = closed.get();
+                return Optional.of(new RoundResult(r.round(), r.choiceCounts(), r.right(), r.standings(), note));
+            }
+            return closed;
+        });
     }
 
     /** As {@link #closeRound}, for a reveal shown in the reply to an interaction rather than posted. */
@@ -602,7 +629,9 @@ public final class QuizStore {
                         r.getInt("points"), r.getInt("streak")))
                 .list();
         List<Standing> standings = round.practice() ? List.of() : standings(h, round.nightId(), Integer.MAX_VALUE);
-        return new RoundResult(round, counts, right, standings);
+        String note = h.select("SELECT close_note FROM quiz_round WHERE id = ?", round.id()).mapTo(String.class)
+                .findFirst().orElse(null);
+        return new RoundResult(round, counts, right, standings, note);
     }
 
     // ---- housekeeping ----

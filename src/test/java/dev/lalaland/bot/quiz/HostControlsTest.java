@@ -210,10 +210,29 @@ class HostControlsTest {
         later.jumpTo(Instant.now().plus(Duration.ofMinutes(31)));
         try (Bot third = new Bot(later)) {
             RecordingOutbox.Message over = awaitFinal(third.outbox);
-            assertThat(over.text()).contains("stopped").contains("Player 2");
+            assertThat(over.reply().embeds().get(0).title()).isEqualTo("⏹️ Quiz night ended after 30 minutes paused");
+            assertThat(over.text()).contains("Player 2");
             assertThat(third.quiz.store().runningNights()).isEmpty();
             assertThat(third.quiz.store().leaderboard(QuizNightTest.GUILD, 10)).extracting(Standing::displayName)
                     .containsExactly("Player 2");
+        }
+    }
+
+    @Test
+    void aSkippedQuestionsRevealPostedAgainAfterARestartStillSaysItWasSkipped() {
+        try (Bot first = new Bot(Clock.systemUTC())) {
+            Reply opening = first.startNight(3, 120);
+            RecordingOutbox.Message q1 = awaitQuestion(first.outbox, 1, 3);
+            first.answer(player(2), q1, first.quiz.store().openRound(1).orElseThrow().question().answer());
+            // Discord takes the reveal but the bot stops before it hears back.
+            first.outbox.hold = m -> m.reply().embeds().get(0).title().startsWith("Question 1 of 3 · Answer: ");
+            first.control(player(1), opening, "Skip question");
+            await("the reveal handed to Discord").atMost(Duration.ofSeconds(10)).until(() -> !first.outbox.held.isEmpty());
+            assertThat(first.outbox.held.get(0).message().reply().embeds().get(0).description()).contains("Skipped by Player 1");
+        }
+        try (Bot second = new Bot(Clock.systemUTC())) {
+            RecordingOutbox.Message again = awaitReveal(second.outbox, 1, 3);
+            assertThat(again.reply().embeds().get(0).description()).contains("⏭️ Skipped by Player 1: answers given so far count.");
         }
     }
 }
