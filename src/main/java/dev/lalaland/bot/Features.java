@@ -28,7 +28,6 @@ import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -103,7 +102,7 @@ public final class Features {
                          GuildScope scope, DailyPostStore dailyPosts) {
         // Weeks and months are the server's: in the daily post's time zone, kept even while the post is off.
         Function<String, ZoneId> serverZone = guild -> dailyPosts.settings(guild).map(DailyPostSettings::zone)
-                .orElse(ZoneOffset.UTC);
+                .orElse(ZoneId.of("UTC"));
         Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, serverZone);
         routines.add(quiz.seasonPodiums(tuning.podiumPoll()));
         commands.add(quiz.command());

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class Quiz implements Routine {
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
         this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer(),
-                guild -> ZoneOffset.UTC);
+                guild -> ZoneId.of("UTC"));
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,

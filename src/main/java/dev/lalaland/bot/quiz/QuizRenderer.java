@@ -227,7 +227,7 @@ final class QuizRenderer {
         if (board.top().isEmpty()) {
             text = window.period() == Period.ALL_TIME
                     ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
-                    : "Nobody has scored in " + periodName(window) + " yet: /quiz start to host a quiz night.";
+                    : "Nobody has scored " + periodName(window) + " yet: /quiz start to host a quiz night.";
         } else {
             List<String> rows = new ArrayList<>();
             board.top().forEach(r -> rows.add(rankedLine(r)));
@@ -236,13 +236,13 @@ final class QuizRenderer {
             if (below.isPresent()) {
                 text += "\n…\n" + rankedLine(below.get());
             } else if (board.asker().isEmpty()) {
-                text += "\n\nYou have not scored in " + periodName(window) + " yet.";
+                text += "\n\nYou have not scored " + periodName(window) + " yet.";
             }
         }
         String footer = switch (window.period()) {
             case ALL_TIME -> "Points from every quiz night in this server. /quiz question is practice and not counted.";
             case WEEK, MONTH -> "Answers to questions asked " + periodName(window) + " (weeks start on Monday, "
-                    + "time zone " + window.zone().getId() + "), in nights that have ended. Practice is not counted.";
+                    + "time zone " + zoneName(window.zone()) + "), in nights that have ended. Practice is not counted.";
         };
         Embed embed = Embed.builder(leaderboardTitle(window))
                 .description(text)
@@ -283,7 +283,7 @@ final class QuizRenderer {
                 .field("Places", lines(placeRows))
                 .field("Points by category", categoryRows.isEmpty() ? "None yet." : lines(categoryRows))
                 .footer("Quiz nights in this server only; practice is not counted. Weeks start on Monday"
-                        + (zone == null ? "" : ", time zone " + zone.getId()) + ".")
+                        + (zone == null ? "" : ", time zone " + zoneName(zone)) + ".")
                 .color(Palette.SEB_PURPLE)
                 .build();
         return Reply.embed(embed);
@@ -298,7 +298,7 @@ final class QuizRenderer {
                 .description("The " + what + " is over. Congratulations to everyone who played!\n\n"
                         + lines(rows, board.players()))
                 .footer("Points of the answers to questions asked in " + (window.period() == Period.WEEK
-                        ? "that week (from Monday)" : "that month") + ", time zone " + window.zone().getId()
+                        ? "that week (from Monday)" : "that month") + ", time zone " + zoneName(window.zone())
                         + ". A new " + what + " has begun: /quiz leaderboard period:" + window.period().id)
                 .color(Palette.WIN_GOLD);
         Reply.Builder reply = Reply.builder();
@@ -317,10 +317,15 @@ final class QuizRenderer {
                 : "🏆 Quiz standings: " + window.label();
     }
 
+    /** A time zone as people write it: UTC rather than Java's "Z". */
+    static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
     /** "this week", "this month" as a board is asked for; the period's name once it has ended. */
     private static String periodName(Period.Window window) {
         return switch (window.period()) {
-            case ALL_TIME -> "any quiz night here";
+            case ALL_TIME -> "in any quiz night here";
             case WEEK -> "this week";
             case MONTH -> "this month";
         };
