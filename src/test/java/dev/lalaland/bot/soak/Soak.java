@@ -4,6 +4,7 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.db.PostgresUrl;
 import dev.lalaland.bot.onthisday.DailyPostSchedule.Occurrence;
 import dev.lalaland.bot.onthisday.DailyPostStore;
+import dev.lalaland.bot.quiz.NightLease;
 import dev.lalaland.bot.shard.ShardPlan;
 import dev.lalaland.bot.soak.Players.Click;
 import dev.lalaland.bot.soak.Players.Outcome;
@@ -132,16 +133,17 @@ final class Soak {
             }
             // The first process alone, so the fact files are imported once; then the others together.
             bots.get(0).start();
-            bots.get(0).awaitReady(READY_WAIT);
+            Duration firstReady = bots.get(0).awaitReady(READY_WAIT);
+            say("%s ready in %.1f s (it imported the fact files)", bots.get(0).name(), firstReady.toMillis() / 1e3);
             for (SoakBot bot : bots.subList(1, bots.size())) {
                 bot.start();
             }
             for (SoakBot bot : bots.subList(1, bots.size())) {
-                bot.awaitReady(READY_WAIT);
+                Duration ready = bot.awaitReady(READY_WAIT);
+                say("%s ready in %.1f s", bot.name(), ready.toMillis() / 1e3);
             }
             long allReady = System.nanoTime();
             result.seconds("all three processes ready after", allReady - startNanos);
-            say("all %d processes ready", bots.size());
 
             startNights(discord, nightServers);
             Map<String, String> nightChannels = new LinkedHashMap<>();
@@ -193,8 +195,9 @@ final class Soak {
                 pause(Duration.ofNanos(Math.max(0, restartAt - System.nanoTime())));
                 long victimStartNanos = System.nanoTime();
                 bots.get(victim).start();
-                bots.get(victim).awaitReady(READY_WAIT);
-                say("%s started again after %.1f s down", bots.get(victim).name(), (victimStartNanos - killNanos) / 1e9);
+                Duration victimReady = bots.get(victim).awaitReady(READY_WAIT);
+                say("%s started again after %.1f s down, ready in %.1f s", bots.get(victim).name(),
+                        (victimStartNanos - killNanos) / 1e9, victimReady.toMillis() / 1e3);
                 result.seconds("killed process started again after", victimStartNanos - killNanos);
 
                 Duration settle = Duration.ofSeconds(60L + (long) options.questions() * (options.seconds() + 10));
@@ -213,7 +216,7 @@ final class Soak {
                 result.seconds("wall time", endNanos - startNanos);
                 checkPosts(discord, database, servers, dueDates, dueNanos);
                 checkNights(discord, database, nightServers);
-                checkTakeover(discord, database, victimNights, killNanos, victimStartNanos);
+                checkTakeover(discord, database, bots, victimNights, killNanos, victimStartNanos);
                 checkAnswers(database, players.clicks());
             }
         } finally {
@@ -433,25 +436,54 @@ final class Soak {
 
     /**
      * How long the killed process's nights stood still: from the kill to the first message in one
-     * of their channels. Before the killed process was back, that is another process taking over.
+     * of their channels. Before the killed process was back, that is another process taking them
+     * over (their leases ran out); a downtime longer than a lease and the wait for others must see
+     * that happen. Also says which process finished each of them.
      */
-    private void checkTakeover(FakeDiscord discord, Database database, List<String> victimNights, long killNanos,
-                               long victimStartNanos) {
+    private void checkTakeover(FakeDiscord discord, Database database, List<SoakBot> bots, List<String> victimNights,
+                               long killNanos, long victimStartNanos) {
+        // A request the killed process made just before it died may still be answered just after.
+        long after = killNanos + Duration.ofMillis(500).toNanos();
         long first = Long.MAX_VALUE;
         for (String server : victimNights) {
             for (FakeMessage m : discord.channelMessages(quizChannel(server))) {
-                if (m.createdNanos() > killNanos) {
+                if (m.createdNanos() > after) {
                     first = Math.min(first, m.createdNanos());
                 }
             }
         }
+        Map<String, String> owners = new HashMap<>();
+        for (SoakBot bot : bots) {
+            List<String> lives = bot.instances();
+            for (int i = 0; i < lives.size(); i++) {
+                owners.put(lives.get(i), bot.name() + (i == 0 ? "" : " (started again)"));
+            }
+        }
+        Map<String, Object> finishedBy = new TreeMap<>();
+        database.read(h -> h.select("SELECT guild_id, owner_id FROM quiz_night").mapToMap().list()).forEach(row -> {
+            if (victimNights.contains((String) row.get("guild_id"))) {
+                finishedBy.merge(owners.getOrDefault((String) row.get("owner_id"), "unknown " + row.get("owner_id")),
+                        1, (a, b) -> (Integer) a + (Integer) b);
+            }
+        });
+        result.number("killed process's nights finished by", finishedBy);
+        NightLease lease = NightLease.standard();
+        Duration takeoverDue = lease.length().plus(lease.othersWait()).plus(lease.renewEvery());
+        boolean takeoverExpected = options.downtime().compareTo(takeoverDue.plusSeconds(5)) >= 0;
         if (first == Long.MAX_VALUE) {
-            result.number("killed process's nights went on", "never");
+            result.number("killed process's nights went on after", "never");
+            result.problem("the killed process's nights never went on");
             return;
         }
-        String by = first < victimStartNanos ? "another process took them over" : "the killed process, restarted, resumed them";
-        result.number("killed process's nights went on after",
-                String.format(java.util.Locale.ROOT, "%.1f s (%s)", (first - killNanos) / 1e9, by));
+        boolean takenOver = first < victimStartNanos;
+        result.number("killed process's nights went on after", String.format(java.util.Locale.ROOT, "%.1f s (%s)",
+                (first - killNanos) / 1e9, takenOver ? "another process took them over"
+                        : "the killed process, started again, resumed them"));
+        if (takeoverExpected && !takenOver) {
+            result.problem("no other process took the killed process's nights over within "
+                    + options.downtime().toSeconds() + " s (a lease lapses and is taken within "
+                    + takeoverDue.toSeconds() + " s)");
+        }
     }
 
     private void checkAnswers(Database database, List<Click> clicks) {

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class SoakBot implements AutoCloseable {
     private static final int TAIL_LINES = 40;
+    /** Each life logs the id it leases quiz nights under. */
+    private static final String INSTANCE_LINE = "quiz nights run here as instance ";
 
     private final String name;
     private final String shards;
@@ -36,9 +38,11 @@ final class SoakBot implements AutoCloseable {
     private final Path dir;
     private final Writer log;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final List<String> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
     private CompletableFuture<Void> ready;
     private int lives;
+    private long startedNanos;
 
     SoakBot(String name, String shards, List<String> command, Map<String, String> env, Path dir) {
         this.name = name;
@@ -68,6 +72,11 @@ final class SoakBot implements AutoCloseable {
         return dir.resolve("bot.log");
     }
 
+    /** The quiz-night owner id of each life so far, in order. */
+    List<String> instances() {
+        return List.copyOf(instances);
+    }
+
     synchronized boolean alive() {
         return process != null && process.isAlive();
     }
@@ -87,6 +96,7 @@ final class SoakBot implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
         pb.environment().putAll(env);
         remember("---- " + name + " life " + lives + " (BOT_SHARDS=" + shards + ")");
+        startedNanos = System.nanoTime();
         try {
             process = pb.start();
         } catch (IOException e) {
@@ -101,14 +111,17 @@ final class SoakBot implements AutoCloseable {
                 name + " exited with " + started.exitValue() + " before it was ready")));
     }
 
-    /** Waits for this life's {@code ready:} line. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    /** Waits for this life's {@code ready:} line; returns the time from its start. */
+    Duration awaitReady(Duration timeout) throws InterruptedException {
         CompletableFuture<Void> current;
+        long started;
         synchronized (this) {
             current = ready;
+            started = startedNanos;
         }
         try {
             current.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Duration.ofNanos(System.nanoTime() - started);
         } catch (TimeoutException e) {
             throw new IllegalStateException(name + " not ready within " + timeout + "; last output:\n" + tail());
         } catch (ExecutionException e) {
@@ -178,6 +191,10 @@ final class SoakBot implements AutoCloseable {
                 while ((line = r.readLine()) != null) {
                     if (!readyNow.isDone() && line.contains(" - ready: ")) {
                         readyNow.complete(null);
+                    }
+                    int instance = line.indexOf(INSTANCE_LINE);
+                    if (instance >= 0) {
+                        instances.add(line.substring(instance + INSTANCE_LINE.length()).strip());
                     }
                     remember(stream + ": " + line);
                 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.TestPostgres;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short soak, part of {@code mvn -B verify}: the full soak's steps ({@code bench/soak.sh}) on
@@ -15,13 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Dtest.postgres.url}); skipped with a message where there is none, a failure in CI.
  */
 class SoakTest {
-    @TempDir
-    Path dir;
-
     @Test
     void threeProcessesThroughAKillAndARollingRestartPostOnceFinishEveryNightAndCountEveryAnswerOnce()
             throws Exception {
         String database = TestPostgres.freshSchemaUrl();
+        // The bots' logs stay after the run, for when it fails.
+        Path dir = Path.of("target", "soak", "short-" + Instant.now().toString().replace(':', '-'));
         SoakOptions options = SoakOptions.short_(SoakOptions.javaCommand(System.getProperty("java.class.path")), dir);
 
         SoakResult result = Soak.run(options, database, System.out);
