@@ -51,8 +51,8 @@ record SoakOptions(int servers, int nights, int questions, int seconds, int shar
 
     /** The short soak of {@code mvn -B verify}: the same steps on 100 servers and 4 nights. */
     static SoakOptions short_(List<String> botCommand, Path workDir) {
-        return new SoakOptions(100, 4, 4, 10, 16, SIXTEEN_ON_THREE, Duration.ofSeconds(35),
-                Duration.ofSeconds(45), botCommand, workDir);
+        return new SoakOptions(100, 4, 3, 10, 16, SIXTEEN_ON_THREE, Duration.ofSeconds(35),
+                Duration.ofSeconds(40), botCommand, workDir);
     }
 
     SoakOptions withServers(int n) {
