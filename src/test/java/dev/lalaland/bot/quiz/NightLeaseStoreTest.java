@@ -208,6 +208,19 @@ class NightLeaseStoreTest {
     }
 
     @Test
+    void aPausedNightIsTakenBackByTheHostsResumeEvenUnderALiveLease() {
+        Night night = start(a, "c1");
+        Round open = ask(a, night, 1).orElseThrow();
+        assertThat(b.takeOverPaused(night.id(), clock.instant())).as("not paused: a's timers are running").isFalse();
+        assertThat(new NightControlStore(databases.get(0)).pause(night.id(), clock.instant(), open.id(),
+                Duration.ofSeconds(12))).isTrue();
+        assertThat(b.takeOverPaused(night.id(), clock.instant())).isTrue();
+        assertThat(b.lease(night.id())).contains(new QuizStore.Lease("b", clock.instant().plus(LEASE)));
+        assertThat(a.endNight(night.id(), Night.Status.STOPPED, clock.instant())).as("a's give-up timer").isEmpty();
+        assertThat(b.reopen(open.id(), clock.instant(), clock.instant().plusSeconds(12))).isTrue();
+    }
+
+    @Test
     void aNightFromBeforeLeasesHasNoOwnerAndTheFirstProcessToLookTakesIt() {
         QuizStore unowned = new QuizStore(databases.get(0));
         Night night = unowned.startNight(new NightPlan(SERVER, "c1", "host", "Host", 3, 20, Duration.ofSeconds(20),
