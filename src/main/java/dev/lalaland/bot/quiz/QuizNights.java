@@ -102,11 +102,13 @@ final class QuizNights {
             throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
                     + ", or someone with Manage Server can use the quiz night's controls.");
         }
-        if (action != HostControl.END && !store.owns(night.id())) {
-            // Its timers run in another process (this server's stood in for while it was down):
-            // a pause here could not stop them.
+        if (action != HostControl.END && !store.owns(night.id())
+                && !(action == HostControl.RESUME && store.takeOverPaused(night.id(), clock.instant()))) {
+            // Its timers run in another process (one that stood in while this server's was down):
+            // a pause or skip here could not stop them. A paused night has none under way, so
+            // Resume takes it back.
             throw new UserInputException("Tonight's questions are being run from another of the bot's processes "
-                    + "after a restart, so Pause, Resume and Skip are off until the night ends. End night "
+                    + "after a restart, so Pause and Skip are off until the night ends. End night "
                     + "and /quiz stop still work.");
         }
         return switch (action) {

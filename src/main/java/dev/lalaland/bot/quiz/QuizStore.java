@@ -315,6 +315,21 @@ public final class QuizStore {
         return taken.stream().sorted().toList();
     }
 
+    /**
+     * Takes a paused night over from whichever process owns it, live lease or not: while a night is
+     * paused its owner has nothing under way (no question open to answers, no post), only the
+     * timer that ends a pause left too long, whose write then fails. For the host's Resume, which
+     * comes to the process running the server's shard. False if the night is not running and paused.
+     */
+    public boolean takeOverPaused(long nightId, Instant now) {
+        if (owner == null) {
+            return true;
+        }
+        return database.transaction(h -> h.execute("UPDATE quiz_night SET owner_id = ?, lease_until = ? "
+                + "WHERE id = ? AND status = 'running' AND paused_at IS NOT NULL",
+                owner, now.plus(leaseLength).toEpochMilli(), nightId) == 1);
+    }
+
     /** Gives up the leases of this process's nights, so that the next process to look takes them at once. */
     public void releaseLeases(Instant now) {
         if (owner != null) {
