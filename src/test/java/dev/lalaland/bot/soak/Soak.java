@@ -458,8 +458,9 @@ final class Soak {
     /**
      * How long the killed process's nights stood still: from the kill to the first message in one
      * of their channels. Before the killed process was back, that is another process taking them
-     * over (their leases ran out); a downtime longer than a lease and the wait for others must see
-     * that happen. Also says which process finished each of them.
+     * over (their leases ran out). Which process finished each night is its lease's owner at the
+     * end: after a downtime longer than a lease and the wait for others, none may be the killed
+     * process, in either life (the taker keeps a night it took).
      */
     private void checkTakeover(FakeDiscord discord, Database database, List<SoakBot> bots, List<String> victimNights,
                                long killNanos, long victimStartNanos) {
@@ -480,13 +481,19 @@ final class Soak {
                 owners.put(lives.get(i), bot.name() + (i == 0 ? "" : " (started again)"));
             }
         }
-        Map<String, Object> finishedBy = new TreeMap<>();
-        database.read(h -> h.select("SELECT guild_id, owner_id FROM quiz_night").mapToMap().list()).forEach(row -> {
+        Map<String, Integer> finishedBy = new TreeMap<>();
+        Set<String> victimLives = new HashSet<>(bots.get(0).instances());
+        int keptByVictim = 0;
+        for (Map<String, Object> row : database.read(h -> h.select("SELECT guild_id, owner_id FROM quiz_night")
+                .mapToMap().list())) {
             if (victimNights.contains((String) row.get("guild_id"))) {
-                finishedBy.merge(owners.getOrDefault((String) row.get("owner_id"), "unknown " + row.get("owner_id")),
-                        1, (a, b) -> (Integer) a + (Integer) b);
+                String owner = (String) row.get("owner_id");
+                finishedBy.merge(owners.getOrDefault(owner, "unknown " + owner), 1, Integer::sum);
+                if (victimLives.contains(owner)) {
+                    keptByVictim++;
+                }
             }
-        });
+        }
         result.number("killed process's nights finished by", finishedBy);
         NightLease lease = NightLease.standard();
         Duration takeoverDue = lease.length().plus(lease.othersWait()).plus(lease.renewEvery());
@@ -500,9 +507,9 @@ final class Soak {
         result.number("killed process's nights went on after", String.format(java.util.Locale.ROOT, "%.1f s (%s)",
                 (first - killNanos) / 1e9, takenOver ? "another process took them over"
                         : "the killed process, started again, resumed them"));
-        if (takeoverExpected && !takenOver) {
-            result.problem("no other process took the killed process's nights over within "
-                    + options.downtime().toSeconds() + " s (a lease lapses and is taken within "
+        if (takeoverExpected && keptByVictim > 0) {
+            result.problem(keptByVictim + " of the killed process's nights were not taken over by another process "
+                    + "within its " + options.downtime().toSeconds() + " s down (a lease lapses and is taken within "
                     + takeoverDue.toSeconds() + " s)");
         }
     }

@@ -30,18 +30,18 @@ public final class SoakMain {
         Duration downtime = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--servers" -> servers = Integer.parseInt(value);
-                case "--nights" -> nights = Integer.parseInt(value);
-                case "--questions" -> questions = Integer.parseInt(value);
-                case "--downtime" -> downtime = Duration.ofSeconds(Long.parseLong(value));
-                case "--jar" -> jar = Path.of(value);
-                case "--out" -> out = Path.of(value);
-                default -> {
-                    System.err.println("error: unknown option " + args[i] + " (--servers N, --nights N, --questions N, "
-                            + "--downtime SECONDS, --jar PATH, --out DIR)");
-                    System.exit(2);
+            try {
+                switch (args[i]) {
+                    case "--servers" -> servers = Integer.parseInt(value);
+                    case "--nights" -> nights = Integer.parseInt(value);
+                    case "--questions" -> questions = Integer.parseInt(value);
+                    case "--downtime" -> downtime = Duration.ofSeconds(Long.parseLong(value));
+                    case "--jar" -> jar = Path.of(value);
+                    case "--out" -> out = Path.of(value);
+                    default -> usage("unknown option " + args[i]);
                 }
+            } catch (NumberFormatException | NullPointerException e) {
+                usage(args[i] + " needs a whole number after it");
             }
             i++;
         }
@@ -52,17 +52,10 @@ public final class SoakMain {
         Path runDir = out.resolve("run-" + Instant.now().toString().replace(':', '-'));
         Files.createDirectories(runDir);
         SoakOptions options = SoakOptions.full(SoakOptions.jarCommand(jar), runDir);
-        if (servers != null) {
-            options = options.withServers(servers);
-        }
-        if (nights != null) {
-            options = options.withNights(nights);
-        }
-        if (questions != null) {
-            options = options.withQuestions(questions);
-        }
-        if (downtime != null) {
-            options = options.withDowntime(downtime);
+        try {
+            options = sized(options, servers, nights, questions, downtime);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
         }
         String database;
         try {
@@ -78,5 +71,29 @@ public final class SoakMain {
         Files.writeString(runDir.resolve("report.txt"), report);
         System.out.println("[soak] report and the bots' logs in " + runDir);
         System.exit(result.problems().isEmpty() ? 0 : 1);
+    }
+
+    private static SoakOptions sized(SoakOptions options, Integer servers, Integer nights, Integer questions,
+                                     Duration downtime) {
+        SoakOptions sized = options;
+        if (servers != null) {
+            sized = sized.withServers(servers);
+        }
+        if (nights != null) {
+            sized = sized.withNights(nights);
+        }
+        if (questions != null) {
+            sized = sized.withQuestions(questions);
+        }
+        if (downtime != null) {
+            sized = sized.withDowntime(downtime);
+        }
+        return sized;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("error: " + problem + " (options: --servers N, --nights N, --questions N, "
+                + "--downtime SECONDS, --jar PATH, --out DIR)");
+        System.exit(2);
     }
 }

@@ -36,6 +36,10 @@ record SoakOptions(int servers, int nights, int questions, int seconds, int shar
             throw new IllegalArgumentException("the soak needs three processes at least: one killed, one restarted, "
                     + "one left alone");
         }
+        if (servers < 1 || nights < 1 || questions < 1 || questions > 50 || seconds < 10 || seconds > 120) {
+            throw new IllegalArgumentException("need at least 1 server and 1 night, 1 to 50 questions and 10 to 120 "
+                    + "seconds a question");
+        }
         if (nights > servers) {
             throw new IllegalArgumentException("more nights than servers");
         }
@@ -50,7 +54,7 @@ record SoakOptions(int servers, int nights, int questions, int seconds, int shar
     }
 
     /** The short soak of {@code mvn -B verify}: the same steps on 100 servers and 4 nights. */
-    static SoakOptions short_(List<String> botCommand, Path workDir) {
+    static SoakOptions small(List<String> botCommand, Path workDir) {
         return new SoakOptions(100, 4, 3, 10, 16, SIXTEEN_ON_THREE, Duration.ofSeconds(35),
                 Duration.ofSeconds(40), botCommand, workDir);
     }

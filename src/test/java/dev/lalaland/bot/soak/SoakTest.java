@@ -21,7 +21,7 @@ class SoakTest {
         String database = TestPostgres.freshSchemaUrl();
         // The bots' logs stay after the run, for when it fails.
         Path dir = Path.of("target", "soak", "short-" + Instant.now().toString().replace(':', '-'));
-        SoakOptions options = SoakOptions.short_(SoakOptions.javaCommand(System.getProperty("java.class.path")), dir);
+        SoakOptions options = SoakOptions.small(SoakOptions.javaCommand(System.getProperty("java.class.path")), dir);
 
         SoakResult result = Soak.run(options, database, System.out);
 
