@@ -5,7 +5,7 @@
 # while its nights run, another restarted with SIGTERM; then the database is held against what the
 # fake Discord saw. Not part of `mvn -B verify` (SoakTest runs a short version there).
 #
-#   bench/soak.sh                                  # the full soak, about 5 minutes on 2 cores
+#   bench/soak.sh                                  # the full soak, 4.5 minutes on a busy 2-core machine
 #   bench/soak.sh --servers 200 --nights 6         # smaller
 #   bench/soak.sh --downtime 15                    # the killed process back before its nights are taken over
 #
