@@ -337,10 +337,16 @@ final class QuizNights {
         });
     }
 
-    /** Another process has taken the night over: its timers here would do nothing now. */
+    /**
+     * The night's lease is no longer this process's: it ended and its standings are out, or
+     * another process took it over (a host ended it there, or this one failed to renew in time).
+     * Its timers here would change nothing now.
+     */
     void lost(long nightId) {
-        log.info("quiz night {} is now run by another process", nightId);
         timers.cancel(key(nightId));
+        if (store.runningNight(nightId).isPresent()) {
+            log.info("quiz night {} is now run by another process", nightId);
+        }
     }
 
     void askNext(long nightId) {
