@@ -21,6 +21,7 @@ import dev.lalaland.bot.onthisday.EventCalendar;
 import dev.lalaland.bot.onthisday.FactRotation;
 import dev.lalaland.bot.onthisday.OnThisDayCommand;
 import dev.lalaland.bot.onthisday.OnThisDayRenderer;
+import dev.lalaland.bot.quiz.NightLease;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
@@ -46,7 +47,8 @@ public final class Features {
      * Timings production leaves at their defaults and end-to-end tests shorten; console mode
      * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
      */
-    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, Duration podiumPoll) {
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease,
+                         Duration podiumPoll) {
         /** How often the podium routine looks for a week or month that has ended. */
         public static final Duration PODIUM_POLL = Duration.ofMinutes(1);
 
@@ -54,21 +56,29 @@ public final class Features {
             return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
         }
 
-        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
-            this(dailyPost, quiz, PODIUM_POLL);
-        }
-
         /** Daily-post timings only; the quiz keeps its standard ones. */
         public Tuning(DailyPostRoutine.Options dailyPost) {
             this(dailyPost, QuizTimings.standard());
         }
 
+        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+            this(dailyPost, quiz, NightLease.standard(), PODIUM_POLL);
+        }
+
+        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease) {
+            this(dailyPost, quiz, nightLease, PODIUM_POLL);
+        }
+
         public Tuning withQuiz(QuizTimings quiz) {
-            return new Tuning(dailyPost, quiz, podiumPoll);
+            return new Tuning(dailyPost, quiz, nightLease, podiumPoll);
         }
 
         public Tuning withPodiumPoll(Duration interval) {
-            return new Tuning(dailyPost, quiz, interval);
+            return new Tuning(dailyPost, quiz, nightLease, interval);
+        }
+
+        public Tuning withNightLease(NightLease lease) {
+            return new Tuning(dailyPost, quiz, lease, podiumPoll);
         }
     }
 
@@ -103,7 +113,8 @@ public final class Features {
         // Weeks and months are the server's: in the daily post's time zone, kept even while the post is off.
         Function<String, ZoneId> serverZone = guild -> dailyPosts.settings(guild).map(DailyPostSettings::zone)
                 .orElse(ZoneId.of("UTC"));
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, serverZone);
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, tuning.nightLease(),
+                serverZone);
         routines.add(quiz.seasonPodiums(tuning.podiumPoll()));
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class Quiz implements Routine {
     private final GuildScope scope;
     private final Function<String, ZoneId> serverZone;
     private final Database database;
+    private final String instanceId;
 
     /**
      * Builds the quiz and adds its routine to {@code routines}.
@@ -59,22 +61,24 @@ public final class Quiz implements Routine {
      * @param serverZone a server's time zone, for its weeks and months (the daily post's, else UTC)
      */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
-                QuizTimings timings, GuildScope scope, Function<String, ZoneId> serverZone) {
+                QuizTimings timings, GuildScope scope, NightLease lease, Function<String, ZoneId> serverZone) {
         this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope,
-                serverZone);
+                lease, serverZone);
     }
 
     /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}; every server on UTC. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
         this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer(),
-                guild -> ZoneId.of("UTC"));
+                NightLease.standard(), guild -> ZoneId.of("UTC"));
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion, GuildScope scope,
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope, NightLease lease,
                  Function<String, ZoneId> serverZone) {
-        this.store = new QuizStore(database, scope);
+        // Names this process as the owner of the nights it runs; a restart is a new owner.
+        this.instanceId = UUID.randomUUID().toString();
+        this.store = new QuizStore(database, scope, instanceId, lease.length());
         this.database = database;
         this.outbox = outbox;
         this.scope = scope;
@@ -93,6 +97,7 @@ public final class Quiz implements Routine {
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
         routines.add(this);
+        routines.add(new NightLeases(store, nights, lease, clock, scope.mayStandInForOthers()));
     }
 
     public SlashCommand command() {
@@ -132,6 +137,7 @@ public final class Quiz implements Routine {
     /** Resumes the nights and practice questions a restart interrupted. */
     @Override
     public void start(Instant now) {
+        log.info("quiz nights run here as instance {}", instanceId);
         // Read once for both: each reveal is rebuilt from several queries.
         List<RoundResult> pendingReveals = store.pendingReveals();
         nights.resume(pendingReveals);

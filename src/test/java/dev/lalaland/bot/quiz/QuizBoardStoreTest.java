@@ -188,4 +188,23 @@ class QuizBoardStoreTest {
                 .hasValue(ann);
         assertThat(board(Period.WEEK, at, ZoneOffset.UTC, "ann").top()).as("a week needs the stored answers").isEmpty();
     }
+
+    @Test
+    void aRevealWaitingToBePostedKeepsWhyItClosedEarlyAcrossARestart() {
+        Instant at = Instant.parse("2026-12-02T20:00:00Z");
+        Night night = store.startNight(new NightPlan("g1", "c1", "host", "Host", 2, 20, Duration.ofSeconds(20), null,
+                null), at).orElseThrow();
+        Round round = store.askInNight(night.id(), TestQuestions.question(1, "songs", Difficulty.EASY), at,
+                at.plusSeconds(20)).orElseThrow();
+        assertThat(store.closeRound(round.id(), "⏭️ Skipped by Host: answers given so far count.").orElseThrow()
+                .closeNote()).isEqualTo("⏭️ Skipped by Host: answers given so far count.");
+        database.close();
+        database = kind.open(dir);
+        store = new QuizStore(database);
+        assertThat(store.pendingReveals()).singleElement().satisfies(r ->
+                assertThat(r.closeNote()).isEqualTo("⏭️ Skipped by Host: answers given so far count."));
+        Round next = store.askInNight(night.id(), TestQuestions.question(2, "songs", Difficulty.EASY), at,
+                at.plusSeconds(20)).orElseThrow();
+        assertThat(store.closeRound(next.id()).orElseThrow().closeNote()).as("closed on time").isNull();
+    }
 }

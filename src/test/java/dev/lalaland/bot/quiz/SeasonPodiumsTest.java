@@ -45,7 +45,7 @@ class SeasonPodiumsTest {
     Path dir;
     private Database database;
     private QuizStore store;
-    private RecordingOutbox outbox;
+    private PodiumTestOutbox outbox;
     private Map<String, ZoneId> zones = Map.of();
     private int channels;
 
@@ -53,7 +53,7 @@ class SeasonPodiumsTest {
     void open() {
         database = kind.open(dir);
         store = new QuizStore(database);
-        outbox = new RecordingOutbox();
+        outbox = new PodiumTestOutbox();
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class SeasonPodiumsTest {
         return night;
     }
 
-    private List<RecordingOutbox.Message> podiumPosts() {
+    private List<PodiumTestOutbox.Message> podiumPosts() {
         return outbox.posts.stream().filter(m -> m.reply().embeds().get(0).title().startsWith("🏆 Final podium")).toList();
     }
 
@@ -169,7 +169,7 @@ class SeasonPodiumsTest {
         night("100", "c1", SUNDAY_EVENING, List.of("ann"), true);
         night("200", "c2", SUNDAY_EVENING, List.of("bob"), true);
         podiums(GuildScope.only("100")).runOnce(MONDAY.plus(Duration.ofHours(23)));
-        assertThat(podiumPosts()).extracting(RecordingOutbox.Message::channelId).containsExactly("c1");
+        assertThat(podiumPosts()).extracting(PodiumTestOutbox.Message::channelId).containsExactly("c1");
         podiums(GuildScope.only("200")).runOnce(MONDAY.plus(Duration.ofHours(25)));
         assertThat(podiumPosts()).as("more than a day late: skipped").hasSize(1);
     }
@@ -196,7 +196,7 @@ class SeasonPodiumsTest {
 
         // Server 100 restarts a minute later: again, with the same nonce.
         podiums(GuildScope.only("100")).start(MONDAY.plusSeconds(60));
-        assertThat(podiumPosts()).extracting(RecordingOutbox.Message::channelId).containsExactly("c1");
+        assertThat(podiumPosts()).extracting(PodiumTestOutbox.Message::channelId).containsExactly("c1");
         assertThat(outbox.nonceOf(podiumPosts().get(0))).hasValue(outbox.held.get(0).nonce());
         // Server 200's process comes back ten minutes later: it may have gone out, so never again.
         SeasonPodiums late = podiums(GuildScope.only("200"));

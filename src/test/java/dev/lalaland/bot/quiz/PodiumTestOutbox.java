@@ -13,8 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** An outbox that keeps every message, checks each against Discord's limits, and can refuse on demand. */
-final class RecordingOutbox implements Outbox {
+/** A recording outbox that can hold posts unanswered, for the podium tests. Kept from before the shared testing.RecordingOutbox.
+ * An outbox that keeps every message, checks each against Discord's limits, and can refuse on demand. */
+final class PodiumTestOutbox implements Outbox {
     record Message(String channelId, String messageId, Reply reply) {
         String text() {
             return dev.lalaland.bot.render.PlainText.render(reply);
