@@ -876,9 +876,9 @@ YAML
   else
     fail "(p) connected shards: '$shards' (want 0/4 1/4 2/4 3/4); $(curl -s -m 5 "$CONTROL/_control/sessions" | head -c 300)"
   fi
-  # Each process's own view: its range, and only its own shards connected.
-  own_shards bot-a "0-1 of 4" "0 1" "2 3"
-  own_shards bot-b "2-3 of 4" "2 3" "0 1"
+  # Each process's own view: its range (two ids are logged as a list, "0,1"), its own shards only.
+  own_shards bot-a "0,1 of 4" "0 1" "2 3"
+  own_shards bot-b "2,3 of 4" "2 3" "0 1"
 
   # One server on each shard: an admin sets its daily post, answered by the process running it.
   local shard server channel answered=""
