@@ -779,7 +779,7 @@ sources=$(docker run --rm --network none --entrypoint sh "$IMAGE" -c \
   'find / -xdev \( -type f -name "*.java" -o -name pom.xml -o -name src.zip -o -path /build \) -print 2>/dev/null | head -5')
 rm -f "$LOG_DIR/lalaland-bot.jar"
 ctr=$(docker create "$IMAGE") && docker cp "$ctr:/app/lalaland-bot.jar" "$LOG_DIR/lalaland-bot.jar" >/dev/null 2>&1
-docker rm -f "$ctr" >/dev/null 2>&1
+docker rm -f -v "$ctr" >/dev/null 2>&1
 in_jar=$(python3 -c 'import sys, zipfile; print("\n".join(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.endswith(".java")))' \
   "$LOG_DIR/lalaland-bot.jar" 2>&1 | head -5)
 if [ -z "$sources" ] && [ -z "$in_jar" ] && [ -s "$LOG_DIR/lalaland-bot.jar" ]; then
