@@ -63,6 +63,8 @@ public final class GrowthMain {
      * --posts 10000,50000     servers with a post due in the same minute (10000,50000)
      * --limit N               Discord's global limit, requests a second (50)
      * --servers-per-shard N   Discord's recommendation (1000)
+     * --lead-seconds N        the posts are due this long after the bot is started, at least, rounded up to
+     *                         the minute: it must be up by then (60 + 3 per 1,000 servers)
      * --heap-mib N            the bot's first heap cap (-Xmx) at every size (the image's); a run that ends
      *                         for want of heap is recorded and made again with twice the cap
      * --out DIR               logs, databases, growth.tsv and growth.md (target/growth)
@@ -71,7 +73,7 @@ public final class GrowthMain {
      * </pre>
      */
     record Options(Set<String> phases, List<Integer> sizes, int runs, List<Integer> postSizes, int limit,
-                   int serversPerShard, int heapMib, Path out, Path charts, Path jar, Path dockerfile, String jvmFlagsOverride,
+                   int serversPerShard, int heapMib, int leadSeconds, Path out, Path charts, Path jar, Path dockerfile, String jvmFlagsOverride,
                    String commandLine) {
         static Options parse(String[] args) {
             Map<String, String> o = new HashMap<>();
@@ -90,6 +92,7 @@ public final class GrowthMain {
                     Integer.parseInt(o.getOrDefault("limit", "50")),
                     Integer.parseInt(o.getOrDefault("servers-per-shard", "1000")),
                     Integer.parseInt(o.getOrDefault("heap-mib", "0")),
+                    Integer.parseInt(o.getOrDefault("lead-seconds", "0")),
                     Path.of(o.getOrDefault("out", "target/growth")),
                     Path.of(o.getOrDefault("charts", "docs/images")),
                     Path.of(o.getOrDefault("jar", "target/lalaland-bot.jar")),
@@ -157,12 +160,21 @@ public final class GrowthMain {
             return;
         }
         Path db = options.out().resolve("first.db");
-        deleteDatabase(db);
-        try (FakeDiscord fake = FakeDiscord.builder().guild(FakeGuild.standard().build()).start();
-             BotProcess bot = startBot(fake, db, "first", flags.maxHeapMib())) {
-            Duration ready = bot.awaitReady(Duration.ofMinutes(3));
-            say("first start (schema and facts): " + ready.toMillis() + " ms");
-            bot.stop(STOP_TIMEOUT);
+        // Not measured; on a machine loaded far past its cores a REST call can time out and end it.
+        for (int attempt = 1; ; attempt++) {
+            deleteDatabase(db);
+            try (FakeDiscord fake = FakeDiscord.builder().guild(FakeGuild.standard().build()).start();
+                 BotProcess bot = startBot(fake, db, "first", flags.maxHeapMib())) {
+                Duration ready = bot.awaitReady(Duration.ofMinutes(3));
+                say("first start (schema and facts): " + ready.toMillis() + " ms");
+                bot.stop(STOP_TIMEOUT);
+                break;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                say("first start failed, again: " + e.getMessage().lines().findFirst().orElse(""));
+            }
         }
         Files.copy(db, base);
     }
@@ -288,7 +300,8 @@ public final class GrowthMain {
         try (FakeDiscord fake = fakeWith(servers, shards, true)) {
             Path db = copyOfBase("posts-" + servers);
             // Due at a whole minute far enough ahead for the bot to be up and idle by then.
-            Instant due = Instant.now().plus(Duration.ofSeconds(60 + 3L * servers / 1000))
+            long lead = options.leadSeconds() > 0 ? options.leadSeconds() : 60 + 3L * servers / 1000;
+            Instant due = Instant.now().plus(Duration.ofSeconds(lead))
                     .truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             configureDailyPosts(db, fake, due);
             long dueNanos = System.nanoTime() + Duration.between(Instant.now(), due).toNanos();
