@@ -37,9 +37,8 @@ import java.util.regex.Pattern;
  *       recommended number of shards (one per 1,000 servers), sending every server's GUILD_CREATE
  *       when its shard identifies; the real bot's jar starts in a JVM of its own with the Docker
  *       image's flags on a database holding the facts only. Start-up runs from the process start to
- *       the bot's {@code ready: N commands, M servers} line, which it logs once every shard is
- *       connected (JDA counts a shard connected once every server of its READY has arrived), the
- *       database is open and the routines run; M must be the size. Memory is read once the
+ *       the moment every shard has logged that it is connected with its servers (JDA's ReadyEvent,
+ *       once every server of the shard's READY has arrived), the servers adding up to the size. Memory is read once the
  *       commands are registered: VmRSS, the heap, then a full collection and both again.</li>
  *   <li><b>posts</b>: for each size, that many servers all have their daily post due in the same
  *       minute; the fake enforces Discord's global limit (50 requests a second, 429 beyond). The
@@ -52,7 +51,8 @@ import java.util.regex.Pattern;
  */
 public final class GrowthMain {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Pattern READY = Pattern.compile("ready: (\\d+) commands, (\\d+) servers");
+    private static final Pattern SHARD_CONNECTED =
+            Pattern.compile("shard \\[(\\d+) / (\\d+)\\] connected to Discord, (\\d+) servers");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     /**
@@ -420,20 +420,42 @@ public final class GrowthMain {
         env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("BOT_DATABASE", db.toString());
         env.put("BOT_HEALTH_FILE", options.out().resolve(name + "-alive").toString());
-        return BotProcess.start("bot", command, env,
-                line -> line.contains("ready: ") && line.contains(" servers") || line.contains("started: "),
+        return BotProcess.start("bot", command, env, new AllShardsConnected(fake.shardCount(), fake.guilds().size()),
                 options.out().resolve(name + ".log"));
     }
 
-    /** The ready line must count every server: else JDA had not loaded them all. */
-    private static void checkAllServers(BotProcess bot, int servers) {
-        Matcher m = READY.matcher(bot.lastReadyLine());
-        if (!m.find()) {
-            throw new IllegalStateException("the bot did not connect within its own 60 s: " + bot.lastReadyLine());
+    /**
+     * Ready: every shard has logged {@code shard [i / N] connected to Discord, M servers} (JDA's
+     * ReadyEvent, fired once every server of the shard's READY has arrived) and the servers add up
+     * to all of them. When that takes less than 60 s the bot's "ready: ..." line follows at once;
+     * past 60 s it logs "started: ..." instead and goes on connecting, so the shards' lines are the
+     * measure at every size. Fed from two threads (standard output and error).
+     */
+    static final class AllShardsConnected implements java.util.function.Predicate<String> {
+        private final int shards;
+        private final int servers;
+        private final Set<Integer> connected = new HashSet<>();
+        private int serversSeen;
+
+        AllShardsConnected(int shards, int servers) {
+            this.shards = shards;
+            this.servers = servers;
         }
-        int seen = Integer.parseInt(m.group(2));
-        if (seen != servers) {
-            throw new IllegalStateException("the bot was ready with " + seen + " of " + servers + " servers");
+
+        @Override
+        public synchronized boolean test(String line) {
+            Matcher m = SHARD_CONNECTED.matcher(line);
+            if (m.find() && Integer.parseInt(m.group(2)) == shards && connected.add(Integer.parseInt(m.group(1)))) {
+                serversSeen += Integer.parseInt(m.group(3));
+            }
+            return connected.size() == shards && serversSeen == servers;
+        }
+    }
+
+    /** The ready line (the last shard's) is only taken once all servers are counted; kept as a check. */
+    private static void checkAllServers(BotProcess bot, int servers) {
+        if (!SHARD_CONNECTED.matcher(bot.lastReadyLine()).find()) {
+            throw new IllegalStateException("not a shard's line: " + bot.lastReadyLine());
         }
     }
 

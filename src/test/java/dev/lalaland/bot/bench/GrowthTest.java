@@ -150,4 +150,20 @@ class GrowthTest {
         assertThat(LineChart.niceMax(0)).isEqualTo(1);
         assertThat(LineChart.niceMax(17)).isEqualTo(20);
     }
+
+    @Test
+    void readyOnceEveryShardHasConnectedWithAllItsServers() {
+        GrowthMain.AllShardsConnected ready = new GrowthMain.AllShardsConnected(3, 3000);
+        assertThat(ready.test("12:00:00.001 INFO  [main] d.l.b.BotApplication - started: 7 commands, answered once Discord connects")).isFalse();
+        assertThat(ready.test("INFO  [JDA [1 / 3] MainWS-ReadThread] d.l.b.d.DiscordBot - shard [1 / 3] connected to Discord, 1000 servers")).isFalse();
+        // The same shard again (a reconnect) is not a second shard.
+        assertThat(ready.test("shard [1 / 3] connected to Discord, 1000 servers")).isFalse();
+        assertThat(ready.test("shard [0 / 3] connected to Discord, 1000 servers")).isFalse();
+        // Another total is another process's shard, not ours.
+        assertThat(ready.test("shard [2 / 4] connected to Discord, 1000 servers")).isFalse();
+        assertThat(ready.test("shard [2 / 3] connected to Discord, 1000 servers")).isTrue();
+
+        GrowthMain.AllShardsConnected missing = new GrowthMain.AllShardsConnected(1, 1000);
+        assertThat(missing.test("shard [0 / 1] connected to Discord, 999 servers")).as("a server short").isFalse();
+    }
 }
