@@ -1,5 +1,6 @@
 package dev.lalaland.bot.bench;
 
+import dev.lalaland.bot.onthisday.PostPacer;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,8 @@ final class GrowthReport {
     private static final Color SECOND = new Color(44, 160, 44);
     private static final Color LIMIT = new Color(214, 39, 40);
     private static final double MIB = 1024.0 * 1024.0;
+    /** The daily post's own pace, a third under Discord's limit to leave room for quiz nights. */
+    private static final double BOT_PACE = PostPacer.DEFAULT_PER_SECOND;
 
     private GrowthReport() {
     }
@@ -41,10 +44,11 @@ final class GrowthReport {
             if (bySize.size() >= 2) {
                 md.append(String.format(Locale.ROOT,
                         "Per 1,000 servers (least-squares slope of the medians): RSS after a full GC %+.1f MiB, "
-                                + "live heap %+.1f MiB, start-up %+.2f s.%n%n",
+                                + "live heap %+.1f MiB, start-up %+.2f s, the bot's CPU time to ready %+.2f s.%n%n",
                         slope(bySize, GrowthResults.Startup::rssAfterGcBytes) / MIB,
                         slope(bySize, GrowthResults.Startup::liveHeapBytes) / MIB,
-                        slope(bySize, GrowthResults.Startup::startupMillis) / 1000));
+                        slope(bySize, GrowthResults.Startup::startupMillis) / 1000,
+                        slope(bySize, GrowthResults.Startup::cpuMillis) / 1000));
             }
             memoryChart(bySize).write(chartDir.resolve(MEMORY_CHART), WIDTH, HEIGHT);
             startupChart(bySize).write(chartDir.resolve(STARTUP_CHART), WIDTH, HEIGHT);
@@ -104,14 +108,15 @@ final class GrowthReport {
     static String postsTable(List<GrowthResults.Posts> posts) {
         StringBuilder t = new StringBuilder(
                 "| posts due in the same minute | shards | heap cap | global limit | first post | last post (the measure) "
-                        + "| least time the limit allows (posts / limit) | ratio | 429s | bot's RSS after | load (1 min) at the end | when |\n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| least time the limit allows (posts / limit) | ratio | the bot's own pace (posts / 30 s) | 429s | bot's RSS after | load (1 min) at the end | when |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (GrowthResults.Posts p : posts) {
             t.append(String.format(Locale.ROOT,
-                    "| %,d | %d | -Xmx%dm | %d/s | %.1f s | %.0f s (%.1f min) | %.0f s | %.2f | %d | %.0f MiB | %s | %s |%n",
+                    "| %,d | %d | -Xmx%dm | %d/s | %.1f s | %.0f s (%.1f min) | %.0f s | %.2f | %.0f s | %d | %.0f MiB | %s | %s |%n",
                     p.servers(), p.shards(), p.maxHeapMib(), p.limitPerSecond(), p.firstMillis() / 1e3,
                     p.lastMillis() / 1e3, p.lastMillis() / 60e3,
-                    GrowthMath.physicalLimit(p.servers(), p.limitPerSecond()).toMillis() / 1e3, p.ratio(), p.refused(),
+                    GrowthMath.physicalLimit(p.servers(), p.limitPerSecond()).toMillis() / 1e3, p.ratio(),
+                    p.servers() / BOT_PACE, p.refused(),
                     p.rssBytes() / MIB, p.load(), p.when()));
         }
         return t.toString();
@@ -142,6 +147,7 @@ final class GrowthReport {
     static LineChart postsChart(List<GrowthResults.Posts> posts) {
         List<LineChart.Point> measured = new ArrayList<>();
         List<LineChart.Point> limit = new ArrayList<>(List.of(LineChart.Point.of(0, 0)));
+        List<LineChart.Point> pace = new ArrayList<>(List.of(LineChart.Point.of(0, 0)));
         int perSecond = posts.get(0).limitPerSecond();
         for (GrowthResults.Posts p : posts.stream().sorted((a, b) -> Integer.compare(a.servers(), b.servers())).toList()) {
             double minutes = p.lastMillis() / 60e3;
@@ -149,11 +155,14 @@ final class GrowthReport {
                     String.format(Locale.ROOT, "%.1f min, %.2fx the limit", minutes, p.ratio())));
             limit.add(LineChart.Point.of(p.servers() / 1000.0,
                     GrowthMath.physicalLimit(p.servers(), p.limitPerSecond()).toMillis() / 60e3));
+            pace.add(LineChart.Point.of(p.servers() / 1000.0, p.servers() / BOT_PACE / 60));
         }
         return new LineChart("Daily posts due in the same minute: due minute to last post", "posts (thousands)",
                 "minutes")
                 .add(new LineChart.Series("measured: the bot against a fake Discord that enforces the limit", MEASURED,
                         false, measured))
+                .add(new LineChart.Series(String.format(Locale.ROOT, "the bot's own pace: posts / %.0f s (PostPacer)",
+                        BOT_PACE), Color.GRAY, true, pace))
                 .add(new LineChart.Series("least time Discord's global limit allows (posts / " + perSecond + " s)", LIMIT,
                         true, limit));
     }
