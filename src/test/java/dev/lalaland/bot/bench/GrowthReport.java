@@ -138,7 +138,7 @@ final class GrowthReport {
     static LineChart startupChart(Map<Integer, List<GrowthResults.Startup>> bySize) {
         return new LineChart("Start-up to all servers loaded, by servers (median, bars: lowest-highest run)",
                 "servers (thousands)", "seconds")
-                .add(new LineChart.Series("process start to \"ready: ... N servers\" (wall clock)", MEASURED, false,
+                .add(new LineChart.Series("process start to every shard connected with all its servers (wall clock)", MEASURED, false,
                         points(bySize, GrowthResults.Startup::startupMillis, 1 / 1000.0, "%.1f s")))
                 .add(new LineChart.Series("the bot's CPU time by then (user + system, 2 cores)", SECOND, false,
                         points(bySize, GrowthResults.Startup::cpuMillis, 1 / 1000.0, "%.1f s")));
