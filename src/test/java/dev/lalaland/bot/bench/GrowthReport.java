@@ -132,7 +132,7 @@ final class GrowthReport {
                         points(bySize, GrowthResults.Startup::rssAfterGcBytes, 1 / MIB, "%.0f MiB")))
                 .add(new LineChart.Series("live heap after a full GC", SECOND, false,
                         points(bySize, GrowthResults.Startup::liveHeapBytes, 1 / MIB, "%.0f MiB")))
-                .add(new LineChart.Series("heap cap the run needed (-Xmx; the image's is 128 MiB)", LIMIT, true, caps));
+                .add(new LineChart.Series("heap cap of the run (-Xmx; the image's is 128 MiB)", LIMIT, true, caps));
     }
 
     static LineChart startupChart(Map<Integer, List<GrowthResults.Startup>> bySize) {

@@ -145,7 +145,8 @@ class GrowthTest {
 
     @Test
     void niceAxisEnds() {
-        assertThat(LineChart.niceMax(128)).isEqualTo(200);
+        assertThat(LineChart.niceMax(128)).isEqualTo(150);
+        assertThat(LineChart.niceMax(50)).isEqualTo(60);
         assertThat(LineChart.niceMax(90)).isEqualTo(100);
         assertThat(LineChart.niceMax(0)).isEqualTo(1);
         assertThat(LineChart.niceMax(17)).isEqualTo(20);

@@ -114,11 +114,11 @@ final class LineChart {
                 .max().orElse(1);
     }
 
-    /** The smallest 1, 2, 2.5 or 5 times a power of ten at or above {@code value}, with some headroom. */
+    /** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above {@code value}, with some headroom. */
     static double niceMax(double value) {
         double v = value <= 0 ? 1 : value * 1.08;
         double power = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * power >= v) {
                 return step * power;
             }
