@@ -48,7 +48,8 @@ final class QuizCommand implements SlashCommand {
             Subcommand.of("reports", "Reported questions, most reported first; mute one here (Manage Server)"));
     private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard | reports",
             "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
-            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary()
+            + "(`/quiz start questions:10 seconds:20`; `mode:teams` to play in teams, `hints:true` for Hint "
+            + "buttons). " + QuizRenderer.rulesSummary()
             + " Think an answer is wrong? Its Report button tells this server's admins why; they see the reports "
             + "with `/quiz reports` (Manage Server) and can mute a question here.");
 
