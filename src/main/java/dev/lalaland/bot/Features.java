@@ -20,6 +20,7 @@ import dev.lalaland.bot.onthisday.EventCalendar;
 import dev.lalaland.bot.onthisday.FactRotation;
 import dev.lalaland.bot.onthisday.OnThisDayCommand;
 import dev.lalaland.bot.onthisday.OnThisDayRenderer;
+import dev.lalaland.bot.quiz.NightLease;
 import dev.lalaland.bot.quiz.Quiz;
 import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
@@ -42,7 +43,7 @@ public final class Features {
      * Timings production leaves at their defaults and end-to-end tests shorten; console mode
      * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
      */
-    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease) {
         public static Tuning defaults() {
             return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
         }
@@ -52,8 +53,16 @@ public final class Features {
             this(dailyPost, QuizTimings.standard());
         }
 
+        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
+            this(dailyPost, quiz, NightLease.standard());
+        }
+
         public Tuning withQuiz(QuizTimings quiz) {
-            return new Tuning(dailyPost, quiz);
+            return new Tuning(dailyPost, quiz, nightLease);
+        }
+
+        public Tuning withNightLease(NightLease lease) {
+            return new Tuning(dailyPost, quiz, lease);
         }
     }
 
@@ -78,14 +87,14 @@ public final class Features {
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
-        addQuiz(database, facts, clock, outbox, tuning.quiz(), scope);
+        addQuiz(database, facts, clock, outbox, tuning, scope);
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
-    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, QuizTimings timings,
+    private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, Tuning tuning,
                          GuildScope scope) {
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, timings, scope);
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, tuning.nightLease());
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
     }

@@ -17,13 +17,15 @@ import java.util.stream.Collectors;
 public final class GuildScope {
     /** Server ids are Discord snowflakes: digits only, so one can be written into SQL as it is. */
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
-    private static final GuildScope EVERY_SERVER = new GuildScope(null);
+    private static final GuildScope EVERY_SERVER = new GuildScope(null, true);
 
     /** The SQL condition on a column of server ids; null for none. */
     private final UnaryOperator<String> condition;
+    private final boolean mayStandInForOthers;
 
-    private GuildScope(UnaryOperator<String> condition) {
+    private GuildScope(UnaryOperator<String> condition, boolean mayStandInForOthers) {
         this.condition = condition;
+        this.mayStandInForOthers = mayStandInForOthers;
     }
 
     public static GuildScope everyServer() {
@@ -34,7 +36,7 @@ public final class GuildScope {
         if (guildId == null || !SNOWFLAKE.matcher(guildId).matches()) {
             throw new IllegalArgumentException("not a server id: " + guildId);
         }
-        return new GuildScope(column -> column + " = '" + guildId + "'");
+        return new GuildScope(column -> column + " = '" + guildId + "'", false);
     }
 
     /**
@@ -49,7 +51,16 @@ public final class GuildScope {
         int total = shards.total().getAsInt();
         // Integers from the validated settings, never user input: written into the SQL as they are.
         String ids = run.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return new GuildScope(column -> "((CAST(" + column + " AS BIGINT) >> 22) % " + total + ") IN (" + ids + ")");
+        return new GuildScope(column -> "((CAST(" + column + " AS BIGINT) >> 22) % " + total + ") IN (" + ids + ")",
+                true);
+    }
+
+    /**
+     * Whether this process may carry on the work of servers outside its scope whose own process has
+     * stopped (a quiz night whose lease ran out): yes for a bot process, never for console mode.
+     */
+    public boolean mayStandInForOthers() {
+        return mayStandInForOthers;
     }
 
     /**

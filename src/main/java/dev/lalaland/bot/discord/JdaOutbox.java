@@ -4,6 +4,7 @@ import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.command.Outbox;
 import dev.lalaland.bot.render.Reply;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,26 +34,48 @@ final class JdaOutbox implements Outbox {
     @Override
     public CompletableFuture<String> post(String channelId, Reply message) {
         return withChannel(channelId, channel -> channel.sendMessage(messages.create(message)).submit()
-                .thenApply(sent -> sent.getId()));
+                .thenApply(sent -> sent.getId()), null);
     }
 
-    /** JDA sends {@code enforce_nonce} with every message; here the nonce is ours, the same on each retry. */
+    /**
+     * JDA sends {@code enforce_nonce} with every message; here the nonce is ours, the same on each
+     * retry. A channel not in the cache (a server whose shard another process runs) is posted to by
+     * its id, with the same nonce.
+     */
     @Override
     public CompletableFuture<String> post(String channelId, Reply message, String nonce) {
         return withChannel(channelId, channel -> channel.sendMessage(messages.create(message)).setNonce(nonce)
-                .submit().thenApply(sent -> sent.getId()));
+                .submit().thenApply(sent -> sent.getId()),
+                jda -> MessagesById.post(jda, channelId, messages.create(message), nonce));
     }
 
     @Override
     public CompletableFuture<Void> edit(String channelId, String messageId, Reply message) {
         return withChannel(channelId, channel -> channel.editMessageById(messageId, messages.edit(message)).submit()
-                .thenApply(edited -> (Void) null));
+                .thenApply(edited -> (Void) null),
+                jda -> MessagesById.edit(jda, channelId, messageId, messages.edit(message)));
     }
 
+    /**
+     * Sends through the cached channel; without one, through {@code byId} if given (any connected
+     * shard's REST client reaches any channel; Discord's answer then says if the channel is gone).
+     */
     private <T> CompletableFuture<T> withChannel(String channelId,
-                                                 Function<GuildMessageChannel, CompletableFuture<T>> send) {
+                                                 Function<GuildMessageChannel, CompletableFuture<T>> send,
+                                                 Function<JDA, CompletableFuture<T>> byId) {
         ShardManager manager = shards.get();
         GuildMessageChannel channel = manager.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null && byId != null) {
+            Optional<JDA> rest = manager.getShards().stream().filter(jda -> jda.getStatus() == JDA.Status.CONNECTED)
+                    .findFirst();
+            if (rest.isPresent()) {
+                try {
+                    return byId.apply(rest.get()).exceptionallyCompose(e -> CompletableFuture.failedFuture(classify(e)));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(classify(e));
+                }
+            }
+        }
         if (channel == null) {
             // While a shard reconnects or a guild is unavailable (a Discord outage), the cache
             // lacks channels that still exist: not a reason to give up on them for good.

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class Quiz implements Routine {
     private final TeamButtons teamButtons;
     private final HintButtons hintButtons;
     private final Reports reports;
+    private final String instanceId;
 
     /**
      * Builds the quiz and adds its routine to {@code routines}.
@@ -53,19 +55,23 @@ public final class Quiz implements Routine {
      * @param scope whose nights and questions a restart resumes and clean-up deletes
      */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
-                QuizTimings timings, GuildScope scope) {
-        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope);
+                QuizTimings timings, GuildScope scope, NightLease lease) {
+        this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope,
+                lease);
     }
 
     /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
-        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer());
+        this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer(),
+                NightLease.standard());
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion, GuildScope scope) {
-        this.store = new QuizStore(database, scope);
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope, NightLease lease) {
+        // Names this process as the owner of the nights it runs; a restart is a new owner.
+        this.instanceId = UUID.randomUUID().toString();
+        this.store = new QuizStore(database, scope, instanceId, lease.length());
         this.bank = bank;
         Timers timers = new Timers(routines);
         // Reports know questions by id and text only; muted questions are skipped by every pick.
@@ -84,6 +90,7 @@ public final class Quiz implements Routine {
         this.teamButtons = new TeamButtons(joins);
         this.hintButtons = new HintButtons(store, teamsAndHints, controls, clock);
         routines.add(this);
+        routines.add(new NightLeases(store, nights, lease, clock, scope.mayStandInForOthers()));
     }
 
     public SlashCommand command() {
@@ -120,6 +127,7 @@ public final class Quiz implements Routine {
     /** Resumes the nights and practice questions a restart interrupted. */
     @Override
     public void start(Instant now) {
+        log.info("quiz nights run here as instance {}", instanceId);
         // Read once for both: each reveal is rebuilt from several queries.
         List<RoundResult> pendingReveals = store.pendingReveals();
         nights.resume(pendingReveals);

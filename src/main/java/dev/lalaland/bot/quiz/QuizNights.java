@@ -106,6 +106,15 @@ final class QuizNights {
             throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
                     + ", or someone with Manage Server can use the quiz night's controls.");
         }
+        if (action != HostControl.END && !store.owns(night.id())
+                && !(action == HostControl.RESUME && store.takeOverPaused(night.id(), clock.instant()))) {
+            // Its timers run in another process (one that stood in while this server's was down):
+            // a pause or skip here could not stop them. A paused night has none under way, so
+            // Resume takes it back.
+            throw new UserInputException("Tonight's questions are being run from another of the bot's processes "
+                    + "after a restart, so Pause and Skip are off until the night ends. End night "
+                    + "and /quiz stop still work.");
+        }
         return switch (action) {
             case PAUSE -> pause(night, who);
             case RESUME -> resume(night, who);
@@ -119,7 +128,7 @@ final class QuizNights {
             throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
                     + ", or someone with Manage Server can stop this quiz night.");
         }
-        if (end(night.id(), Night.Status.STOPPED).isEmpty()) {
+        if (end(night.id(), Night.Status.STOPPED, true).isEmpty()) {
             throw new UserInputException("This quiz night has just ended by itself.");
         }
         return Reply.text("⏹️ Quiz night stopped by " + QuizRenderer.name(who.displayName())
@@ -227,36 +236,36 @@ final class QuizNights {
     }
 
     /**
-     * After a restart: posts Discord did not confirm ({@code pendingReveals}, the store's, and the
-     * final standings) are posted again (see {@link UnconfirmedPosts}); an open question is asked
-     * again with a fresh deadline (answers already given still count, and the old message's
-     * buttons still work); a night between questions goes on with the next one.
+     * After a restart, for the nights of this process's servers whose lease has run out (a
+     * process that stopped cleanly gives its leases up): posts Discord did not confirm
+     * ({@code pendingReveals}, the store's, and the final standings) are posted again (see
+     * {@link UnconfirmedPosts}); an open question is asked again with a fresh deadline (answers
+     * already given still count, and the old message's buttons still work); a night between
+     * questions goes on with the next one. A night another process holds is left to it, and
+     * taken over ({@link #takeOver}) if its lease runs out.
      */
     void resume(List<RoundResult> pendingReveals) {
         Instant now = clock.instant();
-        for (NightResult ended : store.pendingEndPosts()) {
-            long nightId = ended.night().id();
-            UnconfirmedPosts.postAgainOrGiveUp(ended.endedAt(), now, () -> announceEnd(ended),
-                    () -> store.endPosted(nightId), "quiz night " + nightId + ": its final standings");
+        Set<Long> taken = Set.copyOf(store.takeOverLapsed(now, Optional.empty()));
+        for (long nightId : taken) {
+            store.pendingEndPost(nightId).ifPresent(ended -> UnconfirmedPosts.postAgainOrGiveUp(ended.endedAt(), now,
+                    () -> announceEnd(ended), () -> store.endPosted(nightId),
+                    "quiz night " + nightId + ": its final standings"));
         }
         Map<Long, List<RoundResult>> unconfirmedReveals = pendingReveals.stream()
                 .filter(r -> !r.round().practice())
                 .collect(Collectors.groupingBy(r -> r.round().nightId()));
-        List<Night> running = store.runningNights();
+        List<Night> running = store.runningNights().stream().filter(n -> taken.contains(n.id())).toList();
         // A night that has ended showed its final standings instead.
         unconfirmedReveals.forEach((nightId, reveals) -> {
-            if (running.stream().noneMatch(n -> n.id() == nightId)) {
+            if (store.runningNight(nightId).isEmpty()) {
                 reveals.forEach(r -> store.revealPosted(r.round().id()));
             }
         });
         for (Night night : running) {
             joins.scheduleClose(night);
             withLock(night.id(), () -> {
-                for (RoundResult reveal : unconfirmedReveals.getOrDefault(night.id(), List.of())) {
-                    UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, null),
-                            () -> store.revealPosted(reveal.round().id()),
-                            "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
-                }
+                postUnconfirmedReveals(night, unconfirmedReveals.getOrDefault(night.id(), List.of()), now);
                 Optional<NightPause> paused = controls.paused(night.id());
                 if (paused.isPresent()) {
                     scheduleGiveUp(night.id(), paused.get());
@@ -275,6 +284,74 @@ final class QuizNights {
                     post(night, store.round(open.get().id()).orElseThrow(), true);
                 }
             });
+        }
+    }
+
+    private void postUnconfirmedReveals(Night night, List<RoundResult> reveals, Instant now) {
+        for (RoundResult reveal : reveals) {
+            UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, null),
+                    () -> store.revealPosted(reveal.round().id()),
+                    "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
+        }
+    }
+
+    /**
+     * Runs a night this process has just taken over, whose previous owner stopped renewing its
+     * lease, from what the database says: its final standings if it ended and they are unconfirmed;
+     * else its unconfirmed reveals, then the open question closes at its stored deadline (at once if
+     * that has passed: the answers given count), or the next question comes after the usual pause.
+     * The channel may be of a server this process has no connection for: its posts go by the
+     * channel's id.
+     */
+    void takeOver(long nightId) {
+        Instant now = clock.instant();
+        Optional<NightResult> ended = store.pendingEndPost(nightId);
+        if (ended.isPresent()) {
+            log.info("took over quiz night {}: posting its final standings", nightId);
+            UnconfirmedPosts.postAgainOrGiveUp(ended.get().endedAt(), now, () -> announceEnd(ended.get()),
+                    () -> store.endPosted(nightId), "quiz night " + nightId + ": its final standings");
+            return;
+        }
+        withLock(nightId, () -> {
+            Optional<Night> running = store.runningNight(nightId);
+            if (running.isEmpty()) {
+                return;
+            }
+            Night night = running.get();
+            joins.scheduleClose(night);
+            Optional<Round> open = store.openRound(nightId);
+            log.info("took over quiz night {} of server {} in channel {} at question {} of {}", nightId,
+                    night.guildId(), night.channelId(), open.map(Round::number).orElse(store.roundsAsked(nightId)),
+                    night.questionCount());
+            postUnconfirmedReveals(night, store.pendingReveals(nightId), now);
+            Optional<NightPause> paused = controls.paused(nightId);
+            if (paused.isPresent()) {
+                scheduleGiveUp(nightId, paused.get());
+            } else if (open.isEmpty()) {
+                timers.after(key(nightId), timings.pause(), "continuing night " + nightId, () -> askNext(nightId));
+            } else if (open.get().messageId() != null) {
+                scheduleClose(night, open.get());
+            } else if (Outbox.mayPostAgain(open.get().opensAt(), now)) {
+                // Its owner stopped while posting it: the same nonce, so Discord drops it if it arrived.
+                post(night, open.get(), false);
+            } else {
+                Instant closes = now.plus(night.roundLength());
+                if (store.reopen(open.get().id(), now, closes)) {
+                    post(night, store.round(open.get().id()).orElseThrow(), true);
+                }
+            }
+        });
+    }
+
+    /**
+     * The night's lease is no longer this process's: it ended and its standings are out, or
+     * another process took it over (a host ended it there, or this one failed to renew in time).
+     * Its timers here would change nothing now.
+     */
+    void lost(long nightId) {
+        timers.cancel(key(nightId));
+        if (store.runningNight(nightId).isPresent()) {
+            log.info("quiz night {} is now run by another process", nightId);
         }
     }
 
@@ -379,9 +456,15 @@ final class QuizNights {
      * posts the final standings from the executor, so drawing the podium never holds up a command.
      */
     private Optional<NightResult> end(long nightId, Night.Status how) {
+        return end(nightId, how, false);
+    }
+
+    /** {@code byHost}: a host's command, in whichever process it reached, rather than this process's timer. */
+    private Optional<NightResult> end(long nightId, Night.Status how, boolean byHost) {
         return locked(nightId, () -> {
             Optional<Round> open = store.openRound(nightId);
-            Optional<NightResult> result = store.endNight(nightId, how, clock.instant());
+            Optional<NightResult> result = byHost ? store.endNightByHost(nightId, how, clock.instant())
+                    : store.endNight(nightId, how, clock.instant());
             timers.cancel(key(nightId));
             failedPosts.remove(nightId);
             result.ifPresent(r -> {

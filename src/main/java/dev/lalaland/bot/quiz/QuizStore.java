@@ -85,17 +85,31 @@ public final class QuizStore {
 
     private final Database database;
     private final GuildScope scope;
+    /** The process whose timers write here, or null for a store that owns nothing (tools, tests). */
+    private final String owner;
+    private final Duration leaseLength;
     private final RoundIds roundIds;
     private final String standingOrder;
 
-    /** For every server, as the bot. */
+    /** For every server, owning no night: its writes are not tied to a lease (tools and tests). */
     public QuizStore(Database database) {
         this(database, GuildScope.everyServer());
     }
 
     public QuizStore(Database database, GuildScope scope) {
+        this(database, scope, null, Duration.ZERO);
+    }
+
+    /**
+     * As the process {@code owner} (its instance id): the nights it starts or takes over are
+     * leased to it for {@code leaseLength} at a time, and a night's timers' writes ({@link #askInNight},
+     * {@link #closeRound}, {@link #endNight}, {@link #reopen}) succeed only while it is the night's owner.
+     */
+    public QuizStore(Database database, GuildScope scope, String owner, Duration leaseLength) {
         this.database = database;
         this.scope = scope;
+        this.owner = owner;
+        this.leaseLength = leaseLength;
         this.roundIds = RoundIds.of(database);
         this.standingOrder = " ORDER BY points DESC, correct DESC, " + database.dialect().displayNameOrder()
                 + ", user_id";
@@ -119,9 +133,11 @@ public final class QuizStore {
                 return Optional.<Night>empty();
             }
             long id = h.createQuery("INSERT INTO quiz_night (guild_id, channel_id, host_id, host_name, question_count, "
-                            + "seconds, round_millis, category, difficulty, status, started_at, mode, team_count, hints) "
+                            + "seconds, round_millis, category, difficulty, status, started_at, owner_id, lease_until, "
+                            + "mode, team_count, hints) "
                             + "VALUES (:guild, :channel, :host, :hostName, :questions, :seconds, :roundMillis, "
-                            + ":category, :difficulty, 'running', :startedAt, :mode, :teams, :hints) RETURNING id")
+                            + ":category, :difficulty, 'running', :startedAt, :owner, :leaseUntil, :mode, :teams, :hints) "
+                            + "RETURNING id")
                     .bind("guild", plan.guildId())
                     .bind("channel", plan.channelId())
                     .bind("host", plan.hostId())
@@ -132,6 +148,8 @@ public final class QuizStore {
                     .bind("category", plan.category())
                     .bind("difficulty", plan.difficulty() == null ? null : plan.difficulty().id())
                     .bind("startedAt", now.toEpochMilli())
+                    .bind("owner", owner)
+                    .bind("leaseUntil", owner == null ? null : (Long) now.plus(leaseLength).toEpochMilli())
                     .bind("mode", plan.style().mode())
                     .bind("teams", plan.style().teams())
                     .bind("hints", plan.style().hints() ? 1 : 0)
@@ -158,11 +176,33 @@ public final class QuizStore {
      * server's all-time leaderboard. Empty when the night had already ended.
      */
     public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
+        return endNight(nightId, endedAs, now, true);
+    }
+
+    /**
+     * As {@link #endNight}, for a host ending the night by hand, in whichever process received the
+     * command: it need not own the night, and takes its lease to post the final standings.
+     */
+    public Optional<NightResult> endNightByHost(long nightId, Night.Status endedAs, Instant now) {
+        return endNight(nightId, endedAs, now, false);
+    }
+
+    private Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now, boolean asOwner) {
         return database.transaction(h -> {
+            if (asOwner && !holdsLease(h, nightId)) {
+                return Optional.<NightResult>empty();
+            }
             // A night that failed has no channel to post its end to.
-            if (h.execute("UPDATE quiz_night SET status = ?, ended_at = ?, end_post_pending = ? "
-                    + "WHERE id = ? AND status = 'running'",
-                    endedAs.id(), now.toEpochMilli(), endedAs == Night.Status.FAILED ? 0 : 1, nightId) == 0) {
+            if (h.createUpdate("UPDATE quiz_night SET status = :status, ended_at = :now, end_post_pending = :pending, "
+                            + "owner_id = COALESCE(:owner, owner_id), lease_until = COALESCE(:leaseUntil, lease_until) "
+                            + "WHERE id = :night AND status = 'running'")
+                    .bind("status", endedAs.id())
+                    .bind("now", now.toEpochMilli())
+                    .bind("pending", endedAs == Night.Status.FAILED ? 0 : 1)
+                    .bind("owner", owner)
+                    .bind("leaseUntil", owner == null ? null : (Long) now.plus(leaseLength).toEpochMilli())
+                    .bind("night", nightId)
+                    .execute() == 0) {
                 return Optional.<NightResult>empty();
             }
             for (Long open : h.select("SELECT id FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId)
@@ -194,6 +234,13 @@ public final class QuizStore {
         });
     }
 
+    /** The night's final standings, if it has ended and Discord has not confirmed them. */
+    public Optional<NightResult> pendingEndPost(long nightId) {
+        return database.read(h -> h.select("SELECT ended_at FROM quiz_night WHERE id = ? AND end_post_pending = 1",
+                        nightId).mapTo(Long.class).findFirst()
+                .map(endedAt -> nightResult(h, night(h, nightId).orElseThrow(), Instant.ofEpochMilli(endedAt))));
+    }
+
     /** The final standings are in the channel, or Discord refused them for good. Saved in the background. */
     public CompletableFuture<?> endPosted(long nightId) {
         return database.transactionLater(h -> h.execute("UPDATE quiz_night SET end_post_pending = 0 WHERE id = ?",
@@ -217,6 +264,106 @@ public final class QuizStore {
                 .map(STANDING).list());
     }
 
+    // ---- leases ----
+
+    /**
+     * The first write of a timer's transaction: succeeds only for the night's current owner. It is a
+     * write, not a read, so it holds the night's row until the transaction ends: a takeover waits
+     * for it and then sees what it wrote (PostgreSQL locks the row; SQLite runs one writer at a time).
+     */
+    private boolean holdsLease(Handle h, long nightId) {
+        return owner == null
+                || h.execute("UPDATE quiz_night SET owner_id = owner_id WHERE id = ? AND owner_id = ?", nightId, owner) == 1;
+    }
+
+    /** Whether this store's process owns the night (a store owning nothing owns every night). */
+    public boolean owns(long nightId) {
+        return owner == null || database.read(h -> h.select("SELECT COUNT(*) FROM quiz_night WHERE id = ? "
+                + "AND owner_id = ?", nightId, owner).mapTo(Integer.class).one()) == 1;
+    }
+
+    /**
+     * Extends the leases of the nights this process owns (running, or ended with final standings
+     * still to post) to {@code until}; returns their ids. A night another process took over is not
+     * among them.
+     */
+    public Set<Long> renewLeases(Instant until) {
+        if (owner == null) {
+            return Set.of();
+        }
+        return database.transaction(h -> {
+            h.execute("UPDATE quiz_night SET lease_until = ? WHERE owner_id = ? "
+                    + "AND (status = 'running' OR end_post_pending = 1)", until.toEpochMilli(), owner);
+            return Set.copyOf(h.select("SELECT id FROM quiz_night WHERE owner_id = ? "
+                    + "AND (status = 'running' OR end_post_pending = 1)", owner).mapTo(Long.class).list());
+        });
+    }
+
+    /**
+     * Takes over, in one conditional UPDATE, every night (running, or with final standings to post)
+     * whose lease ran out: those of the servers in this store's scope as soon as it has run out, and,
+     * if {@code othersLapsedBefore} is given, any other whose lease ran out before it. Two processes
+     * racing for a night: the UPDATE of one finds the lease renewed by the other and changes nothing.
+     * Returns the ids taken, oldest first.
+     */
+    public List<Long> takeOverLapsed(Instant now, Optional<Instant> othersLapsedBefore) {
+        if (owner == null) {
+            return List.of();
+        }
+        String lapsed = "COALESCE(lease_until, 0) < ";
+        String which = "(" + lapsed + now.toEpochMilli() + scope.andColumnIsOurs("guild_id") + ")"
+                + othersLapsedBefore.map(before -> " OR " + lapsed + before.toEpochMilli()).orElse("");
+        List<Long> taken = database.transaction(h -> h.createQuery("UPDATE quiz_night SET owner_id = :owner, "
+                        + "lease_until = :until WHERE (status = 'running' OR end_post_pending = 1) AND (" + which + ") "
+                        + "RETURNING id")
+                .bind("owner", owner)
+                .bind("until", now.plus(leaseLength).toEpochMilli())
+                .mapTo(Long.class).list());
+        return taken.stream().sorted().toList();
+    }
+
+    /**
+     * Takes a paused night over from whichever process owns it, live lease or not: while a night is
+     * paused its owner has nothing under way (no question open to answers, no post), only the
+     * timer that ends a pause left too long, whose write then fails. For the host's Resume, which
+     * comes to the process running the server's shard. False if the night is not running and paused.
+     */
+    public boolean takeOverPaused(long nightId, Instant now) {
+        if (owner == null) {
+            return true;
+        }
+        return database.transaction(h -> h.execute("UPDATE quiz_night SET owner_id = ?, lease_until = ? "
+                + "WHERE id = ? AND status = 'running' AND paused_at IS NOT NULL",
+                owner, now.plus(leaseLength).toEpochMilli(), nightId) == 1);
+    }
+
+    /** Gives up the leases of this process's nights, so that the next process to look takes them at once. */
+    public void releaseLeases(Instant now) {
+        if (owner != null) {
+            database.transaction(h -> h.execute("UPDATE quiz_night SET lease_until = ? WHERE owner_id = ? "
+                    + "AND (status = 'running' OR end_post_pending = 1)", now.toEpochMilli(), owner));
+        }
+    }
+
+    /** The night's owner and lease, for the logs and the tests. */
+    public Optional<Lease> lease(long nightId) {
+        return database.read(h -> h.select("SELECT owner_id, lease_until FROM quiz_night WHERE id = ?", nightId)
+                .map((r, ctx) -> {
+                    long until = r.getLong("lease_until");
+                    return new Lease(r.getString("owner_id"), r.wasNull() ? null : Instant.ofEpochMilli(until));
+                })
+                .findFirst());
+    }
+
+    /** Who runs a night's timers ({@code owner} null: nobody yet), and until when unless renewed. */
+    public record Lease(String owner, Instant until) {
+    }
+
+    /** The night as {@link #runningNights} lists it, if it is running. */
+    public Optional<Night> runningNight(long nightId) {
+        return night(nightId).filter(Night::running);
+    }
+
     // ---- rounds ----
 
     /**
@@ -225,6 +372,9 @@ public final class QuizStore {
      */
     public Optional<Round> askInNight(long nightId, Question q, Instant opensAt, Instant closesAt) {
         return database.transaction(h -> {
+            if (!holdsLease(h, nightId)) {
+                return Optional.<Round>empty();
+            }
             Optional<Night> night = night(h, nightId);
             if (night.isEmpty() || !night.get().running()
                     || count(h, "SELECT COUNT(*) FROM quiz_round WHERE night_id = ? AND status = 'open'", nightId) > 0) {
@@ -327,8 +477,15 @@ public final class QuizStore {
     /** Gives an open question a new opening and deadline (after a restart); false if it has closed. */
     public boolean reopen(long roundId, Instant opensAt, Instant closesAt) {
         awaitSaved(roundId);
-        return database.transaction(h -> h.execute("UPDATE quiz_round SET opens_at = ?, closes_at = ? "
-                + "WHERE id = ? AND status = 'open'", opensAt.toEpochMilli(), closesAt.toEpochMilli(), roundId) == 1);
+        return database.transaction(h -> {
+            Long nightId = h.select("SELECT night_id FROM quiz_round WHERE id = ? AND night_id IS NOT NULL", roundId).mapTo(Long.class)
+                    .findFirst().orElse(null);
+            if (nightId != null && !holdsLease(h, nightId)) {
+                return false;
+            }
+            return h.execute("UPDATE quiz_round SET opens_at = ?, closes_at = ? WHERE id = ? AND status = 'open'",
+                    opensAt.toEpochMilli(), closesAt.toEpochMilli(), roundId) == 1;
+        });
     }
 
     // ---- answers ----
@@ -388,7 +545,14 @@ public final class QuizStore {
      */
     public Optional<RoundResult> closeRound(long roundId) {
         awaitSaved(roundId);
-        return database.transaction(h -> close(h, roundId, true));
+        return database.transaction(h -> {
+            Long nightId = h.select("SELECT night_id FROM quiz_round WHERE id = ? AND night_id IS NOT NULL", roundId).mapTo(Long.class)
+                    .findFirst().orElse(null);
+            if (nightId != null && !holdsLease(h, nightId)) {
+                return Optional.<RoundResult>empty();
+            }
+            return close(h, roundId, true);
+        });
     }
 
     /** As {@link #closeRound}, for a reveal shown in the reply to an interaction rather than posted. */
@@ -413,6 +577,18 @@ public final class QuizStore {
             List<RoundResult> results = new ArrayList<>();
             for (Round round : h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1"
                     + scope.andColumnIsOurs("guild_id") + " ORDER BY id").map(ROUND).list()) {
+                results.add(result(h, round));
+            }
+            return results;
+        });
+    }
+
+    /** The night's closed rounds whose reveal Discord has not confirmed, oldest first. */
+    public List<RoundResult> pendingReveals(long nightId) {
+        return database.read(h -> {
+            List<RoundResult> results = new ArrayList<>();
+            for (Round round : h.select("SELECT " + ROUND_COLUMNS + " FROM quiz_round WHERE reveal_pending = 1 "
+                    + "AND night_id = ? ORDER BY id", nightId).map(ROUND).list()) {
                 results.add(result(h, round));
             }
             return results;
