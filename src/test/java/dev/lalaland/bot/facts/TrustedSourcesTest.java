@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source in data/ is on a trusted site (TrustedSources), or is one of the untrusted sources
- * still awaiting replacement (src/test/resources/sources-pending-review.txt), a list that may only
- * shrink; no citation hides a URL or names a mirror or a copy.
+ * Every source in data/ is on a trusted site or names a trusted publisher first (TrustedSources),
+ * with no exceptions; no citation hides a URL or names a mirror or a copy.
  */
 class TrustedSourcesTest {
     private static final Path DATA = Path.of("data");
@@ -48,38 +45,17 @@ class TrustedSourcesTest {
         }
     }
 
-    private static Set<String> pending() throws IOException {
-        try (InputStream in = TrustedSourcesTest.class.getResourceAsStream("/sources-pending-review.txt")) {
-            Set<String> lines = new LinkedHashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line.strip());
-                }
-            }
-            return lines;
-        }
-    }
-
     @Test
-    void everySourceIsTrustedOrAwaitingReplacement() throws IOException {
-        Set<String> pending = pending();
+    void everySourceIsTrusted() {
         Set<String> untrusted = new TreeSet<>();
         for (String source : ALL_SOURCES) {
-            if (!TrustedSources.trustedSource(source) && !pending.contains(source)) {
+            if (!TrustedSources.trustedSource(source)) {
                 untrusted.add(source);
             }
         }
         assertThat(untrusted).as("sources on no trusted site: cite the primary source (data/README.md)").isEmpty();
         System.out.println("sources: " + ALL_SOURCES.size() + " cited, " + new LinkedHashSet<>(ALL_SOURCES).size()
-                + " distinct, " + pending.size() + " still awaiting a trusted replacement");
-    }
-
-    @Test
-    void theAwaitingListOnlyShrinks() throws IOException {
-        Set<String> stale = new TreeSet<>(pending());
-        stale.removeAll(ALL_SOURCES);
-        assertThat(stale).as("no longer cited in data/: delete these lines from sources-pending-review.txt").isEmpty();
-        assertThat(pending()).as("a trusted source needs no place on the list").noneMatch(TrustedSources::trustedSource);
+                + " distinct, all trusted");
     }
 
     @Test
