@@ -82,12 +82,12 @@ public final class BotApplication implements AutoCloseable {
             if (!connected) {
                 log.warn("Discord is not ready after 60 s; still trying in the background");
             }
+            RoutineRunner routines = opened.features().routines();
             HealthBeacon health = null;
             if (settings.healthFile() != null) {
                 health = new HealthBeacon(settings.healthFile(), discord::connected, clock);
-                health.start(scheduler);
+                routines.add(health);
             }
-            RoutineRunner routines = opened.features().routines();
             routines.start();
             if (connected) {
                 log.info("ready: {} commands, {} servers", registry.commands().size(), discord.serverCount());

@@ -3,9 +3,10 @@ package dev.lalaland.bot.quiz;
 import java.time.Duration;
 
 /**
- * How long things take in a quiz. Production uses {@link #standard()}; tests shrink the waits so a
- * whole night runs in well under a second, and console mode closes a practice question as soon as
- * its one player has answered ({@link #forConsole()}).
+ * How long things take in a quiz. Production uses {@link #standard()}, and so do the quiz's own
+ * tests, which run its timers on virtual time; end-to-end tests through Discord shorten only the
+ * waits nothing races (the first question's delay, the pause between questions). Console mode
+ * closes a practice question as soon as its one player has answered ({@link #forConsole()}).
  *
  * @param practiceOpen        how long a {@code /quiz question} stays open
  * @param firstQuestionDelay  from {@code /quiz start} to the first question, to gather players

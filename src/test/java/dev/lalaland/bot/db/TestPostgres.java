@@ -31,6 +31,14 @@ public final class TestPostgres {
 
     /** A fresh, empty schema on the test server, as a BOT_DATABASE_URL; skips the test if there is no server. */
     public static PostgresUrl freshSchema() {
+        return PostgresUrl.parse(freshSchemaUrl());
+    }
+
+    /**
+     * The same as {@link #freshSchema()}, written out with its password: a BOT_DATABASE_URL for
+     * bot processes of their own. Never print it.
+     */
+    public static String freshSchemaUrl() {
         String base = server();
         String schema = "t" + ProcessHandle.current().pid() + "_" + schemas.incrementAndGet();
         PostgresUrl url = PostgresUrl.parse(base);
@@ -44,7 +52,7 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot create a schema on the test PostgreSQL " + url + ": "
                     + e.getMessage(), e);
         }
-        return PostgresUrl.parse(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static synchronized String server() {

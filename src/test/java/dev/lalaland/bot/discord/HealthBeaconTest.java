@@ -2,9 +2,13 @@ package dev.lalaland.bot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lalaland.bot.routine.RoutineRunner;
+import dev.lalaland.bot.testing.ManualClock;
+import dev.lalaland.bot.testing.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +36,42 @@ class HealthBeaconTest {
         assertThat(Files.getLastModifiedTime(file).toInstant()).as("not touched while disconnected").isEqualTo(NOW);
 
         beacon.close();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void onTheRoutineRunnerItBeatsEveryTenSecondsWhileConnectedAndNotAfterStop() throws Exception {
+        Path file = dir.resolve("alive");
+        ManualClock clock = new ManualClock(NOW);
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        RoutineRunner routines = new RoutineRunner(clock, scheduler);
+        HealthBeacon beacon = new HealthBeacon(file, connected::get, clock);
+        routines.add(beacon);
+        routines.start();
+
+        scheduler.runDue();
+        assertThat(file).as("the first beat comes at start").isEmptyFile();
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(NOW);
+        scheduler.advance(Duration.ofSeconds(25));
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(NOW.plusSeconds(20));
+        assertThat(routines.report()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("health file");
+            assertThat(s.runs()).isEqualTo(3);
+            assertThat(s.nextRun()).contains(NOW.plusSeconds(30));
+        });
+
+        connected.set(false);
+        scheduler.advance(Duration.ofSeconds(60));
+        assertThat(Files.getLastModifiedTime(file).toInstant()).as("the file ages while disconnected")
+                .isEqualTo(NOW.plusSeconds(20));
+        connected.set(true);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(NOW.plusSeconds(90));
+
+        routines.stop();
+        assertThat(scheduler.pending()).as("nothing left to run after stop").isZero();
+        beacon.close();
+        scheduler.advance(Duration.ofMinutes(1));
         assertThat(file).doesNotExist();
     }
 

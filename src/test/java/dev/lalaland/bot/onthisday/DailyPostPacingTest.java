@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
-import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.testing.RecordingOutbox;
+import dev.lalaland.bot.testing.RecordingOutbox.Message;
 import dev.lalaland.bot.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +62,9 @@ class DailyPostPacingTest {
             }
             long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
 
-            List<Sent> sent = outbox.sent();
+            List<Message> sent = outbox.sent();
             assertThat(sent).hasSize(SERVERS);
-            assertThat(sent.stream().map(Sent::channelId).distinct().count()).isEqualTo(SERVERS);
+            assertThat(sent.stream().map(Message::channelId).distinct().count()).isEqualTo(SERVERS);
             assertThat(countSent(database)).isEqualTo(SERVERS);
 
             Instant first = sent.get(0).at();
@@ -85,7 +86,7 @@ class DailyPostPacingTest {
     }
 
     /** The most posts whose timestamps fall within any one-second window. */
-    private static int busiestSecond(List<Sent> sent) {
+    private static int busiestSecond(List<Message> sent) {
         List<Long> millis = sent.stream().map(s -> s.at().toEpochMilli()).sorted().toList();
         int best = 0;
         int start = 0;

@@ -3,6 +3,7 @@ package dev.lalaland.bot.onthisday;
 import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.command.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,7 +12,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.lalaland.bot.command.DeliveryException;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactStore;
-import dev.lalaland.bot.onthisday.RecordingOutbox.Sent;
+import dev.lalaland.bot.testing.RecordingOutbox;
+import dev.lalaland.bot.testing.RecordingOutbox.Message;
 import dev.lalaland.bot.render.Embed;
 import dev.lalaland.bot.render.Palette;
 import dev.lalaland.bot.testing.ManualClock;
@@ -27,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -64,6 +65,9 @@ class DailyPostRoutineTest {
     @AfterEach
     void close() {
         database.close();
+        assertThat(outbox.sent()).as("every daily post carries a nonce").allSatisfy(m -> assertThat(m.nonce()).isNotNull());
+        assertThat(outbox.edits()).as("daily posts are never edited").isEmpty();
+        assertThat(outbox.violations()).isEmpty();
     }
 
     /** A fresh routine on the same database, after the start-up recovery. */
@@ -106,7 +110,7 @@ class DailyPostRoutineTest {
         }
     }
 
-    private List<Sent> posts() {
+    private List<Message> posts() {
         return outbox.sent();
     }
 
@@ -125,7 +129,7 @@ class DailyPostRoutineTest {
         assertThat(store.status("g1", JUNE_1)).contains(PostStatus.SENT);
 
         runUntil("2026-06-03T06:00:00Z");
-        assertThat(posts()).extracting(Sent::at).containsExactly(
+        assertThat(posts()).extracting(Message::at).containsExactly(
                 Instant.parse("2026-06-01T07:00:00Z"), Instant.parse("2026-06-02T07:00:00Z"));
     }
 
@@ -135,14 +139,14 @@ class DailyPostRoutineTest {
         configure("g1", "09:00", NEW_YORK);
         runUntil("2026-12-10T23:00:00Z");
 
-        assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-12-08T14:00:00Z"),
+        assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-12-08T14:00:00Z"),
                 Instant.parse("2026-12-09T14:00:00Z"), Instant.parse("2026-12-10T14:00:00Z"));
         Embed tenth = posts().get(1).reply().embeds().get(0);
         assertThat(tenth.title()).isEqualTo("On this day: December 9 · 10 years of La La Land");
         assertThat(tenth.color()).isEqualTo(Palette.WIN_GOLD);
         assertThat(tenth.description()).isEqualTo("**10th anniversary today**: "
                 + "Limited release in the United States (9 December 2016).");
-        for (Sent ordinary : List.of(posts().get(0), posts().get(2))) {
+        for (Message ordinary : List.of(posts().get(0), posts().get(2))) {
             assertThat(ordinary.reply().embeds().get(0).title()).doesNotContain("years of La La Land");
             assertThat(ordinary.reply().embeds().get(0).color()).isNotEqualTo(Palette.WIN_GOLD);
         }
@@ -174,7 +178,8 @@ class DailyPostRoutineTest {
             RoutineRunner routines = new RoutineRunner(realTime, scheduler);
             routines.add(live);
             routines.start();
-            awaitCondition(() -> realOutbox.sent().size() == 1, Duration.ofSeconds(10));
+            await("the post at 09:00 Paris time").atMost(Duration.ofSeconds(10))
+                    .until(() -> realOutbox.sent().size() == 1);
             assertThat(realOutbox.sent().get(0).at()).isBetween(Instant.parse("2026-06-01T07:00:00Z"),
                     Instant.parse("2026-06-01T07:00:05Z"));
 
@@ -190,16 +195,6 @@ class DailyPostRoutineTest {
         }
     }
 
-    /** Polls until the condition holds; fails after the timeout. */
-    static void awaitCondition(BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     @Nested
     class Restarts {
         @Test
@@ -210,7 +205,7 @@ class DailyPostRoutineTest {
             runUntil("2026-06-01T08:00:00Z");
             routine = restart();
             runUntil("2026-06-01T21:00:00Z");
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-06-01T07:00:00Z"));
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-06-01T07:00:00Z"));
         }
 
         @Test
@@ -220,7 +215,7 @@ class DailyPostRoutineTest {
             clock.set("2026-06-01T07:05:00Z");
             routine = restart();
             runUntil("2026-06-01T21:00:00Z");
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-06-01T07:05:00Z"));
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-06-01T07:05:00Z"));
             assertThat(posts().get(0).reply().embeds().get(0).title()).isEqualTo("On this day: June 1");
         }
 
@@ -302,7 +297,7 @@ class DailyPostRoutineTest {
             clock.set("2026-06-01T07:00:10Z");
             routine = restart();
             runUntil("2026-06-01T21:00:00Z");
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-06-01T07:00:10Z"));
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-06-01T07:00:10Z"));
         }
     }
 
@@ -313,7 +308,7 @@ class DailyPostRoutineTest {
             clock.set("2026-10-31T12:00:00Z");
             configure("g1", "01:30", NEW_YORK);
             runUntil("2026-11-01T12:00:00Z");
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-11-01T05:30:00Z"));
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-11-01T05:30:00Z"));
         }
 
         @Test
@@ -322,7 +317,7 @@ class DailyPostRoutineTest {
             configure("g1", "02:30", PARIS);
             runUntil("2026-03-30T12:00:00Z");
             // 01:30 CET on the 28th... the 29th has no 02:30 so 03:30 CEST; then 02:30 CEST on the 30th
-            assertThat(posts()).extracting(Sent::at).containsExactly(
+            assertThat(posts()).extracting(Message::at).containsExactly(
                     Instant.parse("2026-03-29T01:30:00Z"), Instant.parse("2026-03-30T00:30:00Z"));
         }
 
@@ -331,9 +326,9 @@ class DailyPostRoutineTest {
             configure("kolkata", "09:00", ZoneId.of("Asia/Kolkata"));
             configure("midnight", "00:00", PARIS);
             runUntil("2026-06-02T12:00:00Z");
-            assertThat(outbox.sentTo("ch-kolkata")).extracting(Sent::at).containsExactly(
+            assertThat(outbox.sentTo("ch-kolkata")).extracting(Message::at).containsExactly(
                     Instant.parse("2026-06-02T03:30:00Z"));
-            assertThat(outbox.sentTo("ch-midnight")).extracting(Sent::at).containsExactly(
+            assertThat(outbox.sentTo("ch-midnight")).extracting(Message::at).containsExactly(
                     Instant.parse("2026-06-01T22:00:00Z"));
             assertThat(outbox.sentTo("ch-midnight").get(0).reply().embeds().get(0).title())
                     .isEqualTo("On this day: June 2");
@@ -384,9 +379,9 @@ class DailyPostRoutineTest {
                     : CompletableFuture.completedFuture("m1"));
             runUntil("2026-06-01T21:00:00Z");
 
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-06-01T07:00:00Z"),
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-06-01T07:00:00Z"),
                     Instant.parse("2026-06-01T07:00:30Z"), Instant.parse("2026-06-01T07:02:30Z"));
-            assertThat(posts()).extracting(Sent::nonce).containsOnly(DailyPostStore.nonce("g1", JUNE_1));
+            assertThat(posts()).extracting(Message::nonce).containsOnly(DailyPostStore.nonce("g1", JUNE_1));
             assertThat(store.status("g1", JUNE_1)).contains(PostStatus.SENT);
             assertThat(store.settings("g1").orElseThrow().on()).isTrue();
         }
@@ -411,7 +406,7 @@ class DailyPostRoutineTest {
             outbox.failWith(new DeliveryException("Discord 502", false, null));
             runUntil("2026-06-01T22:30:00Z");
             // 23:59:00 fails, 23:59:30 fails, the next try would be 00:01:30 on June 2: expired instead.
-            assertThat(posts()).extracting(Sent::at).containsExactly(Instant.parse("2026-06-01T21:59:00Z"),
+            assertThat(posts()).extracting(Message::at).containsExactly(Instant.parse("2026-06-01T21:59:00Z"),
                     Instant.parse("2026-06-01T21:59:30Z"));
             assertThat(store.status("g1", JUNE_1)).contains(PostStatus.EXPIRED);
         }

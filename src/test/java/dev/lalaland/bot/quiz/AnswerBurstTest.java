@@ -1,25 +1,22 @@
 package dev.lalaland.bot.quiz;
 
-import dev.lalaland.bot.routine.RoutineRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lalaland.bot.command.ButtonClick;
-import dev.lalaland.bot.command.CommandRequest;
 import dev.lalaland.bot.command.Invoker;
 import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.render.Reply;
+import dev.lalaland.bot.testing.ManualClock;
+import dev.lalaland.bot.testing.RecordingOutbox.Message;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,24 +34,19 @@ class AnswerBurstTest {
 
     @Test
     void twoHundredPlayersClickingAtOnceAreEachCountedOnce() throws Exception {
-        Clock clock = Clock.systemUTC();
-        QuizTimings slow = new QuizTimings(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1),
-                Duration.ofSeconds(1), Duration.ofMillis(500), 0);
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
         ExecutorService clickers = Executors.newFixedThreadPool(16);
-        try (Database database = Database.open(dir.resolve("quiz.db"))) {
-            RecordingOutbox outbox = new RecordingOutbox();
-            RoutineRunner routines = new RoutineRunner(clock, timers);
-            Quiz quiz = new Quiz(database, TestQuestions.bank(3), clock, routines, outbox, slow, new Random());
-            routines.start();
-            quiz.command().handle(new CommandRequest("quiz", "start", Map.of("questions", "1", "seconds", "120"),
-                    QuizNightTest.player(1), clock.instant()));
-            RecordingOutbox.Message question = QuizNightTest.awaitQuestion(outbox, 1, 1);
+        // The quiz's timers on virtual time: the question stays open however long the burst takes.
+        try (VirtualQuiz bot = new VirtualQuiz(Database.open(dir.resolve("quiz.db")),
+                ManualClock.at("2026-11-28T20:00:00Z"), QuizTimings.standard(), 3, new Random())) {
+            Quiz quiz = bot.quiz;
+            Clock clock = bot.clock;
+            bot.startNight(VirtualQuiz.player(1), 1, 120);
+            Message question = bot.question(1, 1);
 
             List<ButtonClick> clicks = new ArrayList<>();
             for (int p = 0; p < PLAYERS; p++) {
                 Invoker who = new Invoker(String.valueOf(500_000_000_000_000_000L + p), "Player " + p,
-                        QuizNightTest.GUILD, QuizNightTest.CHANNEL, false);
+                        VirtualQuiz.GUILD, VirtualQuiz.CHANNEL, false);
                 String button = question.reply().buttons().get(p % 4).id();
                 clicks.add(new ButtonClick(button, question.messageId(), who, clock.instant()));
                 clicks.add(new ButtonClick(button, question.messageId(), who, clock.instant()));
@@ -96,10 +88,8 @@ class AnswerBurstTest {
             assertThat(result.answers()).isEqualTo(PLAYERS);
             assertThat(result.choiceCounts()).containsExactly(50, 50, 50, 50);
             assertThat(result.right()).hasSize(50).extracting(RoundResult.Scored::userId).doesNotHaveDuplicates();
-            routines.stop();
         } finally {
             clickers.shutdownNow();
-            timers.shutdownNow();
         }
     }
 }

@@ -10,13 +10,13 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.render.DiscordLimits;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.testing.ManualClock;
+import dev.lalaland.bot.testing.ManualScheduler;
+import dev.lalaland.bot.testing.RecordingOutbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +26,14 @@ class AnswerButtonsTest {
     @TempDir
     Path dir;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T20:00:00Z"));
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private Database database;
     private RecordingOutbox outbox;
 
     private Quiz quiz(QuizTimings timings) {
         database = Database.open(dir.resolve("quiz.db"));
-        outbox = new RecordingOutbox();
-        RoutineRunner routines = new RoutineRunner(clock, executor);
+        outbox = new RecordingOutbox(clock);
+        RoutineRunner routines = new RoutineRunner(clock, scheduler);
         Quiz quiz = new Quiz(database, TestQuestions.bank(4), clock, routines, outbox, timings, new Random());
         routines.start();
         return quiz;
@@ -41,17 +41,17 @@ class AnswerButtonsTest {
 
     @AfterEach
     void close() {
-        executor.shutdownNow();
+        scheduler.shutdownNow();
         database.close();
     }
 
     private Reply ask(Quiz quiz) {
-        return quiz.command().handle(new CommandRequest("quiz", "question", Map.of(), QuizNightTest.player(1),
+        return quiz.command().handle(new CommandRequest("quiz", "question", Map.of(), VirtualQuiz.player(1),
                 clock.instant()));
     }
 
     private static Reply click(Quiz quiz, String customId, int player, Instant at) {
-        Reply reply = quiz.buttons().onClick(new ButtonClick(customId, "m1", QuizNightTest.player(player), at));
+        Reply reply = quiz.buttons().onClick(new ButtonClick(customId, "m1", VirtualQuiz.player(player), at));
         assertThat(DiscordLimits.violations(reply)).isEmpty();
         return reply;
     }
@@ -96,7 +96,7 @@ class AnswerButtonsTest {
         assertThat(reveal.ephemeral()).isFalse();
         assertThat(reveal.content()).startsWith("Locked in: **" + question.buttons().get(3).label());
         assertThat(reveal.embeds().get(0).title()).isEqualTo("Answer: " + right);
-        assertThat(outbox.posts).as("the reveal is the click's reply, not a second message").isEmpty();
+        assertThat(outbox.posts()).as("the reveal is the click's reply, not a second message").isEmpty();
         assertThat(click(quiz, question.buttons().get(1).id(), 1, clock.instant()).content()).contains("has closed");
     }
 }

@@ -10,6 +10,8 @@ import dev.lalaland.bot.db.Database;
 import dev.lalaland.bot.facts.FactFiles;
 import dev.lalaland.bot.facts.FactImporter;
 import dev.lalaland.bot.facts.FactStore;
+import dev.lalaland.bot.testing.ManualClock;
+import dev.lalaland.bot.testing.ManualScheduler;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -89,18 +91,19 @@ class QuizConsoleTest {
 
     @Test
     void theConsoleControlsARunningNightWithPauseResumeSkipAndEnd() throws Exception {
-        Clock clock = Clock.systemUTC();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        // The quiz's timers on virtual time: each job runs when the test runs what is due.
+        ManualClock clock = ManualClock.at("2026-11-28T20:00:00Z");
+        ManualScheduler scheduler = new ManualScheduler(clock);
         try (Database database = Database.open(dir.resolve("console.db"))) {
-            QuizTimings quick = new QuizTimings(java.time.Duration.ofSeconds(20), java.time.Duration.ZERO,
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(750), 1);
+            QuizTimings quick = QuizTimings.standard().closingPracticeAfter(1);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ConsoleMode console = console(features(database, clock, scheduler, quick), clock, bytes);
 
             console.run(new BufferedReader(new StringReader("pause\n/quiz start questions:2 seconds:60\n")));
-            org.awaitility.Awaitility.await("the first question").atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
+            scheduler.advance(quick.firstQuestionDelay());
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Question 1 of 2");
             console.run(new BufferedReader(new StringReader("pause\nresume\nskip\nend\n")));
+            scheduler.runDue();
 
             String text = bytes.toString(StandardCharsets.UTF_8);
             assertThat(text).contains("error: no quiz night to control: /quiz start hosts one")
@@ -108,10 +111,9 @@ class QuizConsoleTest {
                     .contains("Quiz night paused by you (question 1 has ")
                     .contains("Quiz night resumed by you: question 1 is open again with ")
                     .contains("you skipped question 1")
-                    .contains("Quiz night stopped by you");
-            org.awaitility.Awaitility.await("the reveal and the final standings").atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Skipped by you")
-                            && bytes.toString(StandardCharsets.UTF_8).contains("After 1 of 2 questions"));
+                    .contains("Quiz night stopped by you")
+                    .contains("Skipped by you")
+                    .contains("After 1 of 2 questions");
         } finally {
             scheduler.shutdownNow();
         }
