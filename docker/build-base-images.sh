@@ -2,18 +2,23 @@
 # Builds local stand-ins for the official base images named in the Dockerfile,
 # for machines that reach Debian's package archive but not a Docker registry:
 #
-#   local/jre17:bookworm    ~ eclipse-temurin:17-jre           (runtime stage)
-#   local/maven17:bookworm  ~ maven:3.9-eclipse-temurin-17     (build stage)
+#   local/jre17:bookworm       ~ eclipse-temurin:17-jre         (runtime stage)
+#   local/maven17:bookworm     ~ maven:3.9-eclipse-temurin-17   (build stage)
+#   local/postgres15:bookworm  ~ postgres:15                    (compose's scale profile)
 #
-# Each is a Debian bookworm "minbase" root made by debootstrap and imported with
-# `docker import`. Idempotent: an image whose tag exists and carries the current
-# recipe label is kept as is (pass --force to rebuild). Needs root, debootstrap
-# and a running Docker engine. About a minute per image.
+# The first two are Debian bookworm "minbase" roots made by debootstrap and imported
+# with `docker import`. The PostgreSQL one is docker/postgres/Dockerfile on a bare
+# minbase root (local/debian:bookworm): Debian's postgresql-15 and an entrypoint that
+# takes POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB and PGPORT like the official image.
+# Idempotent: an image whose tag exists and carries the current recipe label is kept
+# as is (pass --force to rebuild). Needs root, debootstrap and a running Docker engine.
+# About a minute per image.
 #
 # Use them with:
 #   docker build --network host \
 #     --build-arg BUILD_IMAGE=local/maven17:bookworm \
 #     --build-arg RUNTIME_IMAGE=local/jre17:bookworm .
+#   POSTGRES_IMAGE=local/postgres15:bookworm docker compose --profile scale up ...
 set -euo pipefail
 
 SUITE=bookworm
@@ -61,10 +66,10 @@ if [ -n "$LOCAL_CAS" ]; then
 fi
 VERSION="$RECIPE-$CA_SUM"
 
-have_current() {
+have_current() { # TAG [VERSION]
   local tag=$1 label
   label=$(docker image inspect -f '{{ index .Config.Labels "dev.lalaland.base-recipe" }}' "$tag" 2>/dev/null) || return 1
-  [ "$label" = "$VERSION" ]
+  [ "$label" = "${2:-$VERSION}" ]
 }
 
 # build TAG PACKAGES...
@@ -82,9 +87,9 @@ build() {
   root=$(mktemp -d /tmp/lalaland-rootfs.XXXXXX)
   # shellcheck disable=SC2064
   trap "rm -rf '$root'" RETURN
-  log "$tag: debootstrap --variant=minbase $SUITE with $include ${MIRROR:+(mirror from apt sources)}"
+  log "$tag: debootstrap --variant=minbase $SUITE with ${include:-nothing more} ${MIRROR:+(mirror from apt sources)}"
   # shellcheck disable=SC2086
-  if ! debootstrap --variant=minbase --cache-dir="$CACHE_DIR" --include="$include" \
+  if ! debootstrap --variant=minbase --cache-dir="$CACHE_DIR" ${include:+--include="$include"} \
         "$SUITE" "$root" $MIRROR >"$root.log" 2>&1; then
     tail -30 "$root.log" >&2
     log "$tag: debootstrap failed (log: $root.log)"
@@ -95,20 +100,23 @@ build() {
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \
          "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* \
          "$root"/var/log/*.log "$root"/tmp/* 2>/dev/null || true
-  local ca
-  if [ -n "$LOCAL_CAS" ]; then
+  # The local CAs and JAVA_HOME only where there are a trust store and a Java.
+  local ca with_cas="" java_env=()
+  [[ ",$include," == *,ca-certificates,* ]] && with_cas=$LOCAL_CAS
+  [[ ",$include," == *,openjdk-* ]] && java_env=(--change "ENV JAVA_HOME=$JAVA_HOME_IN_IMAGE")
+  if [ -n "$with_cas" ]; then
     mkdir -p "$root$LOCAL_CA_DIR/local"
-    for ca in $LOCAL_CAS; do cp "$ca" "$root$LOCAL_CA_DIR/local/"; done
+    for ca in $with_cas; do cp "$ca" "$root$LOCAL_CA_DIR/local/"; done
   fi
   # What `docker import` would otherwise leave unset (the official images set these too).
   tar --numeric-owner -C "$root" -c . | docker import \
       --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
       --change "ENV LANG=C.UTF-8" \
-      --change "ENV JAVA_HOME=$JAVA_HOME_IN_IMAGE" \
+      "${java_env[@]}" \
       --change "LABEL dev.lalaland.base-recipe=$VERSION" \
       --change 'CMD ["/bin/bash"]' \
       - "$tag" >/dev/null
-  if [ -n "$LOCAL_CAS" ]; then
+  if [ -n "$with_cas" ]; then
     # update-ca-certificates also refreshes Java's cacerts (ca-certificates-java's
     # hook runs java, so it runs in a container rather than in the bare chroot).
     local ctr="lalaland-base-ca-$$"
@@ -131,3 +139,28 @@ build() {
 # Debian's priorities cannot drop them.
 build local/jre17:bookworm openjdk-17-jre-headless ca-certificates passwd findutils
 build local/maven17:bookworm openjdk-17-jdk-headless maven ca-certificates passwd findutils
+
+# PostgreSQL: docker/postgres/Dockerfile installs Debian's postgresql-15 with apt inside
+# the build (not with debootstrap, whose package scripts would create and start a
+# cluster in the chroot, on the host). Rebuilt when the Dockerfile or entrypoint changes.
+build local/debian:bookworm
+PG_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/postgres
+PG_VERSION_LABEL="$VERSION-$(cat "$PG_DIR/Dockerfile" "$PG_DIR/docker-entrypoint.sh" | sha256sum | cut -c1-16)"
+if [ "$FORCE" = 0 ] && have_current local/postgres15:bookworm "$PG_VERSION_LABEL"; then
+  log "local/postgres15:bookworm exists (recipe $PG_VERSION_LABEL): skipped"
+else
+  start=$(date +%s)
+  old=$(docker image inspect -f '{{.Id}}' local/postgres15:bookworm 2>/dev/null || true)
+  log "local/postgres15:bookworm: docker/postgres/Dockerfile on local/debian:bookworm"
+  if ! docker build --network host --force-rm --build-arg BASE_IMAGE=local/debian:bookworm \
+        --label "dev.lalaland.base-recipe=$PG_VERSION_LABEL" \
+        -t local/postgres15:bookworm "$PG_DIR" >/tmp/lalaland-postgres15-build.log 2>&1; then
+    tail -30 /tmp/lalaland-postgres15-build.log >&2
+    log "local/postgres15:bookworm: docker build failed (log: /tmp/lalaland-postgres15-build.log)"
+    exit 1
+  fi
+  rm -f /tmp/lalaland-postgres15-build.log
+  [ -n "$old" ] && [ "$old" != "$(docker image inspect -f '{{.Id}}' local/postgres15:bookworm)" ] \
+    && docker image rm "$old" >/dev/null 2>&1 || true
+  log "local/postgres15:bookworm: built in $(( $(date +%s) - start )) s, $(docker image inspect -f '{{.Size}}' local/postgres15:bookworm) bytes"
+fi

@@ -28,13 +28,20 @@
 #   (h) the image's real health timings: healthy, and unhealthy after the gateway drops
 #   (s) docker stop during start-up: exit code 0
 #   (u) upgrade: the previous image (PREVIOUS_COMMIT) writes a volume, the new one keeps it
-#   (k) docker compose with a .env file, with an exported token only, and with neither
+#   (k) docker compose with a .env file, with an exported token only, and with neither;
+#       without a profile: one container (bot), on SQLite
 #   (cd) check-data in the image, on the bundled files and on a broken folder
 #   (g) the image size (at most MAX_IMAGE_MIB) and no sources in it
+#   (p) the scale profile against a fake with 4 shards: compose --profile scale up
+#       --scale bot=0 runs postgres, bot-a (shards 0-1) and bot-b (2-3) from a .env; all
+#       healthy; each shard identified once with total 4, each process its own shards
+#       only; a command in a server on each shard answered, the settings in PostgreSQL;
+#       bot-b stopped: its shards gone, bot-a still answering; started again: answering;
+#       no password in the logs; compose down -v leaves nothing
 # Prints PASS/FAIL per check and a summary; exits non-zero on any failure.
 #
-# Settings (environment): IMAGE (default lalaland-bot:smoke), BUILD_IMAGE and
-# RUNTIME_IMAGE (default the local stand-ins), SMOKE_LOG_DIR (default
+# Settings (environment): IMAGE (default lalaland-bot:smoke), BUILD_IMAGE,
+# RUNTIME_IMAGE and POSTGRES_IMAGE (default the local stand-ins), SMOKE_LOG_DIR (default
 # target/docker-smoke), SKIP_BUILD=1 to test an image built already, PREVIOUS_COMMIT,
 # MAX_IMAGE_MIB. Needs python3 and git (for the upgrade check).
 set -uo pipefail
@@ -56,6 +63,10 @@ RESTORED=$RUN-restored
 STARTING=$RUN-starting
 UPGRADE=$RUN-upgrade
 PREVIOUS_IMAGE=${PREVIOUS_IMAGE:-lalaland-bot:smoke-previous}
+# PostgreSQL for the scale profile: the local stand-in (docker/build-base-images.sh)
+POSTGRES_IMAGE=${POSTGRES_IMAGE:-local/postgres15:bookworm}
+SCALE_RUN=$RUN-scale
+SCALE_DIR=""
 # The previous release for the upgrade check: main's last commit before schema V4 (V1-V3
 # as today), so the upgrade runs a real migration on a volume the old image wrote. (Main's
 # commits b58b02b-07eb191 had an earlier V4 that was changed since: Flyway refuses those.)
@@ -107,6 +118,7 @@ cleanup() {
   done
   for v in "$VOLUME" "$RESTORED" "$STARTING" "$UPGRADE"; do docker volume rm -f "$v" >/dev/null 2>&1 || true; done
   compose_down >/dev/null 2>&1 || true
+  scale_down >/dev/null 2>&1 || true
   if [ -n "$FAKE_PID" ]; then
     [ -n "$CONTROL" ] && curl -s -m 2 -X POST "$CONTROL/_control/shutdown" >/dev/null 2>&1 || true
     for _ in 1 2 3 4; do kill -0 "$FAKE_PID" 2>/dev/null || break; sleep 0.5; done
@@ -140,7 +152,7 @@ docker info >/dev/null 2>&1 || abort "preflight: no Docker engine answers (run d
 for tool in curl java mvn; do
   command -v "$tool" >/dev/null || abort "preflight: $tool is missing"
 done
-for base in "$BUILD_IMAGE" "$RUNTIME_IMAGE"; do
+for base in "$BUILD_IMAGE" "$RUNTIME_IMAGE" "$POSTGRES_IMAGE"; do
   docker image inspect "$base" >/dev/null 2>&1 || abort "preflight: base image $base is missing (run docker/build-base-images.sh)"
 done
 
@@ -244,29 +256,44 @@ free_port() {
   done
   return 1
 }
-REST_PORT=$(free_port) || abort "fake: no free port"
-GW_PORT=$(free_port "$REST_PORT") || abort "fake: no free port"
-CONTROL=http://127.0.0.1:$REST_PORT
+# start_fake LOGFILE [OPTIONS...]: the fake Discord on free loopback ports (FakeDiscordMain's
+# options); sets FAKE_PID, CONTROL, REST_URL and GW_URL, or stops the test
+start_fake() {
+  local logfile=$1; shift
+  REST_PORT=$(free_port) || abort "fake: no free port"
+  GW_PORT=$(free_port "$REST_PORT") || abort "fake: no free port"
+  CONTROL=http://127.0.0.1:$REST_PORT
+  log "starting the fake Discord on 127.0.0.1:$REST_PORT (REST) and :$GW_PORT (gateway) $*"
+  setsid java -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")" \
+    dev.lalaland.bot.testing.FakeDiscordMain --rest-port "$REST_PORT" --gateway-port "$GW_PORT" --token "$TOKEN" \
+    "$@" >"$logfile" 2>&1 </dev/null &
+  FAKE_PID=$!
+  FAKE_LOG=$logfile
+  if ! wait_for 60 fake_up; then
+    show_tail "$logfile"
+    abort "fake: the fake Discord did not answer on $CONTROL/_control/status within 60 s"
+  fi
+  REST_URL=$(grep -oE 'https?://[^[:space:]"]+' "$logfile" | head -1)
+  GW_URL=$(grep -oE 'wss?://[^[:space:]"]+' "$logfile" | head -1)
+  case "$REST_URL" in */) ;; *) REST_URL="$REST_URL/" ;; esac
+  log "fake Discord up: REST $REST_URL, gateway $GW_URL"
+  case "$REST_URL$GW_URL" in
+    *127.0.0.1*|*localhost*) ;;
+    *) abort "fake: the fake's URLs are not on loopback: $REST_URL $GW_URL" ;;
+  esac
+}
+fake_up() { curl -sf -m 2 "$CONTROL/_control/status" && grep -q 'ws://' "$FAKE_LOG"; }
+# stop_fake: shuts the running fake down (its control call, then SIGTERM)
+stop_fake() {
+  [ -n "$FAKE_PID" ] || return 0
+  curl -s -m 2 -X POST "$CONTROL/_control/shutdown" >/dev/null 2>&1 || true
+  for _ in $(seq 10); do kill -0 "$FAKE_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -TERM -- "-$FAKE_PID" 2>/dev/null || kill -TERM "$FAKE_PID" 2>/dev/null || true
+  wait "$FAKE_PID" 2>/dev/null || true
+  FAKE_PID=""
+}
 
-log "starting the fake Discord on 127.0.0.1:$REST_PORT (REST) and :$GW_PORT (gateway)"
-setsid java -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")" \
-  dev.lalaland.bot.testing.FakeDiscordMain --rest-port "$REST_PORT" --gateway-port "$GW_PORT" --token "$TOKEN" \
-  >"$LOG_DIR/fake-discord.log" 2>&1 </dev/null &
-FAKE_PID=$!
-
-fake_up() { curl -sf -m 2 "$CONTROL/_control/status" && grep -q 'ws://' "$LOG_DIR/fake-discord.log"; }
-if ! wait_for 60 fake_up; then
-  show_tail "$LOG_DIR/fake-discord.log"
-  abort "fake: the fake Discord did not answer on $CONTROL/_control/status within 60 s"
-fi
-REST_URL=$(grep -oE 'https?://[^[:space:]"]+' "$LOG_DIR/fake-discord.log" | head -1)
-GW_URL=$(grep -oE 'wss?://[^[:space:]"]+' "$LOG_DIR/fake-discord.log" | head -1)
-case "$REST_URL" in */) ;; *) REST_URL="$REST_URL/" ;; esac
-log "fake Discord up: REST $REST_URL, gateway $GW_URL"
-case "$REST_URL$GW_URL" in
-  *127.0.0.1*|*localhost*) ;;
-  *) abort "fake: the fake's URLs are not on loopback: $REST_URL $GW_URL" ;;
-esac
+start_fake "$LOG_DIR/fake-discord.log"
 
 # fake_gone: true (and says so, once) if the fake Discord process has exited
 FAKE_REPORTED=0
@@ -275,7 +302,7 @@ fake_gone() {
   if [ "$FAKE_REPORTED" = 0 ]; then
     FAKE_REPORTED=1
     wait "$FAKE_PID" 2>/dev/null; local code=$?
-    show_tail "$LOG_DIR/fake-discord.log" 10
+    show_tail "$FAKE_LOG" 10
     fail "fake: the fake Discord process exited during the test (exit code $code): later checks cannot pass"
   fi
   return 0
@@ -667,6 +694,8 @@ services:
 volumes:
   lalaland-data:
     name: $RUN-compose-data
+  lalaland-postgres:
+    name: $RUN-compose-postgres
 EOF
 # compose ARGS...: compose in a folder of its own, with only COMPOSE_ENV (VAR=value ...) exported
 COMPOSE_ENV=()
@@ -684,6 +713,16 @@ compose_case() {
     || { show_tail "$LOG_DIR/compose-$label.log"; fail "(k) $label: compose up failed"; return; }
   if wait_for 90 status_connected && wait_for 60 slash_cast "$LOG_DIR/cast-compose-$label.txt"; then
     pass "(k) $label: docker compose up, the bot connected and answered /cast"
+    # Without a profile: the one bot on SQLite, none of the scale profile's services
+    local services
+    services=$(docker ps -a --filter "label=com.docker.compose.project=$RUN" \
+                 --format '{{.Label "com.docker.compose.service"}}' | sort | tr '\n' ' ')
+    if [ "$services" = "bot " ] && ! docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$RUN-compose" \
+         | grep -q '^BOT_DATABASE_URL='; then
+      pass "(k) $label: one container (bot), on SQLite"
+    else
+      fail "(k) $label: compose up without a profile started: $services"
+    fi
   else
     docker logs "$RUN-compose" 2>&1 | tail -5 | sed 's/^/    | /'
     fail "(k) $label: the compose bot did not connect and answer /cast"
@@ -740,7 +779,7 @@ sources=$(docker run --rm --network none --entrypoint sh "$IMAGE" -c \
   'find / -xdev \( -type f -name "*.java" -o -name pom.xml -o -name src.zip -o -path /build \) -print 2>/dev/null | head -5')
 rm -f "$LOG_DIR/lalaland-bot.jar"
 ctr=$(docker create "$IMAGE") && docker cp "$ctr:/app/lalaland-bot.jar" "$LOG_DIR/lalaland-bot.jar" >/dev/null 2>&1
-docker rm -f "$ctr" >/dev/null 2>&1
+docker rm -f -v "$ctr" >/dev/null 2>&1
 in_jar=$(python3 -c 'import sys, zipfile; print("\n".join(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.endswith(".java")))' \
   "$LOG_DIR/lalaland-bot.jar" 2>&1 | head -5)
 if [ -z "$sources" ] && [ -z "$in_jar" ] && [ -s "$LOG_DIR/lalaland-bot.jar" ]; then
@@ -748,6 +787,208 @@ if [ -z "$sources" ] && [ -z "$in_jar" ] && [ -s "$LOG_DIR/lalaland-bot.jar" ]; 
 else
   fail "(g) sources in the image: $(tr '\n' ' ' <<<"$sources $in_jar")"
 fi
+
+# ------------------------------------------------ (p) the scale profile: PostgreSQL and two shard processes
+# A fake Discord of its own for this part: 4 shards, one more server on each. The compose file
+# as it is, run with the profile; the override keeps the test apart (names, images, the host
+# network: PostgreSQL on a free loopback port, the bots' URL pointing there).
+scale_profile() {
+  if [ "${#COMPOSE[@]}" -eq 0 ]; then
+    fail "(p) no docker compose or docker-compose (docker/ci-docker.sh installs it)"; return
+  fi
+  stop_fake
+  start_fake "$LOG_DIR/fake-discord-sharded.log" --shards 4 --servers-per-shard 1
+  local pg_port pg_password t
+  pg_port=$(free_port "$REST_PORT") || { fail "(p) no free port for PostgreSQL"; return; }
+  pg_password=smoke${RANDOM}pw$$
+  SCALE_DIR=$(mktemp -d /tmp/lalaland-scale.XXXXXX)
+  # The bots' URL: the compose file's, but on loopback (no service names on the host network)
+  local url="postgresql://lalaland:\${POSTGRES_PASSWORD:-lalaland}@127.0.0.1:$pg_port/lalaland"
+  cat >"$SCALE_DIR/scale.override.yml" <<YAML
+services:
+  bot:
+    image: $IMAGE
+    container_name: $SCALE_RUN-bot
+    network_mode: host
+  postgres:
+    image: $POSTGRES_IMAGE
+    container_name: $SCALE_RUN-postgres
+    network_mode: host
+    command: ["postgres", "-c", "listen_addresses=127.0.0.1"]
+    environment:
+      PGPORT: "$pg_port"
+  bot-a:
+    image: $IMAGE
+    container_name: $SCALE_RUN-bot-a
+    network_mode: host
+    environment:
+      BOT_DATABASE_URL: $url
+    healthcheck: {interval: 2s, timeout: 2s, retries: 2, start_period: 1s}
+  bot-b:
+    image: $IMAGE
+    container_name: $SCALE_RUN-bot-b
+    network_mode: host
+    environment:
+      BOT_DATABASE_URL: $url
+    healthcheck: {interval: 2s, timeout: 2s, retries: 2, start_period: 1s}
+volumes:
+  lalaland-data:
+    name: $SCALE_RUN-data
+  lalaland-postgres:
+    name: $SCALE_RUN-postgres-data
+YAML
+  # The settings as a self-hoster writes them: in .env. Shards 0-1 on bot-a, 2-3 on bot-b.
+  printf '%s\n' "DISCORD_TOKEN=$TOKEN" "DISCORD_REST_URL=$REST_URL" "DISCORD_GATEWAY_URL=$GW_URL" \
+    "POSTGRES_PASSWORD=$pg_password" BOT_SHARD_TOTAL=4 BOT_A_SHARDS=0-1 BOT_B_SHARDS=2-3 \
+    BOT_HEALTH_MAX_AGE=20 >"$SCALE_DIR/.env"
+
+  log "docker compose --profile scale up -d --scale bot=0 (PostgreSQL on 127.0.0.1:$pg_port)"
+  t=$(ms)
+  if ! scale_compose up -d --no-build --scale bot=0 >"$LOG_DIR/compose-scale.log" 2>&1; then
+    show_tail "$LOG_DIR/compose-scale.log"
+    fail "(p) docker compose --profile scale up failed"
+    scale_down; return
+  fi
+  local services
+  services=$(docker ps -a --filter "label=com.docker.compose.project=$SCALE_RUN" \
+               --format '{{.Label "com.docker.compose.service"}}' | sort | tr '\n' ' ')
+  if [ "$services" = "bot-a bot-b postgres " ]; then
+    pass "(p) compose --profile scale up: postgres, bot-a and bot-b, no single-process bot ($(( ($(ms) - t) / 1000 )) s)"
+  else
+    fail "(p) compose --profile scale up started: ${services:-nothing }(want bot-a bot-b postgres)"
+  fi
+  local c
+  for c in postgres bot-a bot-b; do
+    if wait_for 120 health_is "$SCALE_RUN-$c" healthy; then
+      pass "(p) $c healthy $(( ($(ms) - t) / 1000 )) s after compose up"
+    else
+      docker logs "$SCALE_RUN-$c" 2>&1 | tail -8 | sed 's/^/    | /'
+      fail "(p) $c: $(health "$SCALE_RUN-$c") 120 s after compose up (want healthy)"
+    fi
+  done
+
+  # The fake's view: every shard of 4 identified and connected once, no other total.
+  local shards
+  wait_for 30 shards_are "0/4 1/4 2/4 3/4"
+  shards=$(connected_shards)
+  if [ "$shards" = "0/4 1/4 2/4 3/4" ] && identifies_all_of 4; then
+    pass "(p) the fake Discord saw IDENTIFY for shards [0,4] [1,4] [2,4] [3,4], each connected once"
+  else
+    fail "(p) connected shards: '$shards' (want 0/4 1/4 2/4 3/4); $(curl -s -m 5 "$CONTROL/_control/sessions" | head -c 300)"
+  fi
+  # Each process's own view: its range (two ids are logged as a list, "0,1"), its own shards only.
+  own_shards bot-a "0,1 of 4" "0 1" "2 3"
+  own_shards bot-b "2,3 of 4" "2 3" "0 1"
+
+  # One server on each shard: an admin sets its daily post, answered by the process running it.
+  local shard server channel answered=""
+  for shard in 0 1 2 3; do
+    read -r server channel <<<"$(server_on_shard "$shard")"
+    if configure_daily_post_in "$channel" "$LOG_DIR/scale-config-$shard.txt"; then
+      answered="$answered $shard"
+    else
+      fail "(p) /config onthisday in server $server (shard $shard) not answered: $(head -c 200 "$LOG_DIR/scale-config-$shard.txt" | tr '\n' ' ')"
+    fi
+  done
+  [ "$answered" = " 0 1 2 3" ] && pass "(p) /config onthisday answered in a server on each shard (0, 1 by bot-a; 2, 3 by bot-b)"
+  local rows
+  rows=$(docker exec "$SCALE_RUN-postgres" psql -U lalaland -d lalaland -tAc \
+           "SELECT count(*) FROM daily_post_config WHERE zone = 'Europe/Paris' AND post_time = '21:17'" 2>&1)
+  if [ "$rows" = 4 ]; then
+    pass "(p) PostgreSQL holds the 4 servers' daily post settings (psql in the postgres container)"
+  else
+    fail "(p) daily_post_config rows in PostgreSQL: '$rows' (want 4)"
+  fi
+
+  # One process stopped (a rolling restart): its shards go, the other's stay.
+  stop_bot "$SCALE_RUN-bot-b" "(p) bot-b"
+  local channel0
+  read -r _ channel0 <<<"$(server_on_shard 0)"
+  read -r server channel <<<"$(server_on_shard 2)"
+  if wait_for 30 shards_are "0/4 1/4" && ! show_config_in "$channel" "$LOG_DIR/scale-show-2-down.txt" \
+     && show_config_in "$channel0" "$LOG_DIR/scale-show-0.txt"; then
+    pass "(p) bot-b stopped: shards 2, 3 gone from the fake, shard 2's server unanswered, shard 0's still answered by bot-a"
+  else
+    fail "(p) bot-b stopped: connected shards '$(connected_shards)'; $(head -c 200 "$LOG_DIR/scale-show-2-down.txt" | tr '\n' ' ')"
+  fi
+  scale_compose start bot-b >>"$LOG_DIR/compose-scale.log" 2>&1
+  if wait_for 120 shards_are "0/4 1/4 2/4 3/4" && wait_for 60 show_config_in "$channel" "$LOG_DIR/scale-show-2.txt"; then
+    pass "(p) bot-b started again: shard 2's server answered, its daily post read back from PostgreSQL"
+  else
+    fail "(p) bot-b started again: shards '$(connected_shards)'; $(head -c 200 "$LOG_DIR/scale-show-2.txt" | tr '\n' ' ')"
+  fi
+  for c in postgres bot-a bot-b; do docker logs "$SCALE_RUN-$c" >"$LOG_DIR/scale-$c.log" 2>&1; done
+  if grep -qF "$pg_password" "$LOG_DIR/scale-bot-a.log" "$LOG_DIR/scale-bot-b.log"; then
+    fail "(p) a bot printed the PostgreSQL password in its log"
+  else
+    pass "(p) the PostgreSQL password appears in neither bot's log"
+  fi
+
+  t=$(ms)
+  if scale_compose down -v -t 15 >>"$LOG_DIR/compose-scale.log" 2>&1 \
+     && [ -z "$(docker ps -aq --filter "label=com.docker.compose.project=$SCALE_RUN")" ] \
+     && [ -z "$(docker volume ls -q --filter "name=$SCALE_RUN")" ]; then
+    pass "(p) docker compose --profile scale down -v: no container or volume left ($(( ($(ms) - t) / 1000 )) s)"
+  else
+    fail "(p) after compose down: containers '$(docker ps -aq --filter "label=com.docker.compose.project=$SCALE_RUN" | tr '\n' ' ')' volumes '$(docker volume ls -q --filter "name=$SCALE_RUN" | tr '\n' ' ')'"
+  fi
+  rm -rf "$SCALE_DIR"; SCALE_DIR=""
+}
+# scale_compose ARGS...: compose with the scale profile, settings from its .env only
+scale_compose() {
+  (cd "$SCALE_DIR" && env -u DISCORD_TOKEN -u DISCORD_REST_URL -u DISCORD_GATEWAY_URL -u POSTGRES_PASSWORD \
+     -u BOT_SHARD_TOTAL -u BOT_A_SHARDS -u BOT_B_SHARDS -u BOT_HEALTH_MAX_AGE -u POSTGRES_IMAGE \
+     "${COMPOSE[@]}" -p "$SCALE_RUN" --project-directory "$SCALE_DIR" --profile scale \
+     -f "$REPO/docker-compose.yml" -f "$SCALE_DIR/scale.override.yml" "$@")
+}
+scale_down() {
+  [ -n "$SCALE_DIR" ] && [ -d "$SCALE_DIR" ] || return 0
+  scale_compose down -v -t 15 >/dev/null 2>&1; rm -rf "$SCALE_DIR"; SCALE_DIR=""
+}
+# connected_shards: the fake's connected sessions as "id/total", sorted
+connected_shards() {
+  curl -s -m 5 "$CONTROL/_control/sessions" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)["sessions"]
+print(" ".join(sorted("%d/%d" % tuple(x["shard"]) for x in s if x["connected"])))' 2>/dev/null
+}
+shards_are() { [ "$(connected_shards)" = "$1" ]; }
+# identifies_all_of TOTAL: every IDENTIFY the fake saw named that shard total
+identifies_all_of() {
+  curl -s -m 5 "$CONTROL/_control/sessions" | python3 -c '
+import json, sys
+i = json.load(sys.stdin)["identifies"]
+sys.exit(0 if i and all(x["shard"][1] == int(sys.argv[1]) for x in i) else 1)' "$1"
+}
+# server_on_shard N: "server-id channel-id" of one of the fake's extra servers on shard N
+server_on_shard() {
+  curl -s -m 5 "$CONTROL/_control/guilds" | python3 -c '
+import json, sys
+g = [x for x in json.load(sys.stdin) if x["shard"] == int(sys.argv[1]) and x["name"].startswith("Server ")]
+print(g[0]["id"], g[0]["channels"][0])' "$1"
+}
+# own_shards SERVICE RANGE OWN OTHERS: the process logs its range and connects its own shards only
+own_shards() {
+  local log=$LOG_DIR/scale-$1.log n ok=1
+  docker logs "$SCALE_RUN-$1" >"$log" 2>&1
+  grep -q "running shards $2" "$log" || ok=0
+  for n in $3; do grep -q "shard \[$n / 4\] connected" "$log" || ok=0; done
+  for n in $4; do grep -q "shard \[$n / 4\]" "$log" && ok=0; done
+  if [ "$ok" = 1 ]; then
+    pass "(p) $1 logs 'running shards $2' and connected shards $3 only"
+  else
+    fail "(p) $1: want 'running shards $2', shards $3 connected, none of $4: $(grep -E 'running shards|shard \[' "$log" | head -6 | tr '\n' ' ')"
+  fi
+}
+configure_daily_post_in() { # CHANNEL OUT: the admin sets the daily post of the channel's server
+  control slash "{\"user\":\"$ADMIN\",\"channel\":\"$1\",\"name\":\"config\",\"sub\":\"onthisday\",\"options\":{\"channel\":{\"type\":7,\"value\":\"$1\"},\"time\":\"21:17\",\"timezone\":\"Europe/Paris\"}}" "$2" \
+    && grep -q 'Europe/Paris' "$2"
+}
+show_config_in() { # CHANNEL OUT: /config show in the channel's server names that daily post
+  control slash "{\"user\":\"$ADMIN\",\"channel\":\"$1\",\"name\":\"config\",\"sub\":\"show\",\"options\":{}}" "$2" \
+    && grep -q 'Europe/Paris' "$2" && grep -q '21:17' "$2"
+}
+scale_profile
 
 summary
 [ "$FAILED" -eq 0 ]

@@ -5,6 +5,7 @@ import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.testing.FakeDiscord;
 import dev.lalaland.bot.testing.FakeGuild;
 import dev.lalaland.bot.testing.FakeMessage;
+import dev.lalaland.bot.testing.FloorBot;
 import dev.lalaland.bot.testing.InteractionBurst;
 import dev.lalaland.bot.testing.InteractionHandle;
 import java.io.IOException;
@@ -109,9 +110,12 @@ public final class BenchMain {
                 options.mixes().stream().filter(m -> !commands.contains(m.command()))
                         .forEach(m -> report.skippedMix(m, "the bot has no /" + m.command()));
                 for (Mix mix : mixes) {
-                    int warmedUp = runMix(mix, floorFake, floor, botFake, bot);
+                    int warmedUp = runMix(mix, floorFake, floor, botFake, bot, false);
                     if (mix.command().equals("quiz")) {
                         awaitQuizReveals(botFake, warmedUp + report.lastBotMix().answered());
+                        if (options.quizAgainstQuestionFloor()) {
+                            againstQuestionFloor(mix, floor, botFake, bot);
+                        }
                     }
                 }
                 if (!options.skip("burst")) {
@@ -124,6 +128,29 @@ public final class BenchMain {
                 report.memory(memory(floor), memory(bot));
             } finally {
                 report.exits(stop(floor), stop(bot));
+            }
+        }
+    }
+
+    /**
+     * {@code /quiz question} answers with an embed and four buttons, which JDA takes longer to build
+     * and send than "ok": its target is met or missed against a floor that sends a message of the
+     * same shape ({@link FloorBot#REPLY_PROPERTY}), in a JVM and on a fake of its own; the "ok"
+     * floor's ratio stays in the report beside it. The "ok" floor is stopped meanwhile.
+     */
+    private void againstQuestionFloor(Mix quiz, BotProcess okFloor, FakeDiscord botFake, BotProcess bot)
+            throws Exception {
+        try (FakeDiscord shapedFake = fake()) {
+            BotProcess shaped = startFloor(shapedFake,
+                    List.of("-D" + FloorBot.REPLY_PROPERTY + "=" + FloorBot.QUESTION_REPLY), "floor-question");
+            try {
+                shaped.awaitReady(READY_TIMEOUT);
+                okFloor.pause();
+                int warmedUp = runMix(quiz, shapedFake, shaped, botFake, bot, true);
+                awaitQuizReveals(botFake, warmedUp + report.lastBotMix().answered());
+            } finally {
+                okFloor.resume();
+                stop(shaped);
             }
         }
     }
@@ -214,8 +241,8 @@ public final class BenchMain {
      * {@link #SLICES} measured turns each. Returns the warm-up interactions the bot answered (each
      * quiz one closes and posts later).
      */
-    private int runMix(Mix mix, FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot)
-            throws InterruptedException {
+    private int runMix(Mix mix, FakeDiscord floorFake, BotProcess floor, FakeDiscord botFake, BotProcess bot,
+                       boolean questionFloor) throws InterruptedException {
         reset(floorFake);
         reset(botFake);
         Duration turn = turn(Duration.ofMillis(options.seconds() * 1000L / SLICES).plus(TURN_GAP));
@@ -253,7 +280,7 @@ public final class BenchMain {
         say(String.format("%-20s p50 ratio slice by slice: %s", mix.name(), String.join(" ", sliceRatios)));
         say(String.format("%-20s floor %s; cpu %s", mix.name(), floorRun.result(), floorRun.cpu()));
         say(String.format("%-20s bot   %s; cpu %s", mix.name(), botRun.result(), botRun.cpu()));
-        report.mix(mix, floorRun, botRun);
+        report.mix(mix, floorRun, botRun, questionFloor);
         return botWarmUp.result().answered();
     }
 
@@ -411,9 +438,15 @@ public final class BenchMain {
     }
 
     private BotProcess startFloor(FakeDiscord fake) {
-        List<String> command = javaCommand(options.floorExtraFlags(), "-cp", options.jar() + ":" + options.testClasses(),
+        return startFloor(fake, List.of(), "floor");
+    }
+
+    private BotProcess startFloor(FakeDiscord fake, List<String> moreFlags, String name) {
+        List<String> extra = new ArrayList<>(options.floorExtraFlags());
+        extra.addAll(moreFlags);
+        List<String> command = javaCommand(extra, "-cp", options.jar() + ":" + options.testClasses(),
                 "dev.lalaland.bot.testing.FloorBot", fake.restUrl(), fake.gatewayUrl(), "bench-floor-token");
-        return BotProcess.start("floor", command, Map.of(), "READY"::equals, options.out().resolve("floor.log"));
+        return BotProcess.start(name, command, Map.of(), "READY"::equals, options.out().resolve(name + ".log"));
     }
 
     private BotProcess startBot(FakeDiscord fake) {

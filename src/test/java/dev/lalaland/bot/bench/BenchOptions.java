@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  * --burst N             answer clicks in the one-second quiz burst (500)
  * --mixes a,b           only these mixes, by name or command (all)
  * --skip a,b            leave out phases: import, hotpaths, startup, load (the mixes, burst and memory), burst
+ * --quiz-floor question|ok  what the quiz mix's targets are judged against: a floor that answers with a
+ *                       message shaped like a practice question (an extra run of the mix, the "ok" floor's
+ *                       ratio kept beside it), or the "ok" floor alone (question)
  * --isolate true|false  stop (SIGSTOP) the side not being measured during each slice of a mix, so one
  *                       side's background work (the bot closing practice questions) never runs in the
  *                       other's slices (true)
@@ -35,7 +38,7 @@ import java.util.stream.Collectors;
 record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, String jvmFlagsOverride,
                     List<String> botExtraFlags, List<String> floorExtraFlags, int rate, int seconds, int startupRuns,
                     int importRuns, int burst, List<Mix> mixes, Set<String> skipped, boolean isolate,
-                    String commandLine) {
+                    String quizFloor, String commandLine) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -69,6 +72,7 @@ record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, Strin
                 mixes,
                 skipped,
                 Boolean.parseBoolean(o.getOrDefault("isolate", "true")),
+                quizFloor(o.getOrDefault("quiz-floor", "question")),
                 String.join(" ", args));
     }
 
@@ -76,6 +80,22 @@ record BenchOptions(Path jar, Path testClasses, Path out, Path dockerfile, Strin
         return jvmFlagsOverride != null
                 ? JvmFlags.of(jvmFlagsOverride, "--jvm-flags")
                 : JvmFlags.fromDockerfile(dockerfile);
+    }
+
+    private static String quizFloor(String value) {
+        if (!value.equals("question") && !value.equals("ok")) {
+            throw new IllegalArgumentException("--quiz-floor is question or ok, not " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Whether the quiz mix runs a second time against the question-shaped floor: asked for, and the
+     * floor's own flags do not already make every floor question-shaped.
+     */
+    boolean quizAgainstQuestionFloor() {
+        return quizFloor.equals("question")
+                && floorExtraFlags.stream().noneMatch(f -> f.startsWith("-Dfloorbot.reply="));
     }
 
     boolean skip(String phase) {

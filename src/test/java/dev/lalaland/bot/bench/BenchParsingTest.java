@@ -73,4 +73,16 @@ class BenchParsingTest {
             assertThat((double) turn.toNanos() / wanted.toNanos()).isBetween(0.6, 1.6);
         }
     }
+
+    @Test
+    void theQuizIsJudgedAgainstTheQuestionShapedFloorUnlessAskedOtherwise() {
+        assertThat(BenchOptions.parse(new String[0]).quizAgainstQuestionFloor()).isTrue();
+        assertThat(BenchOptions.parse(new String[] {"--quiz-floor", "ok"}).quizAgainstQuestionFloor()).isFalse();
+        // Every floor is already question-shaped: no second run.
+        assertThat(BenchOptions.parse(new String[] {"--floor-flags", "-Dfloorbot.reply=question"})
+                .quizAgainstQuestionFloor()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> BenchOptions.parse(new String[] {"--quiz-floor", "shaped"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--quiz-floor");
+    }
 }

@@ -129,15 +129,35 @@ final class BotProcess implements AutoCloseable {
     /** Resident set size, from {@code VmRSS} in {@code /proc/PID/status}. */
     long rssBytes() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
+            return vmRssBytes(Files.readString(Path.of("/proc", Long.toString(pid()), "status")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("no VmRSS for " + name, e);
         }
-        throw new IllegalStateException("no VmRSS for " + name);
+    }
+
+    /** {@code VmRSS} of a {@code /proc/PID/status} text ("VmRSS:	  131072 kB"), in bytes. */
+    static long vmRssBytes(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+                if (parts.length != 2 || !parts[1].equals("kB")) {
+                    throw new IllegalArgumentException("VmRSS not in kB: " + line);
+                }
+                return Long.parseLong(parts[0]) * 1024;
+            }
+        }
+        throw new IllegalArgumentException("no VmRSS line");
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The last lines the process wrote, for a message saying why it stopped. */
+    String lastOutput() {
+        return tail();
     }
 
     /** User plus system CPU time so far, from {@code /proc/PID/stat}. */

@@ -22,6 +22,7 @@ record JvmFlags(List<String> flags, String source) {
             + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k "
             + "-XX:+ExitOnOutOfMemoryError";
 
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG])");
     private static final Pattern JAVA_OPTS = Pattern.compile("(?m)^\\s*ENV\\s+JAVA_OPTS=\"([^\"]*)\"");
 
     /** From {@code dockerfile} if it exists and sets JAVA_OPTS, else {@link #IMAGE_DEFAULT}. */
@@ -45,6 +46,30 @@ record JvmFlags(List<String> flags, String source) {
 
     static List<String> split(String flags) {
         return Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The same flags with the heap cap {@code -Xmx} set to {@code mib} MiB (added if there was none). */
+    JvmFlags withMaxHeapMib(int mib) {
+        List<String> changed = new java.util.ArrayList<>(flags.stream().filter(f -> !f.startsWith("-Xmx")).toList());
+        changed.add("-Xmx" + mib + "m");
+        return new JvmFlags(List.copyOf(changed), source + ", with -Xmx" + mib + "m");
+    }
+
+    /** The heap cap {@code -Xmx} in MiB; 0 if the flags set none. */
+    int maxHeapMib() {
+        Matcher m = XMX.matcher("");
+        int mib = 0;
+        for (String flag : flags) {
+            if (m.reset(flag).matches()) {
+                long n = Long.parseLong(m.group(1));
+                mib = (int) switch (Character.toLowerCase(m.group(2).charAt(0))) {
+                    case 'k' -> n / 1024;
+                    case 'g' -> n * 1024;
+                    default -> n;
+                };
+            }
+        }
+        return mib;
     }
 
     @Override

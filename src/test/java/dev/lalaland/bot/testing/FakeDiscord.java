@@ -50,8 +50,9 @@ import net.dv8tion.jda.api.Permission;
  * <p>Discord rules the fake enforces like the real one: interaction callbacks after 3 s are
  * refused with 404/10062; a second acknowledgement gets 400/40060; expired tokens 401/50027;
  * the bot's channel permissions are checked for channel messages (403 50001/50013); message
- * and autocomplete limits give 400/50035. It never answers 429 unless a test asks for it, and
- * then with a {@code Via} header (without one JDA assumes a Cloudflare ban and stalls all routes).
+ * and autocomplete limits give 400/50035. It never answers 429 unless a test asks for it (a
+ * failure injected, or {@link Builder#globalRateLimit}), and then with a {@code Via} header
+ * (without one JDA assumes a Cloudflare ban and stalls all routes).
  */
 public final class FakeDiscord implements AutoCloseable {
     public static final String DEFAULT_BOT_ID = "100000000000000001";
@@ -63,6 +64,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final String expectedToken;
     private final Duration interactionDeadline;
     private final boolean enforcePermissions;
+    private final GlobalRateLimit globalRateLimit;
+    /** Channels never move between guilds, so the guild of a channel is found once. */
+    private final Map<String, FakeGuild> guildsByChannel = new ConcurrentHashMap<>();
 
     private final HttpServer http;
     private final ExecutorService httpPool;
@@ -90,6 +94,8 @@ public final class FakeDiscord implements AutoCloseable {
         this.expectedToken = b.expectedToken;
         this.interactionDeadline = b.interactionDeadline;
         this.enforcePermissions = b.enforcePermissions;
+        this.globalRateLimit = b.globalRequestsPerSecond == 0 ? null : new GlobalRateLimit(b.globalRequestsPerSecond);
+        guilds.values().forEach(g -> g.channels().forEach(c -> guildsByChannel.put(c.id(), g)));
         this.messages = new MessageStore(botUser, this::guildOfChannel);
         this.rest = new FakeRest(this);
         try {
@@ -199,12 +205,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The guild holding a channel, or null (a DM or unknown channel). */
     FakeGuild guildOfChannel(String channelId) {
-        for (FakeGuild g : guilds.values()) {
-            if (g.hasChannel(channelId)) {
-                return g;
-            }
-        }
-        return null;
+        return channelId == null ? null : guildsByChannel.get(channelId);
+    }
+
+    /** Discord's global limit on the bot's requests, if this fake enforces one. */
+    public GlobalRateLimit globalRateLimit() {
+        return globalRateLimit;
     }
 
     /** Effective permissions of the bot in a guild channel. */
@@ -701,8 +707,22 @@ public final class FakeDiscord implements AutoCloseable {
         private boolean enforcePermissions = true;
         private int maxConcurrency;
         private boolean identifyLimits;
+        private int globalRequestsPerSecond;
 
         private Builder() {}
+
+        /**
+         * Enforces Discord's global rate limit (50 a second for most bots): requests over it are
+         * answered 429 with {@code X-RateLimit-Global}, as Discord does. Interaction callbacks and
+         * follow-ups are not counted. Default: no limit.
+         */
+        public Builder globalRateLimit(int requestsPerSecond) {
+            if (requestsPerSecond < 1) {
+                throw new IllegalArgumentException("requestsPerSecond >= 1");
+            }
+            this.globalRequestsPerSecond = requestsPerSecond;
+            return this;
+        }
 
         /** 0 (default) picks a free port. */
         public Builder restPort(int port) {

@@ -36,12 +36,15 @@ import java.util.function.Supplier;
  *
  * Options: {@code --rest-port N}, {@code --gateway-port N} (0 = any free port, the default),
  * {@code --players N} (extra members player001.., ids from {@link FakeGuild#playerId}),
- * {@code --shards N}, {@code --token T} (accept only this token), {@code --deadline-ms N}
- * (interaction deadline, 0 = off, default 3000).
+ * {@code --shards N}, {@code --servers-per-shard N} (that many more servers on each shard, laid out
+ * by {@link ShardedServers#server}, default 0), {@code --token T} (accept only this token),
+ * {@code --deadline-ms N} (interaction deadline, 0 = off, default 3000).
  *
- * <p>The guild is {@link FakeGuild#standard()}: guild 200000000000000001, channels general
+ * <p>The first guild is {@link FakeGuild#standard()}: guild 200000000000000001, channels general
  * 300000000000000001, quiz 300000000000000002, announcements 300000000000000003 (news);
  * users alice 400000000000000001 (admin role), bob ...002, carol ...003, dave ...004, owner ...009.
+ * The servers of {@code --servers-per-shard} have the same users and one text channel each
+ * ({@code GET guilds} lists every server with its shard and channels).
  *
  * <h2>Control API (same port as REST, under /_control/)</h2>
  * Interaction calls wait up to 5 s ({@code "timeout_ms"} to change) for the bot's first
@@ -64,6 +67,10 @@ import java.util.function.Supplier;
  * curl -s -X POST localhost:18080/_control/burst -d '{"type":"button","count":500,"span_ms":1000,
  *      "threads":4,"channel":"300000000000000002","message":"&lt;id&gt;","custom_id":"answer:1"}'
  * curl -s localhost:18080/_control/status          # {"connected":true,"sessions":1,...}
+ * # every gateway session (shard [id, total], connected) and every IDENTIFY, admitted or refused
+ * curl -s localhost:18080/_control/sessions
+ * # every server: id, name, shard (of the fake's recommended total) and its channels
+ * curl -s localhost:18080/_control/guilds
  * curl -s 'localhost:18080/_control/messages?channel=300000000000000002'   # current messages
  * curl -s 'localhost:18080/_control/await-message?channel=300000000000000002&amp;contains=Question&amp;timeout_ms=10000'
  * curl -s localhost:18080/_control/requests        # every REST call the bot made
@@ -94,17 +101,7 @@ public final class FakeDiscordMain {
 
     public static void main(String[] args) throws InterruptedException {
         TestLogging.quiet();
-        Map<String, String> opts = parseArgs(args);
-        FakeGuild.Builder guild = FakeGuild.standard();
-        guild.players(Integer.parseInt(opts.getOrDefault("players", "0")));
-        FakeDiscord fake = FakeDiscord.builder()
-                .restPort(Integer.parseInt(opts.getOrDefault("rest-port", "0")))
-                .gatewayPort(Integer.parseInt(opts.getOrDefault("gateway-port", "0")))
-                .shards(Integer.parseInt(opts.getOrDefault("shards", "1")))
-                .expectedToken(opts.get("token"))
-                .interactionDeadline(Duration.ofMillis(Long.parseLong(opts.getOrDefault("deadline-ms", "3000"))))
-                .guild(guild.build())
-                .start();
+        FakeDiscord fake = configure(parseArgs(args)).start();
         FakeDiscordMain main = attachControl(fake);
         Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-discord-shutdown"));
         System.out.println(fake.restUrl());
@@ -115,12 +112,29 @@ public final class FakeDiscordMain {
         System.exit(0);
     }
 
-    private static Map<String, String> parseArgs(String[] args) {
+    /** The fake the command line describes, not started yet. */
+    static FakeDiscord.Builder configure(Map<String, String> opts) {
+        int shards = Integer.parseInt(opts.getOrDefault("shards", "1"));
+        FakeGuild.Builder guild = FakeGuild.standard();
+        guild.players(Integer.parseInt(opts.getOrDefault("players", "0")));
+        FakeDiscord.Builder fake = FakeDiscord.builder()
+                .restPort(Integer.parseInt(opts.getOrDefault("rest-port", "0")))
+                .gatewayPort(Integer.parseInt(opts.getOrDefault("gateway-port", "0")))
+                .shards(shards)
+                .expectedToken(opts.get("token"))
+                .interactionDeadline(Duration.ofMillis(Long.parseLong(opts.getOrDefault("deadline-ms", "3000"))))
+                .guild(guild.build());
+        ShardedServers.onEveryShard(shards, Integer.parseInt(opts.getOrDefault("servers-per-shard", "0")))
+                .forEach(fake::guild);
+        return fake;
+    }
+
+    static Map<String, String> parseArgs(String[] args) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: FakeDiscordMain [--rest-port N] [--gateway-port N] [--players N] "
-                        + "[--shards N] [--token T] [--deadline-ms N]");
+                        + "[--shards N] [--servers-per-shard N] [--token T] [--deadline-ms N]");
                 System.exit(2);
             }
             out.put(args[i].substring(2), args[++i]);
@@ -158,6 +172,8 @@ public final class FakeDiscordMain {
                         options(body.path("options"))));
                 case "POST burst" -> burst(body);
                 case "GET status" -> status();
+                case "GET sessions" -> sessions();
+                case "GET guilds" -> guilds();
                 case "GET messages" -> messages(query.get("channel"));
                 case "GET await-message" -> awaitMessage(query);
                 case "GET requests" -> requests();
@@ -318,6 +334,34 @@ public final class FakeDiscordMain {
                 .put("requests", fake.requests().size())
                 .put("unmatched_requests", fake.unmatchedRequests().size());
         out.put("rest_url", fake.restUrl()).put("gateway_url", fake.gatewayUrl());
+        return out;
+    }
+
+    private JsonNode sessions() {
+        ObjectNode out = Json.obj();
+        ArrayNode sessions = out.putArray("sessions");
+        for (GatewaySession s : fake.sessions()) {
+            ObjectNode o = sessions.addObject().put("session_id", s.sessionId()).put("connected", s.connected());
+            o.putArray("shard").add(s.shardId()).add(s.shardCount());
+        }
+        ArrayNode identifies = out.putArray("identifies");
+        for (IdentifyAttempt a : fake.identifyAttempts()) {
+            ObjectNode o = identifies.addObject().put("admitted", a.admitted());
+            o.putArray("shard").add(a.shardId()).add(a.shardCount());
+        }
+        return out;
+    }
+
+    private JsonNode guilds() {
+        ArrayNode out = Json.arr();
+        for (FakeGuild g : fake.guilds()) {
+            ObjectNode o = out.addObject()
+                    .put("id", g.id())
+                    .put("name", g.name())
+                    .put("shard", FakeGateway.shardOf(g.id(), fake.shardCount()));
+            ArrayNode channels = o.putArray("channels");
+            g.channels().forEach(c -> channels.add(c.id()));
+        }
         return out;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -383,6 +384,21 @@ class FakeDiscordTest {
         assertThat(status.get("connected").asBoolean()).isTrue();
         assertThat(status.get("sessions").asInt()).isEqualTo(1);
 
+        JsonNode sessions = Json.parse(http.send(HttpRequest.newBuilder(URI.create(control + "sessions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(sessions.get("sessions")).anySatisfy(s -> {
+            assertThat(s.get("connected").asBoolean()).isTrue();
+            assertThat(s.get("shard").toString()).isEqualTo("[0,1]");
+        });
+        assertThat(sessions.get("identifies")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.get("shard").toString()).isEqualTo("[0,1]"));
+        JsonNode guilds = Json.parse(http.send(HttpRequest.newBuilder(URI.create(control + "guilds")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(guilds).hasSize(1);
+        assertThat(guilds.get(0).get("id").asText()).isEqualTo(FakeGuild.DEFAULT_GUILD_ID);
+        assertThat(guilds.get(0).get("shard").asInt()).isZero();
+        assertThat(guilds.get(0).get("channels").toString()).contains(FakeGuild.GENERAL_CHANNEL_ID, LOCKED_CHANNEL_ID);
+
         handlers.slash = e -> e.reply("cast: " + e.getOption("name").getAsString()).queue();
         HttpResponse<String> slash = http.send(HttpRequest.newBuilder(URI.create(control + "slash"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + FakeGuild.BOB_USER_ID + "\",\"channel\":\""
@@ -407,6 +423,20 @@ class FakeDiscordTest {
                 HttpRequest.newBuilder(URI.create(control + "messages?channel=" + FakeGuild.GENERAL_CHANNEL_ID)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(messages.findValuesAsText("content")).contains("cast: Emma Stone");
+    }
+
+    @Test
+    void serversPerShardAddsThatManyServersOnEachShard() {
+        try (FakeDiscord sharded = FakeDiscordMain.configure(FakeDiscordMain.parseArgs(
+                new String[] {"--shards", "4", "--servers-per-shard", "2"})).start()) {
+            assertThat(sharded.shardCount()).isEqualTo(4);
+            assertThat(sharded.guild().id()).isEqualTo(FakeGuild.DEFAULT_GUILD_ID);
+            Map<Integer, Long> perShard = sharded.guilds().stream()
+                    .filter(g -> !g.id().equals(FakeGuild.DEFAULT_GUILD_ID))
+                    .collect(Collectors.groupingBy(
+                            g -> FakeGateway.shardOf(g.id(), 4), Collectors.counting()));
+            assertThat(perShard).containsOnlyKeys(0, 1, 2, 3).allSatisfy((shard, count) -> assertThat(count).isEqualTo(2));
+        }
     }
 
     @Test

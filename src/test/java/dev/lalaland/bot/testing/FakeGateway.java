@@ -85,7 +85,15 @@ final class FakeGateway extends WebSocketServer {
 
     private final FakeDiscord fake;
     private final IdentifyLimit identifyLimit;
+    /** Shards with more servers than this get them from {@link #greeters}, not the socket's thread. */
+    private static final int SERVERS_SENT_IN_LINE = 100;
+
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService greeters = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "fake-gateway-greeter");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean refusing;
@@ -202,11 +210,26 @@ final class FakeGateway extends WebSocketServer {
         Session session = new Session(
                 "fake-session-" + sessionCounter.incrementAndGet(), shardId, shardCount, d.path("intents").asInt(0));
         attach(session, conn);
-        sessions.put(session.sessionId, session);
-
         List<FakeGuild> guilds = fake.guilds().stream()
                 .filter(g -> shardOf(g.id(), shardCount) == shardId)
                 .toList();
+        if (guilds.size() <= SERVERS_SENT_IN_LINE) {
+            sessions.put(session.sessionId, session);
+            greet(session, shardId, shardCount, guilds);
+            return;
+        }
+        // Thousands of servers per shard (the growth benchmark): sending them all here would keep
+        // this socket thread from answering other shards' handshakes and heartbeats meanwhile, and
+        // JDA would give up on those. The session is listed once its servers are all sent.
+        greeters.execute(() -> {
+            greet(session, shardId, shardCount, guilds);
+            sessions.put(session.sessionId, session);
+            fake.changed();
+        });
+    }
+
+    /** READY, then a GUILD_CREATE for every server of the shard. */
+    private void greet(Session session, int shardId, int shardCount, List<FakeGuild> guilds) {
         ObjectNode ready = Json.obj();
         ObjectNode user = fake.botUser().toJson().put("verified", true).put("mfa_enabled", false).put("flags", 0);
         ready.set("user", user);

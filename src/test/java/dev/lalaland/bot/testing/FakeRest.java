@@ -242,6 +242,13 @@ final class FakeRest implements HttpHandler {
         if (!tokenRoute && (token == null || !fake.tokenAccepted(token))) {
             return Res.error(401, 0, "401: Unauthorized");
         }
+        GlobalRateLimit global = fake.globalRateLimit();
+        if (global != null && !tokenRoute) {
+            Duration wait = global.admit(nanos);
+            if (!wait.isZero()) {
+                return globalLimitHit(wait);
+            }
+        }
         Res injected = injectedFailure(req);
         return injected != null ? injected : route(req);
     }
@@ -340,6 +347,25 @@ final class FakeRest implements HttpHandler {
             return new Res(429, body, headers, true, null);
         }
         return Res.error(status, 0, status + ": injected failure");
+    }
+
+    /**
+     * Discord's answer to a request over the global limit: {@code Retry-After} in whole seconds
+     * (JDA reads it as a whole number), the body's {@code retry_after} exact, scope "global".
+     */
+    private static Res globalLimitHit(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        Map<String, String> headers = Map.of(
+                "Via", "1.1 google",
+                "Retry-After", Long.toString(seconds),
+                "X-RateLimit-Global", "true",
+                "X-RateLimit-Scope", "global");
+        ObjectNode body = Json.obj()
+                .put("message", "You are being rate limited.")
+                .put("retry_after", wait.toNanos() / 1e9)
+                .put("global", true)
+                .put("code", 0);
+        return new Res(429, body, headers, true, null);
     }
 
     private static boolean is(Req r, String method, String... pattern) {

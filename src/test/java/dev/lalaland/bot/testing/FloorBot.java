@@ -48,6 +48,8 @@ public final class FloorBot implements EventListener {
      * which docs/PERFORMANCE.md uses to tell JDA's cost of such a message from the bot's own work.
      */
     public static final String REPLY_PROPERTY = "floorbot.reply";
+    /** The value of {@link #REPLY_PROPERTY} for question-shaped answers. */
+    public static final String QUESTION_REPLY = "question";
 
     /** One permit per shard that fired ReadyEvent. */
     private final Semaphore readyShards = new Semaphore(0);
@@ -55,7 +57,7 @@ public final class FloorBot implements EventListener {
     private final AtomicLong questionsAsked = new AtomicLong();
 
     private FloorBot() {
-        this.questionShaped = "question".equals(System.getProperty(REPLY_PROPERTY));
+        this.questionShaped = QUESTION_REPLY.equals(System.getProperty(REPLY_PROPERTY));
     }
 
     private void replyWithQuestion(SlashCommandInteractionEvent e) {
