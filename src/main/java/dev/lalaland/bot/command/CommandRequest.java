@@ -47,6 +47,19 @@ public record CommandRequest(String command, String subcommand, Map<String, Stri
         return (int) parsed;
     }
 
+    /** A true/false option ({@code true} or {@code false}, as Discord sends it and the console takes it). */
+    public boolean bool(String name, boolean defaultValue) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UserInputException("`" + name + "` must be true or false.");
+        };
+    }
+
     /** A fixed-choice option, checked against its choices again. */
     public Optional<String> choice(String name, List<String> allowed) {
         return text(name).map(value -> {

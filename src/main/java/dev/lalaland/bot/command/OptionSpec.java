@@ -32,6 +32,10 @@ public record OptionSpec(String name, String description, OptionKind kind, boole
         return new OptionSpec(name, description, OptionKind.INTEGER, false, false, List.of(), min, max);
     }
 
+    public static OptionSpec bool(String name, String description) {
+        return new OptionSpec(name, description, OptionKind.BOOLEAN, false, false, List.of(), null, null);
+    }
+
     public static OptionSpec channel(String name, String description) {
         return new OptionSpec(name, description, OptionKind.CHANNEL, false, false, List.of(), null, null);
     }

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * Try the bot without Discord: reads commands from standard input, one a line, and prints each
  * reply as plain text followed by a blank line. {@code answer N} clicks the N-th button of the
  * last reply that had buttons; {@code pause}, {@code resume}, {@code skip} and {@code end} click the
- * running quiz night's control panel; {@code report <reason> [note]} reports the last answer shown, as its
+ * running quiz night's control panel; {@code join TEAM} clicks a team night's Join button (a team's
+ * name, or part of it, or its number); {@code hint} clicks the last question's Hint button;
+ * {@code report <reason> [note]} reports the last answer shown, as its
  * Report button and form do. Bad lines print one error line and the session goes on.
  */
 public final class ConsoleMode {
@@ -36,6 +38,12 @@ public final class ConsoleMode {
     /** A quiz night's control panel: its buttons' ids start so; the console clicks them by word. */
     private static final String PANEL_PREFIX = "host:";
     private static final Pattern CONTROL = Pattern.compile("(pause|resume|skip|end)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOIN = Pattern.compile("join(?:\\s+(.+))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HINT = Pattern.compile("hint", Pattern.CASE_INSENSITIVE);
+    /** The quiz's Join, Hint and answer buttons' id prefixes, as the quiz feature names them. */
+    private static final String JOIN_PREFIX = "team:";
+    private static final String HINT_PREFIX = "hint:";
+    private static final String ANSWER_PREFIX = "quiz:";
     /** {@code report}, or {@code report <reason> [note]}: the Report button of the last answer shown. */
     private static final Pattern REPORT = Pattern.compile("report(?:\\s+(\\S+)(?:\\s+(.+))?)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -50,6 +58,8 @@ public final class ConsoleMode {
     private List<Button> controlPanel = List.of();
     /** The Report button of the last answer reveal shown, null before the first. */
     private Button lastReportButton;
+    /** The Hint button of the last quiz question shown, null if it had none. */
+    private Button lastHintButton;
     private int messageCounter;
 
     public ConsoleMode(Dispatcher dispatcher, Clock clock, PrintStream out) {
@@ -83,6 +93,15 @@ public final class ConsoleMode {
             }
             if (CONTROL.matcher(line).matches()) {
                 control(line.toLowerCase(Locale.ROOT));
+                return;
+            }
+            Matcher join = JOIN.matcher(line);
+            if (join.matches()) {
+                join(join.group(1));
+                return;
+            }
+            if (HINT.matcher(line).matches()) {
+                hint();
                 return;
             }
             Matcher report = REPORT.matcher(line);
@@ -120,6 +139,39 @@ public final class ConsoleMode {
         show(dispatcher.click(new ButtonClick(button.id(), "console-" + messageCounter, USER, clock.instant())));
     }
 
+    /** {@code join TEAM}: the Join button of that team (by number, or by a part of its name) on the night's opening. */
+    private void join(String typed) {
+        List<Button> teams = controlPanel.stream().filter(b -> b.id().startsWith(JOIN_PREFIX)).toList();
+        if (teams.isEmpty()) {
+            throw new UserInputException("no team night to join: /quiz start mode:teams hosts one");
+        }
+        String names = String.join(", ", teams.stream().map(b -> b.label().substring("Join ".length())).toList());
+        String wanted = typed == null ? "" : simple(typed);
+        Button button = null;
+        if (wanted.matches("\\d")) {
+            int number = Integer.parseInt(wanted);
+            button = number >= 1 && number <= teams.size() ? teams.get(number - 1) : null;
+        } else if (!wanted.isEmpty()) {
+            button = teams.stream().filter(b -> simple(b.label()).contains(wanted)).findFirst().orElse(null);
+        }
+        if (button == null) {
+            throw new UserInputException("join which team? " + names + " (or its number)");
+        }
+        show(dispatcher.click(new ButtonClick(button.id(), "console-opening", USER, clock.instant())));
+    }
+
+    /** Lower case, letters and digits only: {@code seb}, {@code Seb's} and {@code SEBS} all find Seb's. */
+    private static String simple(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private void hint() {
+        if (lastHintButton == null) {
+            throw new UserInputException("no question with a hint: /quiz start hints:true hosts a night with them");
+        }
+        show(dispatcher.click(new ButtonClick(lastHintButton.id(), "console-" + messageCounter, USER, clock.instant())));
+    }
+
     /**
      * Reports the last answer shown: with no reason, shows the Report button's form (as Discord
      * would open it); with one, sends the form filled in with that reason and note.
@@ -148,9 +200,15 @@ public final class ConsoleMode {
         } else {
             // A reveal's Report button is for `report`: `answer N` keeps to the question's own buttons.
             List<Button> answerable = new ArrayList<>();
+            // A question's own answer buttons (not a hint's private three) come with its Hint button, or none.
+            if (reply.buttons().stream().anyMatch(b -> b.id().startsWith(ANSWER_PREFIX) && !b.id().endsWith(":h"))) {
+                lastHintButton = null;
+            }
             for (Button b : reply.buttons()) {
                 if (b.id().startsWith(REPORT_PREFIX)) {
                     lastReportButton = b;
+                } else if (b.id().startsWith(HINT_PREFIX)) {
+                    lastHintButton = b;
                 } else {
                     answerable.add(b);
                 }

@@ -43,6 +43,7 @@ final class CommandDefinitions {
             case STRING -> OptionType.STRING;
             case INTEGER -> OptionType.INTEGER;
             case CHANNEL -> OptionType.CHANNEL;
+            case BOOLEAN -> OptionType.BOOLEAN;
         };
         OptionData data = new OptionData(type, spec.name(), spec.description(), spec.required(), spec.autocomplete());
         spec.choices().forEach(choice -> data.addChoice(choice, choice));

@@ -39,6 +39,13 @@ final class AnswerButtons implements ButtonHandler {
         return PREFIX + ":" + roundId + ":" + choice;
     }
 
+    /** The same answer, on the private message of a player's hint (not the question's message). */
+    static String customIdAfterHint(long roundId, int choice) {
+        return customId(roundId, choice) + ":" + AFTER_HINT;
+    }
+
+    private static final String AFTER_HINT = "h";
+
     @Override
     public String prefix() {
         return PREFIX;
@@ -54,8 +61,10 @@ final class AnswerButtons implements ButtonHandler {
         int choice = (int) parsed.get()[1];
         // The time the click reached the bot, by the bot's clock: a slow handler never costs a player their answer.
         Instant at = click.receivedAt() != null ? click.receivedAt() : clock.instant();
+        // A hint's private message is not the question's: its id must not be taken for the question's.
+        String messageId = parsed.get()[2] == 1 ? null : click.messageId();
         AnswerOutcome outcome = store.recordAnswer(roundId, click.invoker().channelId(), click.invoker().userId(),
-                click.invoker().displayName(), choice, at, click.messageId());
+                click.invoker().displayName(), choice, at, messageId);
         return switch (outcome.kind()) {
             case RECORDED -> recorded(outcome);
             case ALREADY_ANSWERED -> Reply.privateText("You already answered this one: **"
@@ -96,10 +105,14 @@ final class AnswerButtons implements ButtonHandler {
         return outcome.round().question().choices().get(choice);
     }
 
-    /** {@code <round>:<choice>}, or empty for anything else (an old or forged id). */
+    /**
+     * {@code <round>:<choice>} or {@code <round>:<choice>:h} (after a hint) as round, choice and 1
+     * after a hint, else 0; or empty for anything else (an old or forged id).
+     */
     static Optional<long[]> parse(String argument) {
         String[] parts = argument.split(":");
-        if (parts.length != 2) {
+        boolean afterHint = parts.length == 3 && parts[2].equals(AFTER_HINT);
+        if (parts.length != 2 && !afterHint) {
             return Optional.empty();
         }
         try {
@@ -108,7 +121,7 @@ final class AnswerButtons implements ButtonHandler {
             if (round <= 0 || choice < 0 || choice >= Question.CHOICES) {
                 return Optional.empty();
             }
-            return Optional.of(new long[] {round, choice});
+            return Optional.of(new long[] {round, choice, afterHint ? 1 : 0});
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -44,6 +44,8 @@ public final class Quiz implements Routine {
     private final QuizCommand command;
     private final AnswerButtons buttons;
     private final HostButtons hostButtons;
+    private final TeamButtons teamButtons;
+    private final HintButtons hintButtons;
     private final Reports reports;
     private final String instanceId;
 
@@ -78,11 +80,15 @@ public final class Quiz implements Routine {
         SeenHistory seen = new SeenHistory(bank, store, SERVERS_WITH_HISTORY_IN_MEMORY);
         this.practice = new PracticeRounds(store, bank, picker, seen, reports::mutedIn, outbox, timers, clock, timings);
         NightControlStore controls = new NightControlStore(database);
+        TeamHintStore teamsAndHints = new TeamHintStore(database);
+        TeamJoins joins = new TeamJoins(store, teamsAndHints, outbox, timers, clock, timings);
         this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
-                timings);
+                timings, joins);
         this.command = new QuizCommand(practice, nights, store, reports);
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
+        this.teamButtons = new TeamButtons(joins);
+        this.hintButtons = new HintButtons(store, teamsAndHints, controls, clock);
         routines.add(this);
         routines.add(new NightLeases(store, nights, lease, clock, scope.mayStandInForOthers()));
     }
@@ -95,11 +101,16 @@ public final class Quiz implements Routine {
         return buttons;
     }
 
-    /** Every button of the quiz: the answers, the host's control panel, and the Report, Mute and Unmute buttons with the report form. */
+    /**
+     * Every button of the quiz: the answers, the host's control panel, the Join and Hint buttons,
+     * and the Report, Mute and Unmute buttons with the report form.
+     */
     public List<ButtonHandler> buttonHandlers() {
         List<ButtonHandler> all = new ArrayList<>();
         all.add(buttons);
         all.add(hostButtons);
+        all.add(teamButtons);
+        all.add(hintButtons);
         all.addAll(reports.buttonHandlers());
         return all;
     }

@@ -26,6 +26,7 @@ final class QuizCommand implements SlashCommand {
     private static final List<String> DIFFICULTIES = Difficulty.ids();
     private static final OptionSpec CATEGORY = OptionSpec.choice("category", "Only questions about this", CATEGORIES);
     private static final OptionSpec DIFFICULTY = OptionSpec.choice("difficulty", "Only questions this hard", DIFFICULTIES);
+    private static final List<String> MODES = List.of("solo", "teams");
     /** Built once, like every command's: the dispatcher reads it for every interaction. */
     private static final CommandSpec SPEC = CommandSpec.withSubcommands("quiz",
             "La La Land trivia: practice questions and scored quiz nights",
@@ -35,7 +36,11 @@ final class QuizCommand implements SlashCommand {
             Subcommand.of("start", "Host a scored quiz night in this channel",
                     OptionSpec.integer("questions", "How many questions (1-50, default 10)", MIN_QUESTIONS, MAX_QUESTIONS),
                     OptionSpec.integer("seconds", "Seconds to answer each (10-120, default 20)", MIN_SECONDS, MAX_SECONDS),
-                    CATEGORY, DIFFICULTY),
+                    CATEGORY, DIFFICULTY,
+                    OptionSpec.choice("mode", "solo (default) or teams: players join a team, team points add up", MODES),
+                    OptionSpec.integer("teams", "How many teams in teams mode (2-4, default 2)", Teams.MIN_TEAMS,
+                            Teams.MAX_TEAMS),
+                    OptionSpec.bool("hints", "A Hint button on each question: one wrong choice gone, half points")),
             Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
             Subcommand.of("leaderboard", "This server's all-time quiz standings"),
             // Manage Server: Discord can hide a whole command from members, not one subcommand, so
@@ -43,7 +48,8 @@ final class QuizCommand implements SlashCommand {
             Subcommand.of("reports", "Reported questions, most reported first; mute one here (Manage Server)"));
     private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard | reports",
             "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
-            + "(`/quiz start questions:10 seconds:20`). " + QuizRenderer.rulesSummary()
+            + "(`/quiz start questions:10 seconds:20`; `mode:teams` to play in teams, `hints:true` for Hint "
+            + "buttons). " + QuizRenderer.rulesSummary()
             + " Think an answer is wrong? Its Report button tells this server's admins why; they see the reports "
             + "with `/quiz reports` (Manage Server) and can mute a question here.");
 
@@ -77,7 +83,7 @@ final class QuizCommand implements SlashCommand {
             case "start" -> nights.start(request.invoker(),
                     request.integer("questions", DEFAULT_QUESTIONS, MIN_QUESTIONS, MAX_QUESTIONS),
                     request.integer("seconds", DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS),
-                    category(request), difficulty(request));
+                    category(request), difficulty(request), style(request));
             case "stop" -> nights.stop(request.invoker());
             case "leaderboard" -> leaderboard(request);
             case "reports" -> reports.list(request.invoker());
@@ -91,6 +97,15 @@ final class QuizCommand implements SlashCommand {
             throw new UserInputException("The leaderboard belongs to a server: ask in one of its channels.");
         }
         return QuizRenderer.leaderboard(store.leaderboard(request.invoker().guildId(), LEADERBOARD_SIZE));
+    }
+
+    private static NightStyle style(CommandRequest request) {
+        boolean teamsMode = request.choice("mode", MODES).map("teams"::equals).orElse(false);
+        int teams = request.integer("teams", Teams.DEFAULT_TEAMS, Teams.MIN_TEAMS, Teams.MAX_TEAMS);
+        if (!teamsMode && request.text("teams").isPresent()) {
+            throw new UserInputException("`teams` is for a team night: add `mode:teams`, or leave `teams` out.");
+        }
+        return new NightStyle(teamsMode ? teams : 0, request.bool("hints", false));
     }
 
     private static String category(CommandRequest request) {

@@ -46,11 +46,13 @@ final class QuizNights {
     private final Timers timers;
     private final Clock clock;
     private final QuizTimings timings;
+    private final TeamJoins joins;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Integer> failedPosts = new ConcurrentHashMap<>();
 
     QuizNights(QuizStore store, NightControlStore controls, QuestionBank bank, QuestionPicker picker, SeenHistory seen,
-               Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings) {
+               Function<String, Set<String>> mutedIn, Outbox outbox, Timers timers, Clock clock, QuizTimings timings,
+               TeamJoins joins) {
         this.store = store;
         this.controls = controls;
         this.bank = bank;
@@ -61,10 +63,11 @@ final class QuizNights {
         this.timers = timers;
         this.clock = clock;
         this.timings = timings;
+        this.joins = joins;
     }
 
     /** Starts a night in the invoker's channel; the reply announces it, the questions follow as messages. */
-    Reply start(Invoker host, int questions, int seconds, String category, Difficulty difficulty) {
+    Reply start(Invoker host, int questions, int seconds, String category, Difficulty difficulty, NightStyle style) {
         if (!host.inGuild()) {
             throw new UserInputException("Quiz nights run in a server channel, where everyone can play.");
         }
@@ -77,11 +80,12 @@ final class QuizNights {
         int count = Math.min(questions, available);
         String note = count < questions ? "Only " + available + " questions match, so tonight has " + count + "." : null;
         NightPlan plan = new NightPlan(host.guildId(), host.channelId(), host.userId(), host.displayName(), count,
-                seconds, timings.roundLength(seconds), category, difficulty);
+                seconds, timings.roundLength(seconds), category, difficulty, style);
         Night night = store.startNight(plan, clock.instant()).orElseThrow(() -> alreadyRunning(host.channelId()));
         timers.after(key(night.id()), timings.firstQuestionDelay(), "asking the first question of night " + night.id(),
                 () -> askNext(night.id()));
-        return QuizRenderer.nightStarted(night, timings.firstQuestionDelay(), note);
+        joins.scheduleClose(night);
+        return QuizRenderer.nightStarted(night, timings.firstQuestionDelay(), note, true);
     }
 
     /** Ends the channel's night now, if the invoker may; the final standings follow as a message. */
@@ -259,6 +263,7 @@ final class QuizNights {
             }
         });
         for (Night night : running) {
+            joins.scheduleClose(night);
             withLock(night.id(), () -> {
                 postUnconfirmedReveals(night, unconfirmedReveals.getOrDefault(night.id(), List.of()), now);
                 Optional<NightPause> paused = controls.paused(night.id());
@@ -313,6 +318,7 @@ final class QuizNights {
                 return;
             }
             Night night = running.get();
+            joins.scheduleClose(night);
             Optional<Round> open = store.openRound(nightId);
             log.info("took over quiz night {} of server {} in channel {} at question {} of {}", nightId,
                     night.guildId(), night.channelId(), open.map(Round::number).orElse(store.roundsAsked(nightId)),

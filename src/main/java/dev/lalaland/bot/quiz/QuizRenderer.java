@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class QuizRenderer {
     static final String PODIUM_FILE = "podium.png";
+    static final String HINT_LABEL = "💡 Hint";
     private static final Logger log = LoggerFactory.getLogger(QuizRenderer.class);
     // Compiled once: a reveal renders every right answerer's name.
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
@@ -60,12 +61,38 @@ final class QuizRenderer {
     static Reply nightQuestion(Night night, Round round, boolean askedAgain) {
         Question q = round.question();
         String again = askedAgain ? "\n\n*Asked again after a restart: answers already given still count.*" : "";
+        String hints = night.style().hints() ? " 💡 Hint: one wrong choice gone, half points." : "";
         Embed embed = Embed.builder("Question " + round.number() + " of " + night.questionCount() + " · " + title(q))
                 .description(q.text() + "\n\n⏱️ Closes " + relative(round.closesAt()) + again)
-                .footer(q.difficulty().basePoints() + " points, more for a fast answer and for a streak. One answer each.")
+                .footer(q.difficulty().basePoints() + " points, more for a fast answer and for a streak. One answer each."
+                        + hints)
                 .color(Palette.MIA_YELLOW)
                 .build();
-        return Reply.builder().embed(embed).buttonRow(answerButtons(round, false)).build();
+        Reply.Builder reply = Reply.builder().embed(embed).buttonRow(answerButtons(round, false));
+        if (night.style().hints()) {
+            reply.buttonRow(List.of(new Button(HintButtons.customId(round.id()), HINT_LABEL, Button.Style.SECONDARY,
+                    false)));
+        }
+        return reply.build();
+    }
+
+    /**
+     * A player's hint, only for them: which wrong choice is gone, and the other three as answer
+     * buttons; {@code again} when they had asked already (the same choice, as it is kept).
+     */
+    static Reply hint(Round round, int removed, boolean again) {
+        Question q = round.question();
+        List<Button> row = new ArrayList<>();
+        for (int i = 0; i < q.choices().size(); i++) {
+            if (i != removed) {
+                row.add(new Button(AnswerButtons.customIdAfterHint(round.id(), i), q.choices().get(i),
+                        Button.Style.PRIMARY, false));
+            }
+        }
+        String text = (again ? "💡 You already have your hint for question " + round.number() + ": **"
+                : "💡 Hint for question " + round.number() + ": **") + q.choices().get(removed) + "** is not the answer. "
+                + "Pick from the other " + row.size() + "; a right answer now scores half, without a streak bonus.";
+        return Reply.builder().content(text).buttonRow(row).ephemeral(true).build();
     }
 
     /** The question as it looks once closed: buttons disabled, the right one green. */
@@ -112,15 +139,18 @@ final class QuizRenderer {
         Question q = result.round().question();
         List<String> gained = new ArrayList<>();
         for (RoundResult.Scored s : result.right()) {
-            gained.add("+" + s.points() + " " + name(s.displayName()) + (s.streak() > 1 ? " (streak " + s.streak() + ")" : ""));
+            gained.add("+" + s.points() + " " + name(s.displayName()) + (s.hinted() ? " (hint: half)"
+                    : s.streak() > 1 ? " (streak " + s.streak() + ")" : ""));
         }
         boolean last = result.round().number() >= night.questionCount();
+        String hints = result.hinted().isEmpty() ? "" : "\n\n💡 Used a hint: " + joinNames(result.hinted()) + ".";
         Embed embed = Embed.builder("Question " + result.round().number() + " of " + night.questionCount()
                         + " · Answer: " + q.answerLabel())
-                .description(q.explanation() + (note == null ? "" : "\n\n" + note))
+                .description(q.explanation() + (note == null ? "" : "\n\n" + note) + hints)
                 .field("Answers", choiceCounts(result))
                 .field("Points", gained.isEmpty() ? "Nobody got it right." : lines(gained))
-                .field("Standings", standingLines(result.standings(), STANDINGS_AFTER_ROUND))
+                .field("Standings", night.style().teamsMode() ? teamLines(result.teams())
+                        : standingLines(result.standings(), STANDINGS_AFTER_ROUND))
                 .footer(last ? "That was the last question: final standings next." :
                         "Next question in " + Math.max(1, nextIn.toSeconds()) + " s.")
                 .color(Palette.WIN_GOLD)
@@ -152,22 +182,53 @@ final class QuizRenderer {
     // ---- nights ----
 
     static Reply nightStarted(Night night, Duration firstIn, String note) {
+        return nightStarted(night, firstIn, note, true);
+    }
+
+    /**
+     * The night's opening message: what it is, the rules, the host's control panel and, in teams
+     * mode, a Join button per team ({@code joinsOpen} false: the same message once joining has
+     * closed, its Join buttons disabled).
+     */
+    static Reply nightStarted(Night night, Duration firstIn, String note, boolean joinsOpen) {
+        NightStyle style = night.style();
         String what = night.questionCount() + " question" + (night.questionCount() == 1 ? "" : "s") + ", "
-                + night.seconds() + " s each" + filters(night);
-        Embed embed = Embed.builder("🎬 Quiz night!")
+                + night.seconds() + " s each" + filters(night)
+                + (style.teamsMode() ? ", " + style.teams() + " teams" : "") + (style.hints() ? ", hints on" : "");
+        Embed.Builder embed = Embed.builder(style.teamsMode() ? "🎬 Quiz night in teams!" : "🎬 Quiz night!")
                 .description("Hosted by " + name(night.hostName()) + ": " + what + ". First question in "
                         + Math.max(1, firstIn.toSeconds()) + " s." + (note == null ? "" : "\n" + note))
-                .field("How to play", rulesSummary())
-                .footer("Host controls: only the host or someone with Manage Server can use the buttons below "
+                .field("How to play", rulesSummary());
+        if (style.teamsMode()) {
+            embed.field("Teams", (joinsOpen ? "Join a team with its button within the first "
+                    + Teams.JOIN_WINDOW_SECONDS + " s." : "Joining by button has closed.")
+                    + " Whoever has not joined is put on the smallest team at their first answer. One team per "
+                    + "night, no switching; a team's points are the sum of its members'.");
+        }
+        if (style.hints()) {
+            embed.field("Hints", "Each question has a 💡 Hint button: one wrong choice disappears, for you only. "
+                    + "A right answer after a hint scores half (rounded up) and no streak bonus; one hint per "
+                    + "question, before you answer.");
+        }
+        embed.footer("Host controls: only the host or someone with Manage Server can use the buttons below "
                         + "(or /quiz stop).")
-                .color(Palette.SEB_PURPLE)
-                .build();
+                .color(Palette.SEB_PURPLE);
         List<Button> panel = new ArrayList<>();
         for (HostControl control : HostControl.values()) {
             panel.add(new Button(HostButtons.customId(night.id(), control), control.label,
                     control == HostControl.END ? Button.Style.DANGER : Button.Style.SECONDARY, false));
         }
-        return Reply.builder().embed(embed).buttonRow(panel).build();
+        // The control panel comes first: console mode knows it by its first button.
+        Reply.Builder reply = Reply.builder().embed(embed.build()).buttonRow(panel);
+        if (style.teamsMode()) {
+            List<Button> join = new ArrayList<>();
+            for (int team = 1; team <= style.teams(); team++) {
+                join.add(new Button(TeamButtons.customId(night.id(), team), "Join " + Teams.name(team),
+                        Button.Style.PRIMARY, !joinsOpen));
+            }
+            reply.buttonRow(join);
+        }
+        return reply.build();
     }
 
     /** Said in the channel when the host pauses; {@code question} is the open one's number, or null. */
@@ -200,6 +261,14 @@ final class QuizRenderer {
         };
         List<Standing> scored = result.standings().stream().filter(s -> s.points() > 0).toList();
         String text = scored.isEmpty() ? "Nobody scored tonight." : standingLines(scored, LIST_LINES);
+        // In teams mode the podium is the teams'.
+        List<Standing> onPodium = scored;
+        if (result.night().style().teamsMode()) {
+            text = teamLines(result.teams()) + "\n\n**Players**\n" + text;
+            onPodium = result.teams().stream().filter(t -> t.points() > 0)
+                    .map(t -> new Standing("team:" + t.team(), t.name(), t.points(), t.correct())).toList();
+        }
+        List<Standing> podium = onPodium;
         Embed.Builder embed = Embed.builder(heading)
                 .description("After " + result.questionsAsked() + " of " + result.night().questionCount()
                         + " questions.\n\n" + text)
@@ -207,9 +276,9 @@ final class QuizRenderer {
                         : "Points added to this server's /quiz leaderboard.")
                 .color(Palette.WIN_GOLD);
         Reply.Builder reply = Reply.builder();
-        podium(scored).ifPresent(png -> {
+        podium(podium).ifPresent(png -> {
             embed.image(PODIUM_FILE);
-            reply.attachment(new Attachment(PODIUM_FILE, png, podiumDescription(scored)));
+            reply.attachment(new Attachment(PODIUM_FILE, png, podiumDescription(podium)));
         });
         return reply.embed(embed.build()).build();
     }
@@ -253,6 +322,20 @@ final class QuizRenderer {
             parts.add((i + 1) + ". " + scored.get(i).displayName() + " " + scored.get(i).points());
         }
         return DiscordLimits.truncate("Podium: " + String.join(", ", parts), 1000);
+    }
+
+    /** The teams ranked, each with its points and best player. */
+    static String teamLines(List<TeamStanding> teams) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < teams.size(); i++) {
+            TeamStanding t = teams.get(i);
+            String place = i < MEDALS.length && t.points() > 0 ? MEDALS[i] : (i + 1) + ".";
+            String best = t.best() == null ? "no members yet"
+                    : t.members() + " member" + (t.members() == 1 ? "" : "s") + ", best: " + name(t.best().displayName())
+                    + " " + t.best().points();
+            rows.add(place + " " + name(t.name()) + ": " + t.points() + " points (" + best + ")");
+        }
+        return rows.isEmpty() ? "No teams yet." : String.join("\n", rows);
     }
 
     static String standingLines(List<Standing> standings, int max) {

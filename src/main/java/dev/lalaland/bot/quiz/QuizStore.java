@@ -40,7 +40,7 @@ public final class QuizStore {
     private static final String ROUND_COLUMNS = "id, night_id, number, guild_id, channel_id, question_id, category, "
             + "difficulty, question, choices, answer, explanation, sources, message_id, opens_at, closes_at, status";
     private static final String NIGHT_COLUMNS = "id, guild_id, channel_id, host_id, host_name, question_count, seconds, "
-            + "round_millis, category, difficulty, status, started_at";
+            + "round_millis, category, difficulty, status, started_at, team_count, hints";
 
     /**
      * Old practice questions, by their partial index (V4); left to itself SQLite's planner takes
@@ -65,7 +65,8 @@ public final class QuizStore {
                 r.getString("host_name"), r.getInt("question_count"), r.getInt("seconds"),
                 Duration.ofMillis(r.getLong("round_millis")), r.getString("category"),
                 difficulty == null ? null : Difficulty.of(difficulty), Night.Status.of(r.getString("status")),
-                Instant.ofEpochMilli(r.getLong("started_at")));
+                Instant.ofEpochMilli(r.getLong("started_at")),
+                new NightStyle(r.getInt("team_count"), r.getInt("hints") == 1));
     };
 
     private static final RowMapper<Round> ROUND = (r, ctx) -> {
@@ -132,9 +133,11 @@ public final class QuizStore {
                 return Optional.<Night>empty();
             }
             long id = h.createQuery("INSERT INTO quiz_night (guild_id, channel_id, host_id, host_name, question_count, "
-                            + "seconds, round_millis, category, difficulty, status, started_at, owner_id, lease_until) "
+                            + "seconds, round_millis, category, difficulty, status, started_at, owner_id, lease_until, "
+                            + "mode, team_count, hints) "
                             + "VALUES (:guild, :channel, :host, :hostName, :questions, :seconds, :roundMillis, "
-                            + ":category, :difficulty, 'running', :startedAt, :owner, :leaseUntil) RETURNING id")
+                            + ":category, :difficulty, 'running', :startedAt, :owner, :leaseUntil, :mode, :teams, :hints) "
+                            + "RETURNING id")
                     .bind("guild", plan.guildId())
                     .bind("channel", plan.channelId())
                     .bind("host", plan.hostId())
@@ -147,6 +150,9 @@ public final class QuizStore {
                     .bind("startedAt", now.toEpochMilli())
                     .bind("owner", owner)
                     .bind("leaseUntil", owner == null ? null : (Long) now.plus(leaseLength).toEpochMilli())
+                    .bind("mode", plan.style().mode())
+                    .bind("teams", plan.style().teams())
+                    .bind("hints", plan.style().hints() ? 1 : 0)
                     .mapTo(Long.class).one();
             return night(h, id);
         });
@@ -243,7 +249,8 @@ public final class QuizStore {
 
     private NightResult nightResult(Handle h, Night night, Instant endedAt) {
         int asked = roundsAsked(h, night.id());
-        return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE));
+        return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE),
+                teams(h, night));
     }
 
     public List<Standing> standings(long nightId, int limit) {
@@ -515,6 +522,11 @@ public final class QuizStore {
                 h.execute("UPDATE quiz_round SET message_id = ? WHERE id = ? AND message_id IS NULL", messageId, roundId);
             }
             int answers = count(h, "SELECT COUNT(*) FROM quiz_answer WHERE round_id = ?", roundId);
+            if (inserted == 1 && round.nightId() != null) {
+                // A player of a team night who did not join one is put on the smallest at their first answer.
+                night(h, round.nightId()).filter(n -> n.style().teamsMode()).ifPresent(n ->
+                        TeamHintStore.placeIfNew(h, n.id(), n.style().teams(), userId, displayName, at));
+            }
             if (inserted == 0) {
                 int earlier = h.select("SELECT choice FROM quiz_answer WHERE round_id = ? AND user_id = ?", roundId, userId)
                         .mapTo(Integer.class).one();
@@ -596,10 +608,12 @@ public final class QuizStore {
     }
 
     private void score(Handle h, Round round) {
-        List<StoredAnswer> answers = h.select("SELECT user_id, display_name, choice, answered_at FROM quiz_answer "
-                + "WHERE round_id = ? ORDER BY answered_at, user_id", round.id())
+        List<StoredAnswer> answers = h.select("SELECT a.user_id, a.display_name, a.choice, a.answered_at, "
+                + "CASE WHEN EXISTS (SELECT 1 FROM quiz_hint x WHERE x.round_id = a.round_id AND x.user_id = a.user_id) "
+                + "THEN 1 ELSE 0 END AS hinted FROM quiz_answer a WHERE a.round_id = ? ORDER BY a.answered_at, a.user_id",
+                        round.id())
                 .map((r, ctx) -> new StoredAnswer(r.getString("user_id"), r.getString("display_name"),
-                        r.getInt("choice"), Instant.ofEpochMilli(r.getLong("answered_at"))))
+                        r.getInt("choice"), Instant.ofEpochMilli(r.getLong("answered_at")), r.getInt("hinted") == 1))
                 .list();
         for (StoredAnswer a : answers) {
             if (a.choice() != round.question().answer()) {
@@ -611,7 +625,9 @@ public final class QuizStore {
             int streak = count(h, "SELECT COALESCE(MAX(streak), 0) FROM quiz_player WHERE night_id = ? AND user_id = ?",
                     round.nightId(), a.userId()) + 1;
             int points = Scoring.forRightAnswer(round.question().difficulty(), round.opensAt(), round.closesAt(),
-                    a.answeredAt(), streak).total();
+                    a.answeredAt(), streak, a.hinted()).total();
+            // A hint ends the streak: the next right answer starts a new one.
+            streak = a.hinted() ? 0 : streak;
             h.execute("INSERT INTO quiz_player (night_id, user_id, display_name, score, correct, streak) "
                     + "VALUES (?,?,?,?,1,?) ON CONFLICT (night_id, user_id) DO UPDATE SET "
                     + "score = quiz_player.score + excluded.score, correct = quiz_player.correct + 1, "
@@ -635,15 +651,20 @@ public final class QuizStore {
                 .map((r, ctx) -> Map.entry(r.getInt("choice"), r.getInt("answers")))
                 .forEach(e -> counts.set(e.getKey(), e.getValue()));
         List<RoundResult.Scored> right = h.select("SELECT a.user_id, a.display_name, a.points, "
-                + "COALESCE(p.streak, 0) AS streak "
+                + "COALESCE(p.streak, 0) AS streak, CASE WHEN x.user_id IS NULL THEN 0 ELSE 1 END AS hinted "
                 + "FROM quiz_answer a LEFT JOIN quiz_player p ON p.night_id = ? AND p.user_id = a.user_id "
+                + "LEFT JOIN quiz_hint x ON x.round_id = a.round_id AND x.user_id = a.user_id "
                 + "WHERE a.round_id = ? AND a.choice = ? ORDER BY a.answered_at, a.user_id",
                 round.nightId(), round.id(), round.question().answer())
                 .map((r, ctx) -> new RoundResult.Scored(r.getString("user_id"), r.getString("display_name"),
-                        r.getInt("points"), r.getInt("streak")))
+                        r.getInt("points"), r.getInt("streak"), r.getInt("hinted") == 1))
                 .list();
-        List<Standing> standings = round.practice() ? List.of() : standings(h, round.nightId(), Integer.MAX_VALUE);
-        return new RoundResult(round, counts, right, standings);
+        if (round.practice()) {
+            return new RoundResult(round, counts, right, List.of());
+        }
+        List<Standing> standings = standings(h, round.nightId(), Integer.MAX_VALUE);
+        Night night = night(h, round.nightId()).orElseThrow();
+        return new RoundResult(round, counts, right, standings, TeamHintStore.hinted(h, round.id()), teams(h, night));
     }
 
     // ---- housekeeping ----
@@ -728,6 +749,10 @@ public final class QuizStore {
     private record EndedNight(long id, long endedAt) {
     }
 
-    private record StoredAnswer(String userId, String name, int choice, Instant answeredAt) {
+    private static List<TeamStanding> teams(Handle h, Night night) {
+        return night.style().teamsMode() ? TeamHintStore.standings(h, night.id(), night.style().teams()) : List.of();
+    }
+
+    private record StoredAnswer(String userId, String name, int choice, Instant answeredAt, boolean hinted) {
     }
 }

@@ -33,6 +33,11 @@ public record QuizTimings(Duration practiceOpen, Duration firstQuestionDelay, Du
         return new QuizTimings(practiceOpen, firstQuestionDelay, pause, oneSecond, closeGrace, answers);
     }
 
+    /** How long the Join buttons of a team night stay open, from its start: 60 of its seconds. */
+    public Duration teamJoinWindow() {
+        return roundLength(Teams.JOIN_WINDOW_SECONDS);
+    }
+
     /** How long a night question stays open when the host asked for {@code seconds}. */
     public Duration roundLength(int seconds) {
         return oneSecond.multipliedBy(seconds);

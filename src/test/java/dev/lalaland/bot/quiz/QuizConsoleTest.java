@@ -118,4 +118,50 @@ class QuizConsoleTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void theConsoleJoinsATeamAndTakesAHint() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (Database database = Database.open(dir.resolve("console.db"))) {
+            QuizTimings quick = new QuizTimings(java.time.Duration.ofSeconds(20), java.time.Duration.ZERO,
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(750), 1);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ConsoleMode console = console(features(database, clock, scheduler, quick), clock, bytes);
+
+            console.run(new BufferedReader(new StringReader("join seb\nhint\n/quiz start hints:maybe\n"
+                    + "/quiz start teams:3\n/quiz start questions:2 seconds:60 mode:teams teams:3 hints:true\n"
+                    + "join messengers\njoin 5\njoin the\njoin seb\n")));
+            org.awaitility.Awaitility.await("the first question").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Question 1 of 2"));
+            console.run(new BufferedReader(new StringReader("hint\nhint\nanswer 1\nhint\nend\n")));
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(text).contains("error: no team night to join: /quiz start mode:teams hosts one")
+                    .contains("error: no question with a hint: /quiz start hints:true hosts a night with them")
+                    .contains("hints must be true or false.")
+                    .contains("teams is for a team night: add mode:teams")
+                    .contains("[Pause] [Resume] [Skip question] [End night]\n[Join The Messengers] [Join Seb's] "
+                            + "[Join Lipton's]")
+                    .contains("You joined The Messengers (1 member so far)")
+                    .contains("error: join which team? The Messengers, Seb's, Lipton's (or its number)")
+                    .contains("You are already in The Messengers tonight.")
+                    .contains("You are in The Messengers tonight: one team per night, no switching.")
+                    .contains("[💡 Hint]")
+                    .contains("💡 Hint for question 1: ")
+                    .contains("💡 You already have your hint for question 1: ")
+                    .contains("You have already answered this one: a hint comes before your answer")
+                    .containsPattern("Locked in: .+\\. The answer is revealed")
+                    .contains("Quiz night stopped by you");
+            Matcher three = Pattern.compile("is not the answer\\. Pick from the other 3.*\\n\\[(.+)] \\[(.+)] \\[(.+)]$",
+                    Pattern.MULTILINE).matcher(text);
+            assertThat(three.find()).as("the hint's three choices in:\n" + text).isTrue();
+            org.awaitility.Awaitility.await("the final standings").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> bytes.toString(StandardCharsets.UTF_8).contains("After 1 of 2 questions"));
+            assertThat(bytes.toString(StandardCharsets.UTF_8))
+                    .containsPattern("The Messengers: \\d+ points \\(1 member, best: you");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
 }

@@ -128,4 +128,37 @@ class QuizRendererTest {
             assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
         }
     }
+
+    @Test
+    void teamAndHintMessagesFitWithFourTeamsAndTwoHundredPlayers() {
+        Night teams = new Night(1, "g", "c", "host", "H".repeat(100), 50, 120, Duration.ofSeconds(120), "awards",
+                Difficulty.HARD, Night.Status.RUNNING, now, new NightStyle(4, true));
+        Reply open = QuizRenderer.nightStarted(teams, Duration.ofSeconds(5), "Only 3 questions match.", true);
+        fits(open);
+        assertThat(open.buttons()).extracting(b -> b.label()).containsExactly("Pause", "Resume", "Skip question",
+                "End night", "Join The Messengers", "Join Seb's", "Join Lipton's", "Join The Lighthouse");
+        assertThat(open.buttons()).noneMatch(b -> b.disabled());
+        Reply closed = QuizRenderer.nightStarted(teams, Duration.ofSeconds(5), null, false);
+        fits(closed);
+        assertThat(closed.buttons()).filteredOn(b -> b.label().startsWith("Join ")).hasSize(4).allMatch(b -> b.disabled());
+        assertThat(PlainText.render(closed)).contains("Joining by button has closed");
+
+        Reply question = QuizRenderer.nightQuestion(teams, round, false);
+        fits(question);
+        assertThat(question.buttons()).extracting(b -> b.label()).endsWith(QuizRenderer.HINT_LABEL).hasSize(5);
+        Reply hint = QuizRenderer.hint(round, 2, false);
+        fits(hint);
+        assertThat(hint.ephemeral()).isTrue();
+        assertThat(hint.buttons()).extracting(b -> b.label()).containsExactly(LONG_LABEL, "M".repeat(80), "O".repeat(80));
+
+        List<TeamStanding> ranked = Teams.standings(4, java.util.Map.of(1, players(100), 2, players(100)));
+        List<String> hinted = players(200).stream().map(Standing::displayName).toList();
+        RoundResult result = new RoundResult(round, List.of(200, 0, 0, 0), scored(200), players(200), hinted, ranked);
+        Reply reveal = QuizRenderer.nightReveal(teams, result, Duration.ofSeconds(6), "⏭️ Skipped by " + "X".repeat(40));
+        fits(reveal);
+        assertThat(PlainText.render(reveal)).contains("💡 Used a hint: ").contains("The Lighthouse: 0 points");
+        Reply over = QuizRenderer.nightOver(new NightResult(teams, Night.Status.FINISHED, now, 50, players(200), ranked));
+        fits(over);
+        assertThat(PlainText.render(over)).contains("🥇 The Messengers: ").contains("best: ");
+    }
 }

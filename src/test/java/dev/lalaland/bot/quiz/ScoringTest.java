@@ -46,4 +46,21 @@ class ScoringTest {
         assertThat(p).isEqualTo(new Scoring.Points(200, 75, 40));
         assertThat(p.total()).isEqualTo(315);
     }
+
+    @Test
+    void aHintHalvesBaseAndSpeedRoundedUpAndDropsTheStreakBonus() {
+        // Medium, answered 5 s into 20: 150 + 56 = 206, halved 103; the streak of 4 would have added 60.
+        Scoring.Points p = Scoring.forRightAnswer(Difficulty.MEDIUM, opens, closes, opens.plusSeconds(5), 4, true);
+        assertThat(p.speed()).isEqualTo(56);
+        assertThat(p.streak()).isZero();
+        assertThat(p.total()).isEqualTo(103);
+        // An odd sum rounds up: easy at 3 s of 20 is 100 + 42 = 142 -> 71; hard at 11 s is 200 + 45 = 245 -> 123.
+        assertThat(Scoring.forRightAnswer(Difficulty.EASY, opens, closes, opens.plusSeconds(3), 1, true).total())
+                .isEqualTo(71);
+        assertThat(Scoring.forRightAnswer(Difficulty.HARD, opens, closes, opens.plusSeconds(11), 1, true).total())
+                .isEqualTo(123);
+        assertThat(Scoring.half(175)).isEqualTo(88);
+        assertThat(Scoring.forRightAnswer(Difficulty.MEDIUM, opens, closes, opens.plusSeconds(5), 4, false).total())
+                .as("the same answer without a hint").isEqualTo(266);
+    }
 }
