@@ -166,6 +166,9 @@ class MainProcessTest {
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "BOT_HEALTH_FILE", alive.toString()), "run");
             try {
                 discord.awaitIdentified(Duration.ofSeconds(30));
+                // A fresh database imports the facts beside the login; on a loaded machine that can
+                // outlast the login by seconds, and this test is about stopping, not start-up speed.
+                awaitText(dir.resolve("err.txt"), " commands");
                 InteractionCallback reply = discord.slash(FakeGuild.BOB_USER_ID, FakeGuild.GENERAL_CHANNEL_ID, "cast",
                         Map.of("name", "Keith")).awaitResponse(Duration.ofSeconds(10));
                 assertThat(reply.data().at("/embeds/0/title").asText()).isEqualTo("John Legend");

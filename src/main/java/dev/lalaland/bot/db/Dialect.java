@@ -1,6 +1,7 @@
 package dev.lalaland.bot.db;
 
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between the two databases the bot runs on. The stores' SQL is common to both
@@ -37,5 +38,27 @@ public enum Dialect {
     /** Sorts display names ignoring (ASCII) case, as SQLite's NOCASE does. */
     public String displayNameOrder() {
         return displayNameOrder;
+    }
+
+    /**
+     * Makes the transaction {@code h} is in wait until no other transaction, in this process or
+     * another, holds the lock for {@code table}, and hold it until it ends. Call it before reading
+     * what the lock guards, so that what is read is still true when the transaction writes:
+     * processes started together then take turns at a check-then-replace such as the fact import.
+     *
+     * <p>PostgreSQL: a transaction-scoped advisory lock named after the table in the current
+     * schema; it guards nothing by itself, only against others asking for it. SQLite has one lock,
+     * the database's write lock, and this takes it now by a write that changes nothing: its
+     * transactions begin DEFERRED, taking the write lock only at their first write, and one that
+     * read before another process's commit then cannot write at all (SQLITE_BUSY). Taken first,
+     * the wait for it is the busy timeout's.
+     */
+    public void lockUntilCommit(Handle h, String table) {
+        if (this == POSTGRESQL) {
+            h.select("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.' || ?))::text", table)
+                    .mapTo(String.class).one();
+        } else {
+            h.execute("DELETE FROM " + table + " WHERE 0");
+        }
     }
 }

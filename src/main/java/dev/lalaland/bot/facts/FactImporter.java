@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Copies a validated {@link FactSet} into the database in one transaction. Idempotent: when the files
  * are unchanged (same checksum) nothing is written; when they changed, the fact tables are
  * replaced as a whole, so there is always exactly one consistent copy. Server state is untouched.
+ * Several processes may import into one database at the same moment: one of them does the work.
  */
 public final class FactImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,9 +33,14 @@ public final class FactImporter {
         return checksum != null && database.read(h -> checksum.equals(currentChecksum(h)));
     }
 
-    /** Returns true if the tables were (re)written, false if they already held this data. */
+    /**
+     * Returns true if the tables were (re)written, false if they already held this data. Processes
+     * started together each call this: the first to take the import lock imports, and the others,
+     * once it has committed, find its checksum and use what it wrote.
+     */
     public boolean importIfChanged(FactSet facts) {
         return database.transaction(h -> {
+            database.dialect().lockUntilCommit(h, "fact_import");
             if (facts.checksum().equals(currentChecksum(h))) {
                 return false;
             }
