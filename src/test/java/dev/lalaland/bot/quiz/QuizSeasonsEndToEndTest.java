@@ -3,6 +3,7 @@ package dev.lalaland.bot.quiz;
 import static dev.lalaland.bot.quiz.QuizEndToEndTest.WAIT;
 import static dev.lalaland.bot.quiz.QuizEndToEndTest.awaitQuestion;
 import static dev.lalaland.bot.quiz.QuizEndToEndTest.click;
+import static dev.lalaland.bot.quiz.QuizEndToEndTest.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,14 +55,20 @@ class QuizSeasonsEndToEndTest {
         clock.jumpTo(Instant.parse("2026-12-06T23:40:00Z"));   // Sunday evening, UTC
         try (FakeDiscord discord = FakeDiscord.start(); RunningBot bot = RunningBot.start(discord, dir, clock, Map.of(),
                 FAST)) {
-            discord.slash(FakeGuild.BOB_USER_ID, QUIZ, "quiz", "start", Map.of("questions", 2, "seconds", 60))
-                    .awaitResponse(WAIT);
+            var start = discord.slash(FakeGuild.BOB_USER_ID, QUIZ, "quiz", "start",
+                    Map.of("questions", 2, "seconds", 60));
+            start.awaitResponse(WAIT);
+            FakeMessage opening = start.originalMessage().orElseThrow();
             // Four players choose four different answers each time: exactly one scores per question.
             for (int n = 1; n <= 2; n++) {
                 FakeMessage question = awaitQuestion(discord, QUIZ, n, 2);
                 for (int p = 0; p < 4; p++) {
                     click(discord, FOUR.get(p), QUIZ, question, (p + n) % 4);
                 }
+                if (n == 1) {   // the first question has no known players, so it would run its real minute
+                    assertThat(control(discord, FakeGuild.BOB_USER_ID, QUIZ, opening, "Skip question").content())
+                            .contains("skipped question 1");
+                }   // the second closes as soon as all four have answered
             }
             discord.awaitChannelMessage(QUIZ, m -> m.text().contains("Quiz night over"), WAIT);
             Map<String, Integer> announced = QuizEndToEndTest.pointsAnnounced(discord, QUIZ);
