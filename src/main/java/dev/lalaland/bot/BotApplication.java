@@ -202,6 +202,11 @@ public final class BotApplication implements AutoCloseable {
         return discord.connected();
     }
 
+    /** Each background routine's runs, failures and next run, by name. */
+    public List<RoutineRunner.Status> routineReport() {
+        return routines.report();
+    }
+
     /** How many servers this process serves: those on its shards. */
     public int serverCount() {
         return discord.serverCount();

@@ -15,6 +15,7 @@ import dev.lalaland.bot.facts.FactStore;
 import dev.lalaland.bot.help.HelpCommand;
 import dev.lalaland.bot.onthisday.DailyPostComposer;
 import dev.lalaland.bot.onthisday.DailyPostRoutine;
+import dev.lalaland.bot.onthisday.DailyPostSettings;
 import dev.lalaland.bot.onthisday.DailyPostStore;
 import dev.lalaland.bot.onthisday.EventCalendar;
 import dev.lalaland.bot.onthisday.FactRotation;
@@ -26,8 +27,11 @@ import dev.lalaland.bot.quiz.QuizTimings;
 import dev.lalaland.bot.routine.RoutineRunner;
 import dev.lalaland.bot.song.SongCommand;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -43,7 +47,11 @@ public final class Features {
      * Timings production leaves at their defaults and end-to-end tests shorten; console mode
      * uses {@link QuizTimings#forConsole()} so a practice answer is revealed at once.
      */
-    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease) {
+    public record Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease,
+                         Duration podiumPoll) {
+        /** How often the podium routine looks for a week or month that has ended. */
+        public static final Duration PODIUM_POLL = Duration.ofMinutes(1);
+
         public static Tuning defaults() {
             return new Tuning(DailyPostRoutine.Options.defaults(), QuizTimings.standard());
         }
@@ -54,15 +62,23 @@ public final class Features {
         }
 
         public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz) {
-            this(dailyPost, quiz, NightLease.standard());
+            this(dailyPost, quiz, NightLease.standard(), PODIUM_POLL);
+        }
+
+        public Tuning(DailyPostRoutine.Options dailyPost, QuizTimings quiz, NightLease nightLease) {
+            this(dailyPost, quiz, nightLease, PODIUM_POLL);
         }
 
         public Tuning withQuiz(QuizTimings quiz) {
-            return new Tuning(dailyPost, quiz, nightLease);
+            return new Tuning(dailyPost, quiz, nightLease, podiumPoll);
+        }
+
+        public Tuning withPodiumPoll(Duration interval) {
+            return new Tuning(dailyPost, quiz, nightLease, interval);
         }
 
         public Tuning withNightLease(NightLease lease) {
-            return new Tuning(dailyPost, quiz, lease);
+            return new Tuning(dailyPost, quiz, lease, podiumPoll);
         }
     }
 
@@ -87,14 +103,19 @@ public final class Features {
         commands.add(new SongCommand(facts));
         commands.add(new AwardsCommand(facts));
         addOnThisDay(database, facts, clock, outbox, channelAccess, tuning.dailyPost(), scope);
-        addQuiz(database, facts, clock, outbox, tuning, scope);
+        addQuiz(database, facts, clock, outbox, tuning, scope, new DailyPostStore(database, scope));
         commands.add(new HelpCommand(commands)); // last: its card lists the commands before it
     }
 
     /** {@code /quiz}, its answer buttons, and its question timers (resumed after a restart). */
     private void addQuiz(Database database, FactStore facts, Clock clock, Outbox outbox, Tuning tuning,
-                         GuildScope scope) {
-        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, tuning.nightLease());
+                         GuildScope scope, DailyPostStore dailyPosts) {
+        // Weeks and months are the server's: in the daily post's time zone, kept even while the post is off.
+        Function<String, ZoneId> serverZone = guild -> dailyPosts.settings(guild).map(DailyPostSettings::zone)
+                .orElse(ZoneId.of("UTC"));
+        Quiz quiz = new Quiz(database, facts, clock, routines, outbox, tuning.quiz(), scope, tuning.nightLease(),
+                serverZone);
+        routines.add(quiz.seasonPodiums(tuning.podiumPoll()));
         commands.add(quiz.command());
         buttons.addAll(quiz.buttonHandlers());
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A slash command invocation: option values as the user gave them (channel options as ids). */
+/** A slash command invocation: option values as the user gave them (channel and user options as ids). */
 public record CommandRequest(String command, String subcommand, Map<String, String> options,
                              Invoker invoker, Instant receivedAt) {
 

@@ -1,3 +1,3 @@
 package dev.lalaland.bot.command;
 
-public enum OptionKind { STRING, INTEGER, CHANNEL, BOOLEAN }
+public enum OptionKind { STRING, INTEGER, CHANNEL, BOOLEAN, USER }

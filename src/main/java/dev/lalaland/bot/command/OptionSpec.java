@@ -40,6 +40,11 @@ public record OptionSpec(String name, String description, OptionKind kind, boole
         return new OptionSpec(name, description, OptionKind.CHANNEL, false, false, List.of(), null, null);
     }
 
+    /** A member of the server; the command receives their user id. */
+    public static OptionSpec user(String name, String description) {
+        return new OptionSpec(name, description, OptionKind.USER, false, false, List.of(), null, null);
+    }
+
     public OptionSpec asRequired() {
         return new OptionSpec(name, description, kind, true, autocomplete, choices, min, max);
     }

@@ -24,6 +24,8 @@ final class CommandLineParser {
     private static final Pattern OPTION_START = Pattern.compile("(?:^|\\s)([a-z][a-z0-9_-]*):");
     /** A channel as Discord writes a link to it, {@code <#id>}, or {@code #id}, or the bare id. */
     private static final Pattern CHANNEL = Pattern.compile("<?#?(\\d{1,20})>?");
+    /** A member as Discord writes a mention, {@code <@id>} or {@code <@!id>}, or the bare id. */
+    private static final Pattern USER = Pattern.compile("<?@?!?(\\d{1,20})>?");
     /** A word with a value glued to it by a colon, as an option is typed ("colour:red"), known or not. */
     private static final Pattern TYPED_AS_OPTION = Pattern.compile("(?:^|\\s)([A-Za-z][A-Za-z0-9_-]*):(?=\\S)");
 
@@ -104,6 +106,15 @@ final class CommandLineParser {
                             + UserText.quoted(value, 40));
                 }
                 options.put(o.name(), channel.group(1));
+            }
+            if (o.kind() == OptionKind.USER && value != null) {
+                // Discord sends a member option as the user's id; here it is typed.
+                Matcher user = USER.matcher(value);
+                if (!user.matches()) {
+                    throw new UserInputException(o.name() + ": takes a member's id, such as <@"
+                            + ConsoleMode.USER.userId() + "> (you), not " + UserText.quoted(value, 40));
+                }
+                options.put(o.name(), user.group(1));
             }
             if (o.required() && !options.containsKey(o.name())) {
                 throw new UserInputException("/" + spec.name() + (subcommand == null ? "" : " " + subcommand)

@@ -44,6 +44,7 @@ final class CommandDefinitions {
             case INTEGER -> OptionType.INTEGER;
             case CHANNEL -> OptionType.CHANNEL;
             case BOOLEAN -> OptionType.BOOLEAN;
+            case USER -> OptionType.USER;
         };
         OptionData data = new OptionData(type, spec.name(), spec.description(), spec.required(), spec.autocomplete());
         spec.choices().forEach(choice -> data.addChoice(choice, choice));

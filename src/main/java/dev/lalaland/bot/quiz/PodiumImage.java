@@ -42,6 +42,11 @@ public final class PodiumImage {
 
     /** The podium for up to three players, best first; an empty list draws an empty stage. */
     public static byte[] render(List<Standing> top) {
+        return render(top, "La La Land quiz night");
+    }
+
+    /** As {@link #render(List)}, with another heading (a week's or a month's podium). */
+    public static byte[] render(List<Standing> top, String heading) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -50,7 +55,7 @@ public final class PodiumImage {
             drawSky(g);
             g.setColor(Color.WHITE);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
-            centered(g, "La La Land quiz night", WIDTH / 2, 52);
+            centered(g, fit(g, heading, WIDTH - 80), WIDTH / 2, 52);
             // Steps left to right: second, first, third, as on a real podium.
             int[] order = {1, 0, 2};
             int stepWidth = 230;
@@ -69,7 +74,7 @@ public final class PodiumImage {
                     Standing s = top.get(place);
                     g.setColor(Color.WHITE);
                     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
-                    centered(g, fit(g, s.displayName()), x + stepWidth / 2, y - 40);
+                    centered(g, fit(g, s.displayName(), MAX_NAME_WIDTH), x + stepWidth / 2, y - 40);
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
                     centered(g, s.points() + " points", x + stepWidth / 2, y - 14);
                 }
@@ -106,13 +111,13 @@ public final class PodiumImage {
     }
 
     /** Shortens a long display name with an ellipsis so it stays over its own step. */
-    private static String fit(Graphics2D g, String name) {
+    private static String fit(Graphics2D g, String name, int maxWidth) {
         FontMetrics m = g.getFontMetrics();
-        if (m.stringWidth(name) <= MAX_NAME_WIDTH) {
+        if (m.stringWidth(name) <= maxWidth) {
             return name;
         }
         String cut = name;
-        while (!cut.isEmpty() && m.stringWidth(cut + "…") > MAX_NAME_WIDTH) {
+        while (!cut.isEmpty() && m.stringWidth(cut + "…") > maxWidth) {
             cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
         }
         return cut + "…";

@@ -12,10 +12,12 @@ import dev.lalaland.bot.routine.RoutineRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,11 @@ public final class Quiz implements Routine {
     /** About 4 KiB each; the servers that asked most recently. */
     private static final int SERVERS_WITH_HISTORY_IN_MEMORY = 256;
     /**
-     * Closed practice questions and ended nights are kept this long, then deleted: nothing reads
-     * them once their reveal and final standings are out, and a busy server asks thousands a week.
+     * Closed practice questions and ended nights are kept this long, then deleted: a busy server
+     * asks thousands a week. Week and month boards add up the answers still kept, so this covers
+     * the longest month, the day its podium may be posted late, and a night that ran across its start.
      */
-    private static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    static final Duration KEEP_CLOSED = Duration.ofDays(40);
     private static final Duration FORGET_EVERY = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(Quiz.class);
 
@@ -47,31 +50,41 @@ public final class Quiz implements Routine {
     private final TeamButtons teamButtons;
     private final HintButtons hintButtons;
     private final Reports reports;
+    private final Outbox outbox;
+    private final GuildScope scope;
+    private final Function<String, ZoneId> serverZone;
+    private final Database database;
     private final String instanceId;
 
     /**
      * Builds the quiz and adds its routine to {@code routines}.
      *
      * @param scope whose nights and questions a restart resumes and clean-up deletes
+     * @param serverZone a server's time zone, for its weeks and months (the daily post's, else UTC)
      */
     public Quiz(Database database, FactStore facts, Clock clock, RoutineRunner routines, Outbox outbox,
-                QuizTimings timings, GuildScope scope, NightLease lease) {
+                QuizTimings timings, GuildScope scope, NightLease lease, Function<String, ZoneId> serverZone) {
         this(database, QuestionBank.from(facts), clock, routines, outbox, timings, new Random(), facts.version(), scope,
-                lease);
+                lease, serverZone);
     }
 
-    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}. */
+    /** With a bank of its own, for tests: reports are stored with fact version {@code "unknown"}; every server on UTC. */
     Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
          QuizTimings timings, Random random) {
         this(database, bank, clock, routines, outbox, timings, random, "unknown", GuildScope.everyServer(),
-                NightLease.standard());
+                NightLease.standard(), guild -> ZoneId.of("UTC"));
     }
 
     private Quiz(Database database, QuestionBank bank, Clock clock, RoutineRunner routines, Outbox outbox,
-                 QuizTimings timings, Random random, String factVersion, GuildScope scope, NightLease lease) {
+                 QuizTimings timings, Random random, String factVersion, GuildScope scope, NightLease lease,
+                 Function<String, ZoneId> serverZone) {
         // Names this process as the owner of the nights it runs; a restart is a new owner.
         this.instanceId = UUID.randomUUID().toString();
         this.store = new QuizStore(database, scope, instanceId, lease.length());
+        this.database = database;
+        this.outbox = outbox;
+        this.scope = scope;
+        this.serverZone = serverZone;
         this.bank = bank;
         Timers timers = new Timers(routines);
         // Reports know questions by id and text only; muted questions are skipped by every pick.
@@ -84,7 +97,7 @@ public final class Quiz implements Routine {
         TeamJoins joins = new TeamJoins(store, teamsAndHints, outbox, timers, clock, timings);
         this.nights = new QuizNights(store, controls, bank, picker, seen, reports::mutedIn, outbox, timers, clock,
                 timings, joins);
-        this.command = new QuizCommand(practice, nights, store, reports);
+        this.command = new QuizCommand(practice, nights, store, reports, serverZone);
         this.buttons = new AnswerButtons(store, practice, nights, controls, timers, clock, timings);
         this.hostButtons = new HostButtons(nights);
         this.teamButtons = new TeamButtons(joins);
@@ -113,6 +126,14 @@ public final class Quiz implements Routine {
         all.add(hintButtons);
         all.addAll(reports.buttonHandlers());
         return all;
+    }
+
+    /**
+     * The routine that posts each week's and month's final podium, checking every
+     * {@code pollInterval} whether one has ended; not added to any runner (the caller adds it).
+     */
+    public Routine seasonPodiums(Duration pollInterval) {
+        return new SeasonPodiums(store, new PodiumStore(database, scope), serverZone, outbox, pollInterval);
     }
 
     public QuestionBank bank() {

@@ -17,11 +17,17 @@ import dev.lalaland.bot.command.UserInputException;
 import dev.lalaland.bot.facts.QuizCategory;
 import dev.lalaland.bot.render.Reply;
 import dev.lalaland.bot.report.Reports;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** {@code /quiz question|start|stop|leaderboard|reports}; names as in the contract. */
+/** {@code /quiz question|start|stop|leaderboard|profile|reports}; names as in the contract. */
 final class QuizCommand implements SlashCommand {
-    private static final int LEADERBOARD_SIZE = 15;
+    /** A board shows this many players, and the asker's own place below them if they are further down. */
+    static final int LEADERBOARD_SIZE = 10;
     private static final List<String> CATEGORIES = QuizCategory.ids();
     private static final List<String> DIFFICULTIES = Difficulty.ids();
     private static final OptionSpec CATEGORY = OptionSpec.choice("category", "Only questions about this", CATEGORIES);
@@ -42,14 +48,19 @@ final class QuizCommand implements SlashCommand {
                             Teams.MAX_TEAMS),
                     OptionSpec.bool("hints", "A Hint button on each question: one wrong choice gone, half points")),
             Subcommand.of("stop", "End this channel's quiz night now (host or Manage Server)"),
-            Subcommand.of("leaderboard", "This server's all-time quiz standings"),
+            Subcommand.of("leaderboard", "This server's quiz standings: all-time, this month or this week",
+                    OptionSpec.choice("period", "all-time (default), month or week, in this server's time zone",
+                            Period.ids())),
+            Subcommand.of("profile", "A player's quiz record here: nights, accuracy, best streak, points, places",
+                    OptionSpec.user("member", "Whose record (default: yours)")),
             // Manage Server: Discord can hide a whole command from members, not one subcommand, so
             // Reports checks it (a member without it gets an ephemeral refusal).
             Subcommand.of("reports", "Reported questions, most reported first; mute one here (Manage Server)"));
-    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard | reports",
+    private static final HelpText HELP = new HelpText("/quiz question | start | stop | leaderboard | profile | reports",
             "A practice question (`/quiz question category:songs`), or host a scored quiz night in this channel "
             + "(`/quiz start questions:10 seconds:20`; `mode:teams` to play in teams, `hints:true` for Hint "
             + "buttons). " + QuizRenderer.rulesSummary()
+            + " Standings: `/quiz leaderboard period:week`; anyone's record: `/quiz profile`."
             + " Think an answer is wrong? Its Report button tells this server's admins why; they see the reports "
             + "with `/quiz reports` (Manage Server) and can mute a question here.");
 
@@ -57,12 +68,16 @@ final class QuizCommand implements SlashCommand {
     private final QuizNights nights;
     private final QuizStore store;
     private final Reports reports;
+    /** A server's time zone, for its weeks and months. */
+    private final Function<String, ZoneId> serverZone;
 
-    QuizCommand(PracticeRounds practice, QuizNights nights, QuizStore store, Reports reports) {
+    QuizCommand(PracticeRounds practice, QuizNights nights, QuizStore store, Reports reports,
+                Function<String, ZoneId> serverZone) {
         this.practice = practice;
         this.nights = nights;
         this.store = store;
         this.reports = reports;
+        this.serverZone = serverZone;
     }
 
     @Override
@@ -86,9 +101,10 @@ final class QuizCommand implements SlashCommand {
                     category(request), difficulty(request), style(request));
             case "stop" -> nights.stop(request.invoker());
             case "leaderboard" -> leaderboard(request);
+            case "profile" -> profile(request);
             case "reports" -> reports.list(request.invoker());
             default -> throw new UserInputException(
-                    "Use /quiz question, /quiz start, /quiz stop, /quiz leaderboard or /quiz reports.");
+                    "Use /quiz question, /quiz start, /quiz stop, /quiz leaderboard, /quiz profile or /quiz reports.");
         };
     }
 
@@ -96,7 +112,33 @@ final class QuizCommand implements SlashCommand {
         if (!request.invoker().inGuild()) {
             throw new UserInputException("The leaderboard belongs to a server: ask in one of its channels.");
         }
-        return QuizRenderer.leaderboard(store.leaderboard(request.invoker().guildId(), LEADERBOARD_SIZE));
+        String guild = request.invoker().guildId();
+        Period period = request.choice("period", Period.ids()).map(Period::of).orElse(Period.ALL_TIME);
+        Period.Window window = period.containing(request.receivedAt(), serverZone.apply(guild));
+        return QuizRenderer.leaderboard(window, store.board(guild, window, LEADERBOARD_SIZE, request.invoker().userId()));
+    }
+
+    /**
+     * A player's record and their place on each board. Names are the ones the bot saw with their
+     * answers: no member list is needed, so no privileged intent.
+     */
+    private Reply profile(CommandRequest request) {
+        if (!request.invoker().inGuild()) {
+            throw new UserInputException("Quiz profiles belong to a server: ask in one of its channels.");
+        }
+        String guild = request.invoker().guildId();
+        String member = request.text("member").orElse(request.invoker().userId());
+        boolean self = member.equals(request.invoker().userId());
+        Profile profile = store.profile(guild, member).orElseThrow(() -> new UserInputException(self
+                ? "You have not played a quiz night in this server yet: answer in one when a host runs /quiz start."
+                : "That member has not played a quiz night in this server yet."));
+        ZoneId zone = serverZone.apply(guild);
+        Map<Period.Window, Optional<QuizStore.Ranked>> places = new LinkedHashMap<>();
+        for (Period period : Period.values()) {
+            Period.Window window = period.containing(request.receivedAt(), zone);
+            places.put(window, store.board(guild, window, 0, member).asker());
+        }
+        return QuizRenderer.profile(profile, places);
     }
 
     private static NightStyle style(CommandRequest request) {

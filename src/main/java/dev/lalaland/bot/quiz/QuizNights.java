@@ -128,7 +128,7 @@ final class QuizNights {
             throw new UserInputException("Only the host, " + QuizRenderer.name(night.hostName())
                     + ", or someone with Manage Server can stop this quiz night.");
         }
-        if (end(night.id(), Night.Status.STOPPED, true).isEmpty()) {
+        if (end(night.id(), Night.Status.STOPPED, true, null).isEmpty()) {
             throw new UserInputException("This quiz night has just ended by itself.");
         }
         return Reply.text("⏹️ Quiz night stopped by " + QuizRenderer.name(who.displayName())
@@ -226,7 +226,7 @@ final class QuizNights {
                     if (controls.paused(nightId).filter(p -> p.pausedAt().equals(pause.pausedAt())).isPresent()) {
                         log.info("quiz night {} was paused for {} minutes; ending it", nightId,
                                 NightPause.GIVE_UP_AFTER.toMinutes());
-                        end(nightId, Night.Status.STOPPED);
+                        end(nightId, Night.Status.STOPPED, false, NightResult.PAUSED_TOO_LONG);
                     }
                 }));
     }
@@ -289,7 +289,7 @@ final class QuizNights {
 
     private void postUnconfirmedReveals(Night night, List<RoundResult> reveals, Instant now) {
         for (RoundResult reveal : reveals) {
-            UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, null),
+            UnconfirmedPosts.postAgainOrGiveUp(reveal.round().closesAt(), now, () -> reveal(night, reveal, reveal.closeNote()),
                     () -> store.revealPosted(reveal.round().id()),
                     "quiz night " + night.id() + ": the answer to question " + reveal.round().number());
         }
@@ -396,7 +396,7 @@ final class QuizNights {
 
     /** Closes, scores and reveals a question; {@code note} (or null) says why it closed before its time. */
     private void close(long nightId, long roundId, String note) {
-        withLock(nightId, () -> store.closeRound(roundId).ifPresent(result -> {
+        withLock(nightId, () -> store.closeRound(roundId, note).ifPresent(result -> {
             timers.cancel(key(nightId));
             Night night = store.night(nightId).orElseThrow();
             Round round = result.round();
@@ -456,15 +456,18 @@ final class QuizNights {
      * posts the final standings from the executor, so drawing the podium never holds up a command.
      */
     private Optional<NightResult> end(long nightId, Night.Status how) {
-        return end(nightId, how, false);
+        return end(nightId, how, false, null);
     }
 
-    /** {@code byHost}: a host's command, in whichever process it reached, rather than this process's timer. */
-    private Optional<NightResult> end(long nightId, Night.Status how, boolean byHost) {
+    /**
+     * {@code byHost}: a host's command, in whichever process it reached, rather than this process's timer;
+     * {@code reason}: why the night ended itself, kept for its final post (null otherwise).
+     */
+    private Optional<NightResult> end(long nightId, Night.Status how, boolean byHost, String reason) {
         return locked(nightId, () -> {
             Optional<Round> open = store.openRound(nightId);
             Optional<NightResult> result = byHost ? store.endNightByHost(nightId, how, clock.instant())
-                    : store.endNight(nightId, how, clock.instant());
+                    : store.endNight(nightId, how, reason, clock.instant());
             timers.cancel(key(nightId));
             failedPosts.remove(nightId);
             result.ifPresent(r -> {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -255,7 +257,9 @@ final class QuizRenderer {
     /** Final standings: a text version and the podium picture beside it. */
     static Reply nightOver(NightResult result) {
         String heading = switch (result.endedAs()) {
-            case STOPPED -> "⏹️ Quiz night stopped";
+            case STOPPED -> NightResult.PAUSED_TOO_LONG.equals(result.endReason())
+                    ? "⏹️ Quiz night ended after " + NightPause.GIVE_UP_AFTER.toMinutes() + " minutes paused"
+                    : "⏹️ Quiz night stopped";
             case FAILED -> "Quiz night ended early";
             default -> "🏆 Quiz night over";
         };
@@ -283,14 +287,123 @@ final class QuizRenderer {
         return reply.embed(embed.build()).build();
     }
 
-    static Reply leaderboard(List<Standing> standings) {
-        Embed embed = Embed.builder("🏆 All-time quiz standings")
-                .description(standings.isEmpty() ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
-                        : standingLines(standings, standings.size()))
-                .footer("Points from every quiz night in this server. /quiz question is practice and not counted.")
+    /**
+     * A server's standings for a period: the top of the board, then the asker's own place if it is
+     * further down, or a line saying they have not scored in it.
+     */
+    static Reply leaderboard(Period.Window window, QuizStore.Board board) {
+        String text;
+        if (board.top().isEmpty()) {
+            text = window.period() == Period.ALL_TIME
+                    ? "Nobody has scored in a quiz night here yet: /quiz start to host one."
+                    : "Nobody has scored " + periodName(window) + " yet: /quiz start to host a quiz night.";
+        } else {
+            List<String> rows = new ArrayList<>();
+            board.top().forEach(r -> rows.add(rankedLine(r)));
+            text = lines(rows, rows.size());
+            Optional<QuizStore.Ranked> below = board.askerBelowTop();
+            if (below.isPresent()) {
+                text += "\n…\n" + rankedLine(below.get());
+            } else if (board.asker().isEmpty()) {
+                text += "\n\nYou have not scored " + periodName(window) + " yet.";
+            }
+        }
+        String footer = switch (window.period()) {
+            case ALL_TIME -> "Points from every quiz night in this server. /quiz question is practice and not counted.";
+            case WEEK, MONTH -> "Answers to questions asked " + periodName(window) + " (weeks start on Monday, "
+                    + "time zone " + zoneName(window.zone()) + "), in nights that have ended. Practice is not counted.";
+        };
+        Embed embed = Embed.builder(leaderboardTitle(window))
+                .description(text)
+                .footer(footer + (board.players() > 0 ? " " + board.players() + " scored." : ""))
                 .color(Palette.WIN_GOLD)
                 .build();
         return Reply.embed(embed);
+    }
+
+    /** A player's record, and their place on the all-time, month and week boards. */
+    static Reply profile(Profile p, Map<Period.Window, Optional<QuizStore.Ranked>> places) {
+        String accuracy = p.accuracyPercent().isPresent()
+                ? p.correct() + " right (" + p.accuracyPercent().getAsInt() + "%)" : "none yet";
+        String record = "Nights played: " + p.nights() + "\nAnswers: " + p.answers()
+                + (p.answers() > 0 ? ", " + accuracy : "")
+                + "\nBest streak: " + p.bestStreak() + " right in a row"
+                + "\nPoints: " + p.points();
+        List<String> placeRows = new ArrayList<>();
+        ZoneId zone = null;
+        for (Map.Entry<Period.Window, Optional<QuizStore.Ranked>> e : places.entrySet()) {
+            Period.Window w = e.getKey();
+            zone = w.period() == Period.ALL_TIME ? zone : w.zone();
+            String when = switch (w.period()) {
+                case ALL_TIME -> "All-time";
+                case MONTH -> "This month (" + w.label() + ")";
+                case WEEK -> "This week (from Monday " + w.firstDay() + ")";
+            };
+            placeRows.add(when + ": " + e.getValue().map(r -> "#" + r.place() + " of " + r.players() + ", "
+                    + r.standing().points() + " points").orElse("no points yet"));
+        }
+        List<String> categoryRows = new ArrayList<>();
+        for (Profile.CategoryPoints c : p.categories()) {
+            categoryRows.add(capitalise(c.category()) + ": " + c.points() + " points (" + c.correct() + " of "
+                    + c.answers() + " right)");
+        }
+        Embed embed = Embed.builder("🎬 Quiz profile: " + DiscordLimits.truncate(flat(p.displayName()), 200))
+                .description(record)
+                .field("Places", lines(placeRows))
+                .field("Points by category", categoryRows.isEmpty() ? "None yet." : lines(categoryRows))
+                .footer("Quiz nights in this server only; practice is not counted. Weeks start on Monday"
+                        + (zone == null ? "" : ", time zone " + zoneName(zone)) + ".")
+                .color(Palette.SEB_PURPLE)
+                .build();
+        return Reply.embed(embed);
+    }
+
+    /** The final podium of a week or month that has ended: its top ten, and the picture of its top three. */
+    static Reply periodPodium(Period.Window window, QuizStore.Board board) {
+        List<String> rows = new ArrayList<>();
+        board.top().forEach(r -> rows.add(rankedLine(r)));
+        String what = window.period() == Period.WEEK ? "week" : "month";
+        Embed.Builder embed = Embed.builder("🏆 Final podium: " + window.label())
+                .description("The " + what + " is over. Congratulations to everyone who played!\n\n"
+                        + lines(rows, board.players()))
+                .footer("Points of the answers to questions asked in " + (window.period() == Period.WEEK
+                        ? "that week (from Monday)" : "that month") + ", time zone " + zoneName(window.zone())
+                        + ". A new " + what + " has begun: /quiz leaderboard period:" + window.period().id)
+                .color(Palette.WIN_GOLD);
+        Reply.Builder reply = Reply.builder();
+        List<Standing> top = board.top().stream().map(QuizStore.Ranked::standing).toList();
+        String heading = window.period() == Period.WEEK ? "Quiz podium · week of " + window.firstDay()
+                : "Quiz podium · " + window.label();
+        podium(top, heading).ifPresent(png -> {
+            embed.image(PODIUM_FILE);
+            reply.attachment(new Attachment(PODIUM_FILE, png, podiumDescription(top)));
+        });
+        return reply.embed(embed.build()).build();
+    }
+
+    static String leaderboardTitle(Period.Window window) {
+        return window.period() == Period.ALL_TIME ? "🏆 All-time quiz standings"
+                : "🏆 Quiz standings: " + window.label();
+    }
+
+    /** A time zone as people write it: UTC rather than Java's "Z". */
+    static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    /** "this week", "this month" as a board is asked for; the period's name once it has ended. */
+    private static String periodName(Period.Window window) {
+        return switch (window.period()) {
+            case ALL_TIME -> "in any quiz night here";
+            case WEEK -> "this week";
+            case MONTH -> "this month";
+        };
+    }
+
+    /** A place on a board: a medal for the first three, the number for the rest. */
+    static String rankedLine(QuizStore.Ranked r) {
+        String place = r.place() <= MEDALS.length ? MEDALS[r.place() - 1] : r.place() + ".";
+        return place + " " + name(r.standing().displayName()) + ": " + r.standing().points() + " points";
     }
 
     /** The rules in a few lines, for the night's first message and for /help. */
@@ -304,11 +417,15 @@ final class QuizRenderer {
     // ---- pieces ----
 
     private static Optional<byte[]> podium(List<Standing> scored) {
+        return podium(scored, "La La Land quiz night");
+    }
+
+    private static Optional<byte[]> podium(List<Standing> scored, String heading) {
         if (scored.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size()))));
+            return Optional.of(PodiumImage.render(scored.subList(0, Math.min(3, scored.size())), heading));
         } catch (RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the standings in text are still there.
             log.warn("could not draw the podium picture: {}", e.toString());
@@ -388,6 +505,12 @@ final class QuizRenderer {
             out.append(" and ").append(names.size() - used).append(" more");
         }
         return out.toString();
+    }
+
+    /** A display name for a title, where Markdown is not rendered: one line, no mention syntax. */
+    private static String flat(String displayName) {
+        return displayName == null || displayName.isBlank() ? "someone"
+                : LINE_BREAKS.matcher(displayName.strip()).replaceAll(" ").replace("@", "@\u200B");
     }
 
     /** A display name as plain text: no Markdown, no line breaks, no mention syntax, not too long. */

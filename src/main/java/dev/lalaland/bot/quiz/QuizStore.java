@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +178,12 @@ public final class QuizStore {
      * server's all-time leaderboard. Empty when the night had already ended.
      */
     public Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now) {
-        return endNight(nightId, endedAs, now, true);
+        return endNight(nightId, endedAs, null, now);
+    }
+
+    /** As {@link #endNight(long, Night.Status, Instant)}, saying why it ended itself ({@code reason}, kept for its final post). */
+    public Optional<NightResult> endNight(long nightId, Night.Status endedAs, String reason, Instant now) {
+        return endNight(nightId, endedAs, reason, now, true);
     }
 
     /**
@@ -184,23 +191,25 @@ public final class QuizStore {
      * command: it need not own the night, and takes its lease to post the final standings.
      */
     public Optional<NightResult> endNightByHost(long nightId, Night.Status endedAs, Instant now) {
-        return endNight(nightId, endedAs, now, false);
+        return endNight(nightId, endedAs, null, now, false);
     }
 
-    private Optional<NightResult> endNight(long nightId, Night.Status endedAs, Instant now, boolean asOwner) {
+    private Optional<NightResult> endNight(long nightId, Night.Status endedAs, String reason, Instant now,
+                                           boolean asOwner) {
         return database.transaction(h -> {
             if (asOwner && !holdsLease(h, nightId)) {
                 return Optional.<NightResult>empty();
             }
             // A night that failed has no channel to post its end to.
             if (h.createUpdate("UPDATE quiz_night SET status = :status, ended_at = :now, end_post_pending = :pending, "
-                            + "owner_id = COALESCE(:owner, owner_id), lease_until = COALESCE(:leaseUntil, lease_until) "
-                            + "WHERE id = :night AND status = 'running'")
+                            + "owner_id = COALESCE(:owner, owner_id), lease_until = COALESCE(:leaseUntil, lease_until), "
+                            + "end_reason = :reason WHERE id = :night AND status = 'running'")
                     .bind("status", endedAs.id())
                     .bind("now", now.toEpochMilli())
                     .bind("pending", endedAs == Night.Status.FAILED ? 0 : 1)
                     .bind("owner", owner)
                     .bind("leaseUntil", owner == null ? null : (Long) now.plus(leaseLength).toEpochMilli())
+                    .bind("reason", reason)
                     .bind("night", nightId)
                     .execute() == 0) {
                 return Optional.<NightResult>empty();
@@ -217,7 +226,78 @@ public final class QuizStore {
                     + "correct = quiz_leaderboard.correct + excluded.correct, nights = quiz_leaderboard.nights + 1, "
                     + "display_name = excluded.display_name",
                     night.guildId(), nightId);
+            creditProfiles(h, night);
             return Optional.of(nightResult(h, night, Instant.ofEpochMilli(now.toEpochMilli())));
+        });
+    }
+
+    /** Adds the night to the profile of everyone who answered in it (the night's end, in its transaction). */
+    private static void creditProfiles(Handle h, Night night) {
+        List<NightTally.Answer> answers = h.select("SELECT r.number, r.category, r.answer, a.user_id, a.display_name, "
+                        + "a.choice, a.points FROM quiz_round r JOIN quiz_answer a ON a.round_id = r.id "
+                        + "WHERE r.night_id = ?", night.id())
+                .map((r, ctx) -> new NightTally.Answer(r.getString("user_id"), r.getString("display_name"),
+                        r.getInt("number"), r.getString("category"), r.getInt("choice") == r.getInt("answer"),
+                        r.getInt("points")))
+                .list();
+        List<NightTally.Player> players = NightTally.of(answers);
+        if (players.isEmpty()) {
+            return;
+        }
+        PreparedBatch profile = h.prepareBatch("INSERT INTO quiz_profile (guild_id, user_id, display_name, nights, "
+                + "answers, correct, points, best_streak) VALUES (?, ?, ?, 1, ?, ?, ?, ?) "
+                + "ON CONFLICT (guild_id, user_id) DO UPDATE SET display_name = excluded.display_name, "
+                + "nights = quiz_profile.nights + 1, answers = quiz_profile.answers + excluded.answers, "
+                + "correct = quiz_profile.correct + excluded.correct, points = quiz_profile.points + excluded.points, "
+                + "best_streak = CASE WHEN excluded.best_streak > quiz_profile.best_streak THEN excluded.best_streak "
+                + "ELSE quiz_profile.best_streak END");
+        PreparedBatch categories = h.prepareBatch("INSERT INTO quiz_profile_category (guild_id, user_id, category, "
+                + "answers, correct, points) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id, category) "
+                + "DO UPDATE SET answers = quiz_profile_category.answers + excluded.answers, "
+                + "correct = quiz_profile_category.correct + excluded.correct, "
+                + "points = quiz_profile_category.points + excluded.points");
+        for (NightTally.Player p : players) {
+            profile.add(night.guildId(), p.userId(), p.displayName(), p.answers(), p.correct(), (long) p.points(),
+                    p.bestStreak());
+            p.categories().forEach((category, c) -> categories.add(night.guildId(), p.userId(), category, c.answers(),
+                    c.correct(), (long) c.points()));
+        }
+        profile.execute();
+        categories.execute();
+    }
+
+    /**
+     * A player's record in a server, credited as each night ends; empty if they have never scored
+     * or answered in one here. A player from before profiles were kept has their all-time points
+     * (from the leaderboard) and whatever the nights since then added.
+     */
+    public Optional<Profile> profile(String guildId, String userId) {
+        return database.read(h -> {
+            Optional<Profile> kept = h.select("SELECT p.display_name, p.nights, p.answers, p.correct, "
+                            + "COALESCE(l.points, 0) AS points, p.best_streak FROM quiz_profile p "
+                            + "LEFT JOIN quiz_leaderboard l ON l.guild_id = p.guild_id AND l.user_id = p.user_id "
+                            + "WHERE p.guild_id = ? AND p.user_id = ?", guildId, userId)
+                    .map((r, ctx) -> new Profile(userId, r.getString("display_name"), r.getInt("nights"),
+                            r.getInt("answers"), r.getInt("correct"), r.getLong("points"), r.getInt("best_streak"),
+                            List.of()))
+                    .findFirst()
+                    .or(() -> h.select("SELECT display_name, points FROM quiz_leaderboard WHERE guild_id = ? "
+                                    + "AND user_id = ?", guildId, userId)
+                            .map((r, ctx) -> new Profile(userId, r.getString("display_name"), 0, 0, 0,
+                                    r.getLong("points"), 0, List.of()))
+                            .findFirst());
+            if (kept.isEmpty()) {
+                return kept;
+            }
+            List<Profile.CategoryPoints> categories = h.select("SELECT category, answers, correct, points "
+                            + "FROM quiz_profile_category WHERE guild_id = ? AND user_id = ? "
+                            + "ORDER BY points DESC, category", guildId, userId)
+                    .map((r, ctx) -> new Profile.CategoryPoints(r.getString("category"), r.getInt("answers"),
+                            r.getInt("correct"), r.getLong("points")))
+                    .list();
+            Profile p = kept.get();
+            return Optional.of(new Profile(p.userId(), p.displayName(), p.nights(), p.answers(), p.correct(), p.points(),
+                    p.bestStreak(), categories));
         });
     }
 
@@ -249,12 +329,74 @@ public final class QuizStore {
 
     private NightResult nightResult(Handle h, Night night, Instant endedAt) {
         int asked = roundsAsked(h, night.id());
+        String reason = h.select("SELECT end_reason FROM quiz_night WHERE id = ?", night.id()).mapTo(String.class)
+                .findFirst().orElse(null);
         return new NightResult(night, night.status(), endedAt, asked, standings(h, night.id(), Integer.MAX_VALUE),
-                teams(h, night));
+                teams(h, night), reason);
     }
 
     public List<Standing> standings(long nightId, int limit) {
         return database.read(h -> standings(h, nightId, limit));
+    }
+
+    /**
+     * A leaderboard of the server for {@code window}: its first {@code top} players, and the
+     * asker's own place wherever it is (empty if they have not scored in it). All-time is the
+     * running total credited as each night ends; a week or a month adds up the points of the
+     * answers to questions asked in it, in nights that have ended (a running night's points join
+     * every board at once, when it ends).
+     */
+    public Board board(String guildId, Period.Window window, int top, String askerId) {
+        String source = window.period() == Period.ALL_TIME
+                ? "SELECT user_id, display_name, points, correct FROM quiz_leaderboard WHERE guild_id = :guild"
+                : PERIOD_POINTS;
+        String sql = "SELECT user_id, display_name, points, correct, place, players FROM (SELECT user_id, display_name, "
+                + "points, correct, ROW_NUMBER() OVER (" + standingOrder.strip() + ") AS place, COUNT(*) OVER () AS players "
+                + "FROM (" + source + ") scored WHERE points > 0) ranked "
+                + "WHERE place <= :top OR user_id = :asker ORDER BY place";
+        return database.read(h -> {
+            Query query = h.createQuery(sql).bind("guild", guildId).bind("top", top)
+                    .bind("asker", askerId == null ? "" : askerId);
+            if (window.period() != Period.ALL_TIME) {
+                query.bind("from", window.from().toEpochMilli()).bind("to", window.to().toEpochMilli());
+            }
+            List<Ranked> rows = query
+                    .map((r, ctx) -> new Ranked(r.getInt("place"), STANDING.map(r, ctx), r.getInt("players")))
+                    .list();
+            List<Ranked> first = rows.stream().filter(r -> r.place() <= top).toList();
+            Optional<Ranked> asker = rows.stream().filter(r -> r.standing().userId().equals(askerId)).findFirst();
+            int players = rows.isEmpty() ? 0 : rows.get(0).players();
+            return new Board(first, asker, players);
+        });
+    }
+
+    /**
+     * Each player's points and right answers to the server's questions asked in {@code [from, to)}
+     * in ended nights, under their latest name (the all-time row's: scoring in a period means
+     * scoring all-time). Reads by the index on quiz_round (guild_id, opens_at).
+     */
+    private static final String PERIOD_POINTS = "SELECT a.user_id, MAX(l.display_name) AS display_name, "
+            + "SUM(a.points) AS points, SUM(CASE WHEN a.choice = r.answer THEN 1 ELSE 0 END) AS correct "
+            + "FROM quiz_round r JOIN quiz_night n ON n.id = r.night_id JOIN quiz_answer a ON a.round_id = r.id "
+            + "JOIN quiz_leaderboard l ON l.guild_id = r.guild_id AND l.user_id = a.user_id "
+            + "WHERE r.guild_id = :guild AND r.opens_at >= :from AND r.opens_at < :to AND n.status <> 'running' "
+            + "GROUP BY a.user_id";
+
+    /** A player's place on a board (1 for the first); {@code players} is how many are on it. */
+    public record Ranked(int place, Standing standing, int players) {
+    }
+
+    /** The top of a board, the asker's own place wherever it is, and how many players have scored. */
+    public record Board(List<Ranked> top, Optional<Ranked> asker, int players) {
+
+        public Board {
+            top = List.copyOf(top);
+        }
+
+        /** The asker's place when the top does not show it. */
+        public Optional<Ranked> askerBelowTop() {
+            return asker.filter(a -> top.stream().noneMatch(t -> t.place() == a.place()));
+        }
     }
 
     /** The server's all-time standings: members who have scored, highest first. */
@@ -544,6 +686,14 @@ public final class QuizStore {
      * called, {@link #pendingReveals} lists it.
      */
     public Optional<RoundResult> closeRound(long roundId) {
+        return closeRound(roundId, null);
+    }
+
+    /**
+     * As {@link #closeRound(long)}, saying why it closed before its time ({@code note}, shown in its
+     * reveal and kept, so a reveal posted again after a restart says it too).
+     */
+    public Optional<RoundResult> closeRound(long roundId, String note) {
         awaitSaved(roundId);
         return database.transaction(h -> {
             Long nightId = h.select("SELECT night_id FROM quiz_round WHERE id = ? AND night_id IS NOT NULL", roundId).mapTo(Long.class)
@@ -551,7 +701,15 @@ public final class QuizStore {
             if (nightId != null && !holdsLease(h, nightId)) {
                 return Optional.<RoundResult>empty();
             }
-            return close(h, roundId, true);
+            Optional<RoundResult> closed = close(h, roundId, true);
+            if (closed.isPresent() && note != null) {
+                h.createUpdate("UPDATE quiz_round SET close_note = :note WHERE id = :round").bind("note", note)
+                        .bind("round", roundId).execute();
+                RoundResult r = closed.get();
+                return Optional.of(new RoundResult(r.round(), r.choiceCounts(), r.right(), r.standings(), r.hinted(), r.teams(),
+                        note));
+            }
+            return closed;
         });
     }
 
@@ -659,12 +817,15 @@ public final class QuizStore {
                 .map((r, ctx) -> new RoundResult.Scored(r.getString("user_id"), r.getString("display_name"),
                         r.getInt("points"), r.getInt("streak"), r.getInt("hinted") == 1))
                 .list();
+        String note = h.select("SELECT close_note FROM quiz_round WHERE id = ?", round.id()).mapTo(String.class)
+                .findFirst().orElse(null);
         if (round.practice()) {
-            return new RoundResult(round, counts, right, List.of());
+            return new RoundResult(round, counts, right, List.of(), note);
         }
         List<Standing> standings = standings(h, round.nightId(), Integer.MAX_VALUE);
         Night night = night(h, round.nightId()).orElseThrow();
-        return new RoundResult(round, counts, right, standings, TeamHintStore.hinted(h, round.id()), teams(h, night));
+        return new RoundResult(round, counts, right, standings, TeamHintStore.hinted(h, round.id()), teams(h, night),
+                note);
     }
 
     // ---- housekeeping ----

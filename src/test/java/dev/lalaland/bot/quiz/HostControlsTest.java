@@ -167,7 +167,8 @@ class HostControlsTest {
             assertThat(third.quiz.store().runningNights()).as("paused, not yet given up").singleElement();
             Message over = third.finalStandings();
             assertThat(over.at()).isEqualTo(pausedAgain.plus(Duration.ofMinutes(30)));
-            assertThat(over.text()).contains("stopped").contains("Player 2");
+            assertThat(over.reply().embeds().get(0).title()).isEqualTo("⏹️ Quiz night ended after 30 minutes paused");
+            assertThat(over.text()).contains("Player 2");
             assertThat(third.quiz.store().runningNights()).isEmpty();
             assertThat(third.quiz.store().leaderboard(VirtualQuiz.GUILD, 10)).extracting(Standing::displayName)
                     .containsExactly("Player 2");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -110,8 +111,37 @@ class QuizRendererTest {
     @Test
     void otherMessagesFit() {
         fits(QuizRenderer.nightStarted(night, Duration.ofSeconds(5), "Only 3 questions match."));
-        fits(QuizRenderer.leaderboard(players(15)));
-        fits(QuizRenderer.leaderboard(List.of()));
+        Period.Window week = Period.WEEK.containing(night.startedAt(), java.time.ZoneId.of("Pacific/Chatham"));
+        List<QuizStore.Ranked> top = new java.util.ArrayList<>();
+        List<Standing> ten = players(10);
+        for (int i = 0; i < ten.size(); i++) {
+            top.add(new QuizStore.Ranked(i + 1, ten.get(i), 4000));
+        }
+        QuizStore.Ranked me = new QuizStore.Ranked(3999, new Standing("me", "W".repeat(200), 1, 1), 4000);
+        Reply board = QuizRenderer.leaderboard(week, new QuizStore.Board(top, java.util.Optional.of(me), 4000));
+        fits(board);
+        assertThat(PlainText.render(board)).contains("…\n3999. ").contains("4000 scored");
+        fits(QuizRenderer.leaderboard(week, new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
+        fits(QuizRenderer.leaderboard(Period.ALL_TIME.containing(night.startedAt(), java.time.ZoneOffset.UTC),
+                new QuizStore.Board(List.of(), java.util.Optional.empty(), 0)));
+    }
+
+    @Test
+    void aProfileShowsEveryPlaceAndFits() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Paris");
+        Map<Period.Window, java.util.Optional<QuizStore.Ranked>> places = new java.util.LinkedHashMap<>();
+        Standing me = new Standing("u", "@everyone **x**", 1240, 9);
+        places.put(Period.ALL_TIME.containing(night.startedAt(), zone), java.util.Optional.of(new QuizStore.Ranked(42, me, 57)));
+        places.put(Period.MONTH.containing(night.startedAt(), zone), java.util.Optional.of(new QuizStore.Ranked(3, me, 4)));
+        places.put(Period.WEEK.containing(night.startedAt(), zone), java.util.Optional.empty());
+        Profile profile = new Profile("u", "@everyone\n" + "W".repeat(300), 4, 37, 19, 1240, 5, List.of(
+                new Profile.CategoryPoints("songs", 9, 6, 900), new Profile.CategoryPoints("cast", 28, 13, 340)));
+        Reply reply = QuizRenderer.profile(profile, places);
+        fits(reply);
+        String text = PlainText.render(reply);
+        assertThat(text).contains("Answers: 37, 19 right (51%)").contains("Best streak: 5")
+                .contains("All-time: #42 of 57, 1240 points").contains("no points yet").contains("Songs: 900 points (6 of 9 right)")
+                .contains("time zone Europe/Paris").doesNotContain("@everyone");
     }
 
     @Test
@@ -153,11 +183,11 @@ class QuizRendererTest {
 
         List<TeamStanding> ranked = Teams.standings(4, java.util.Map.of(1, players(100), 2, players(100)));
         List<String> hinted = players(200).stream().map(Standing::displayName).toList();
-        RoundResult result = new RoundResult(round, List.of(200, 0, 0, 0), scored(200), players(200), hinted, ranked);
+        RoundResult result = new RoundResult(round, List.of(200, 0, 0, 0), scored(200), players(200), hinted, ranked, null);
         Reply reveal = QuizRenderer.nightReveal(teams, result, Duration.ofSeconds(6), "⏭️ Skipped by " + "X".repeat(40));
         fits(reveal);
         assertThat(PlainText.render(reveal)).contains("💡 Used a hint: ").contains("The Lighthouse: 0 points");
-        Reply over = QuizRenderer.nightOver(new NightResult(teams, Night.Status.FINISHED, now, 50, players(200), ranked));
+        Reply over = QuizRenderer.nightOver(new NightResult(teams, Night.Status.FINISHED, now, 50, players(200), ranked, null));
         fits(over);
         assertThat(PlainText.render(over)).contains("🥇 The Messengers: ").contains("best: ");
     }
